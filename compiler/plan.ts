@@ -1,0 +1,156 @@
+// The RatingPlan: the one boundary between authoring and execution. Plain,
+// JSON-serialisable data, versioned, hashed (SHA-256 of its canonical JSON, see hash.ts).
+// Money and rates are decimal strings, never numbers. Dates are local calendar dates
+// (YYYY-MM-DD) in the agreement's time zone; the runtime turns them into instants.
+
+export const PLAN_FORMAT_VERSION = 1;
+
+export type RoundingMethod = 'half-up' | 'half-even' | 'up' | 'down';
+
+export interface RoundingPlan {
+  method: RoundingMethod;
+  decimals: number;
+}
+
+export interface PartyPlan {
+  name: string;
+  legalName: string | null;
+  tadig: string | null;
+}
+
+export interface PartnerPlan extends PartyPlan {
+  /** interconnect, wholesale, roaming, mvno, iot, content, cloud, distribution, enterprise */
+  type: string | null;
+}
+
+export interface InterconnectPlan {
+  name: string;
+  site: string | null;
+  trunks: string[];
+  /** traffic kinds carried: voice, sms */
+  traffic: ServiceKind[];
+  quality: { metric: 'asr' | 'acd' | 'pdd'; op: '>=' | '<='; value: string; unit: '%' | 's' }[];
+}
+
+/**
+ * One local day of the week, cut into consecutive windows that together cover
+ * minutes 0..1440 exactly once. There are 14 day profiles: ISO weekday 1 (Monday)
+ * to 7 (Sunday), each for an ordinary day and for a holiday.
+ */
+export interface BandWindow {
+  holiday: boolean;
+  isoDow: number;
+  startMinute: number;
+  /** exclusive */
+  endMinute: number;
+  band: string;
+}
+
+export type ServiceKind = 'voice' | 'sms';
+export type Direction = 'payable' | 'receivable';
+
+export interface PriceStepPlan {
+  /** billed second at which this step starts (0 for the first) */
+  fromSecond: number;
+  /** exclusive; null = to the end of the call */
+  toSecond: number | null;
+  /** price per unit of the service (per minute for voice, per message for sms), decimal string */
+  price: string;
+}
+
+export interface RateLinePlan {
+  /** stable clause id, unique in the agreement: `<service>/<zone>/<band>/<from>` */
+  clause: string;
+  /** where it was written: `<uri>:<line>` */
+  source: string;
+  zone: string;
+  band: string;
+  /** first local date on which this price applies (inclusive) */
+  effectiveFrom: string;
+  /** first local date on which it no longer applies (exclusive); null = until the validity ends */
+  effectiveTo: string | null;
+  steps: PriceStepPlan[];
+}
+
+export interface ServicePlan {
+  name: string;
+  kind: ServiceKind;
+  direction: Direction;
+  /** per-minute for voice, per-message for sms */
+  unit: 'min' | 'msg';
+  /** voice only; null for sms */
+  billing: { firstSeconds: number; nextSeconds: number; minimumSeconds: number } | null;
+  /** per answered call, decimal string; null = none */
+  connectFee: string | null;
+  zeroDurationCharged: boolean;
+  boundaryRule: 'start-band' | 'split';
+  /** maximum charge per call (after connect fee), decimal string; null = none */
+  maximumPerCall: string | null;
+  /** applied to every rated record's amount; defaults to half-up, 6 decimals */
+  recordRounding: RoundingPlan;
+  /** applied to each invoice line's total when stated; null = sum of rounded records */
+  invoiceLineRounding: RoundingPlan | null;
+  /**
+   * Longest-prefix table of this service: the prefixes of every zone it rates or bars.
+   * The zone `any` contributes the empty prefix "" and so matches every number.
+   */
+  prefixes: { prefix: string; zone: string }[];
+  barredZones: string[];
+  rates: RateLinePlan[];
+}
+
+export interface AgreementPlan {
+  format: typeof PLAN_FORMAT_VERSION;
+  id: string;
+  title: string | null;
+  version: number;
+  /** source file of the agreement, relative to the agreements root */
+  uri: string;
+  us: PartyPlan;
+  partner: PartnerPlan;
+  currency: string;
+  /** inclusive local dates */
+  validFrom: string;
+  validTo: string | null;
+  timezone: string;
+  interconnects: InterconnectPlan[];
+  /** local dates that use the holiday day profiles */
+  holidays: string[];
+  /** band names in declaration order; ["any"] when the agreement declares no time bands */
+  bands: string[];
+  bandWindows: BandWindow[];
+  services: ServicePlan[];
+}
+
+/** An agreement plan with its hash, as the runtime receives it. */
+export interface HashedAgreementPlan {
+  plan: AgreementPlan;
+  /** hex SHA-256 of canonicalJson(plan) */
+  hash: string;
+}
+
+/** The test blocks of an agreement, lowered to usage rows and expectations. */
+export interface AgreementTestPlan {
+  agreementId: string;
+  title: string;
+  /** `<uri>:<line>` of the test block */
+  source: string;
+  usage: {
+    service: string;
+    aNumber: string | null;
+    bNumber: string;
+    /** as written; without an offset it is local time in the agreement's zone */
+    startTime: string;
+    durationSeconds: string | null;
+    units: string | null;
+  };
+  expect:
+    | { kind: 'amount'; amount: string; currency: string; zone: string | null; band: string | null; billedSeconds: number | null }
+    | { kind: 'suspense'; reason: string };
+}
+
+/** The result of compiling a set of agreement files. */
+export interface CompiledSet {
+  plans: HashedAgreementPlan[];
+  tests: AgreementTestPlan[];
+}

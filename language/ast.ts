@@ -1,0 +1,319 @@
+// The typed AST of an agreement file. Plain data: every node carries its source range,
+// and every reference to a named thing keeps its text (so an unresolved name can still be
+// reported, hovered and renamed). Values keep their source text so the formatter and
+// the compiler never round-trip money through a float.
+
+export interface Position {
+  /** 0-based offset into the text */
+  offset: number;
+  /** 1-based line */
+  line: number;
+  /** 1-based column */
+  column: number;
+}
+
+export interface Range {
+  start: Position;
+  /** exclusive end */
+  end: Position;
+}
+
+export interface Node {
+  range: Range;
+}
+
+/** A name as written, e.g. a zone name in a rate line. */
+export interface Name extends Node {
+  text: string;
+}
+
+/** A number kept as written (underscores removed in `value`, which is a decimal string). */
+export interface NumberLit extends Node {
+  text: string;
+  /** decimal string without separators, e.g. "1000000", "0.0123" */
+  value: string;
+}
+
+export type DurationUnit = 'ms' | 's' | 'min' | 'h';
+export interface DurationLit extends Node {
+  text: string;
+  /** decimal string of the magnitude, e.g. "61" */
+  amount: string;
+  unit: DurationUnit;
+}
+
+export interface PercentLit extends Node {
+  text: string;
+  /** decimal string, e.g. "45" for 45% */
+  value: string;
+}
+
+export interface DateLit extends Node {
+  /** YYYY-MM-DD as written */
+  text: string;
+}
+
+export interface DateTimeLit extends Node {
+  /** as written, e.g. 2026-03-02T10:00:00 or with Z / +01:00 */
+  text: string;
+}
+
+export interface StringLit extends Node {
+  /** unescaped value */
+  value: string;
+}
+
+/** `0.0100 EUR` */
+export interface MoneyLit extends Node {
+  amount: NumberLit;
+  currency: Name;
+}
+
+/** `0.0123 EUR/min` */
+export interface PriceLit extends Node {
+  amount: NumberLit;
+  currency: Name;
+  /** min, msg, ... as written; the compiler checks it against the service kind */
+  per: Name;
+}
+
+export interface Comment extends Node {
+  /** including the leading // */
+  text: string;
+}
+
+export interface AgreementFile {
+  uri: string;
+  agreements: Agreement[];
+  comments: Comment[];
+}
+
+export interface Agreement extends Node {
+  kind: 'agreement';
+  id: Name;
+  title?: StringLit;
+  /** Items in source order (the formatter keeps the order). */
+  items: AgreementItem[];
+}
+
+export type AgreementItem =
+  | VersionDecl
+  | PartiesBlock
+  | CurrencyDecl
+  | ValidDecl
+  | TimezoneDecl
+  | InterconnectBlock
+  | HolidaysBlock
+  | TimebandsBlock
+  | ZonesBlock
+  | ServiceBlock
+  | TestBlock;
+
+export interface VersionDecl extends Node {
+  kind: 'version';
+  value: NumberLit;
+}
+
+export interface PartiesBlock extends Node {
+  kind: 'parties';
+  parties: Party[];
+}
+
+export interface Party extends Node {
+  kind: 'party';
+  role: 'us' | 'partner';
+  name: Name;
+  legalName?: StringLit;
+  tadig?: Name;
+  partnerType?: Name;
+}
+
+export interface CurrencyDecl extends Node {
+  kind: 'currency';
+  code: Name;
+}
+
+export interface ValidDecl extends Node {
+  kind: 'valid';
+  from: DateLit;
+  /** absent = open-ended */
+  to?: DateLit;
+}
+
+export interface TimezoneDecl extends Node {
+  kind: 'timezone';
+  zone: Name;
+}
+
+export interface InterconnectBlock extends Node {
+  kind: 'interconnect';
+  name: Name;
+  site?: StringLit;
+  trunks: Name[];
+  traffic: Name[];
+  quality: QualityTarget[];
+}
+
+export interface QualityTarget extends Node {
+  metric: 'asr' | 'acd' | 'pdd';
+  op: '>=' | '<=';
+  value: PercentLit | DurationLit;
+}
+
+export interface HolidaysBlock extends Node {
+  kind: 'holidays';
+  name: Name;
+  dates: DateLit[];
+}
+
+export interface TimebandsBlock extends Node {
+  kind: 'timebands';
+  bands: BandDef[];
+}
+
+export interface BandDef extends Node {
+  name: Name;
+  /** `otherwise`: every moment no other band covers */
+  otherwise: boolean;
+  /** day specs as written: mon, mon-fri, sat-sun */
+  days: Name[];
+  /** time ranges as written, e.g. 08:00-20:00; none = the whole day */
+  times: TimeRangeLit[];
+  /** `except holidays FR` */
+  exceptHolidays?: Name;
+  /** `name holidays FR`: the whole of those days */
+  onHolidays?: Name;
+}
+
+export interface TimeRangeLit extends Node {
+  text: string;
+  /** minutes from local midnight */
+  startMinute: number;
+  /** minutes from local midnight, exclusive; 1440 for 24:00 */
+  endMinute: number;
+}
+
+export interface ZonesBlock extends Node {
+  kind: 'zones';
+  zones: ZoneDef[];
+}
+
+export interface ZoneDef extends Node {
+  name: Name;
+  prefixes: PrefixLit[];
+}
+
+export interface PrefixLit extends Node {
+  /** as written, e.g. "33 6" */
+  text: string;
+  /** digits concatenated, e.g. "336" */
+  digits: string;
+}
+
+export type ServiceKind = 'voice' | 'sms';
+export type Direction = 'payable' | 'receivable';
+
+export interface ServiceBlock extends Node {
+  kind: 'service';
+  name: Name;
+  serviceKind: Name; // voice | sms as written (checked by the compiler)
+  direction: Name; // payable | receivable as written
+  items: ServiceItem[];
+}
+
+export type ServiceItem =
+  | BillingDecl
+  | ConnectFeeDecl
+  | ZeroDurationDecl
+  | BoundaryDecl
+  | RateDecl
+  | BarDecl
+  | MaximumDecl
+  | RoundingDecl;
+
+export interface BillingDecl extends Node {
+  kind: 'billing';
+  first: NumberLit;
+  next: NumberLit;
+  minimum?: DurationLit;
+}
+
+export interface ConnectFeeDecl extends Node {
+  kind: 'connectFee';
+  fee: MoneyLit;
+}
+
+export interface ZeroDurationDecl extends Node {
+  kind: 'zeroDuration';
+  charged: boolean;
+}
+
+export interface BoundaryDecl extends Node {
+  kind: 'boundary';
+  rule: 'start-band' | 'split';
+}
+
+export interface RateDecl extends Node {
+  kind: 'rate';
+  /** zone name, or the word `any` */
+  zone: Name;
+  prices: BandPrice[];
+  from?: DateLit;
+}
+
+export interface BandPrice extends Node {
+  /** absent = every band */
+  band?: Name;
+  /** one step = a flat price; several = rate steps within a call */
+  steps: PriceStep[];
+}
+
+export interface PriceStep extends Node {
+  /** length of this step; absent on the last (`then`) step */
+  length?: DurationLit;
+  price: PriceLit;
+}
+
+export interface BarDecl extends Node {
+  kind: 'bar';
+  zones: Name[];
+}
+
+export interface MaximumDecl extends Node {
+  kind: 'maximum';
+  amount: MoneyLit;
+}
+
+export type RoundingMethod = 'half-up' | 'half-even' | 'up' | 'down';
+export interface RoundingDecl extends Node {
+  kind: 'rounding';
+  method: RoundingMethod;
+  decimals: NumberLit;
+  scope: 'record' | 'invoice-line';
+}
+
+export interface TestBlock extends Node {
+  kind: 'test';
+  title: StringLit;
+  usage?: TestUsage;
+  expect?: TestExpect;
+}
+
+export interface TestUsage extends Node {
+  service: Name;
+  aNumber?: NumberLit;
+  bNumber: NumberLit;
+  at: DateTimeLit;
+  duration?: DurationLit;
+  units?: NumberLit;
+}
+
+export type TestExpect =
+  | (Node & {
+      kind: 'amount';
+      amount: MoneyLit;
+      zone?: Name;
+      band?: Name;
+      billed?: DurationLit;
+    })
+  | (Node & { kind: 'suspense'; reason: Name });

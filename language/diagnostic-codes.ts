@@ -1,0 +1,73 @@
+// The catalogue of every diagnostic icx can report. One entry per code: its severity and
+// the advice that goes with it. Codes never change meaning; retired codes are not reused.
+// ICX1xxx: syntax (language/). ICX2xxx: names. ICX3xxx: values and units.
+// ICX4xxx: time (dates, bands, holidays). ICX5xxx: rating structure. ICX6xxx: tests.
+import type { Diagnostic, Severity } from './diagnostic.js';
+import type { Range } from './ast.js';
+
+export interface CodeInfo {
+  severity: Severity;
+  /** short title, used in docs and code-action labels */
+  title: string;
+}
+
+export const DIAGNOSTIC_CODES = {
+  // syntax
+  ICX1001: { severity: 'error', title: 'unexpected character' },
+  ICX1002: { severity: 'error', title: 'syntax error' },
+  ICX1003: { severity: 'error', title: 'unterminated string' },
+  ICX1004: { severity: 'error', title: 'malformed literal' },
+
+  // names
+  ICX2001: { severity: 'error', title: 'duplicate name' },
+  ICX2002: { severity: 'error', title: 'unknown zone' },
+  ICX2003: { severity: 'error', title: 'unknown time band' },
+  ICX2004: { severity: 'error', title: 'unknown service' },
+  ICX2005: { severity: 'error', title: 'unknown holiday calendar' },
+  ICX2006: { severity: 'error', title: 'duplicate agreement id' },
+  ICX2007: { severity: 'error', title: 'trunk used by two agreements' },
+  ICX2008: { severity: 'error', title: 'two services of one kind and direction' },
+
+  // values and units
+  ICX3001: { severity: 'error', title: 'unit does not fit the service kind' },
+  ICX3002: { severity: 'error', title: 'currency differs from the agreement currency' },
+  ICX3003: { severity: 'error', title: 'unknown currency' },
+  ICX3004: { severity: 'error', title: 'impossible billing increment' },
+  ICX3005: { severity: 'error', title: 'missing required declaration' },
+  ICX3006: { severity: 'error', title: 'declared twice' },
+  ICX3007: { severity: 'error', title: 'invalid value' },
+  ICX3008: { severity: 'error', title: 'unknown partner type' },
+  ICX3009: { severity: 'error', title: 'invalid prefix' },
+  ICX3010: { severity: 'warning', title: 'rate has more decimals than rating keeps' },
+
+  // time
+  ICX4001: { severity: 'error', title: 'invalid date' },
+  ICX4002: { severity: 'error', title: 'validity ends before it starts' },
+  ICX4003: { severity: 'error', title: 'unknown time zone' },
+  ICX4004: { severity: 'error', title: 'time bands overlap' },
+  ICX4005: { severity: 'error', title: 'time bands leave a gap in the week' },
+  ICX4006: { severity: 'error', title: 'effective date outside the validity' },
+  ICX4007: { severity: 'error', title: 'overlapping effective dates' },
+  ICX4008: { severity: 'error', title: 'invalid weekday' },
+  ICX4009: { severity: 'error', title: 'invalid time range' },
+  ICX4010: { severity: 'warning', title: 'holiday outside the validity' },
+
+  // rating structure
+  ICX5001: { severity: 'error', title: 'prefix in two zones' },
+  ICX5002: { severity: 'warning', title: 'zone has no rate' },
+  ICX5003: { severity: 'error', title: 'rate has no price for a band' },
+  ICX5004: { severity: 'error', title: 'rate for a barred zone' },
+  ICX5005: { severity: 'error', title: 'service has no rates' },
+  ICX5006: { severity: 'error', title: 'invalid rate steps' },
+  ICX5007: { severity: 'warning', title: 'duplicate prefix in a zone' },
+
+  // tests
+  ICX6001: { severity: 'error', title: 'test usage is incomplete' },
+} as const satisfies Record<string, CodeInfo>;
+
+export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;
+
+/** Builds a diagnostic with the catalogue's severity. */
+export function diagnostic(code: DiagnosticCode, message: string, uri: string, range: Range): Diagnostic {
+  return { code, severity: DIAGNOSTIC_CODES[code].severity, message, uri, range };
+}
