@@ -51,6 +51,7 @@ export const DIAGNOSTIC_CODES = {
   ICX4008: { severity: 'error', title: 'invalid weekday' },
   ICX4009: { severity: 'error', title: 'invalid time range' },
   ICX4010: { severity: 'warning', title: 'holiday outside the validity' },
+  ICX4011: { severity: 'error', title: 'time bands use more than one holiday calendar' },
 
   // rating structure
   ICX5001: { severity: 'error', title: 'prefix in two zones' },
@@ -63,6 +64,7 @@ export const DIAGNOSTIC_CODES = {
 
   // tests
   ICX6001: { severity: 'error', title: 'test usage is incomplete' },
+  ICX6002: { severity: 'error', title: 'unknown suspense reason' },
 } as const satisfies Record<string, CodeInfo>;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;

@@ -1,0 +1,133 @@
+// The compiler's entry point: agreement texts in, checked and hashed rating plans out.
+// No I/O: callers (CLI, tests, language server) hand over the file texts.
+import type { Diagnostic } from '../language/diagnostic.js';
+import { parse } from '../language/index.js';
+import { checkAcrossAgreements } from './check/cross-file.js';
+import { checkDates } from './check/dates.js';
+import { checkNames } from './check/names.js';
+import { checkRates } from './check/rates.js';
+import { checkTests } from './check/tests.js';
+import { buildBandGrid } from './check/time-bands.js';
+import { checkUnits } from './check/units.js';
+import { checkZones } from './check/zones.js';
+import { hashPlan } from './hash.js';
+import { lowerAgreement, lowerTests } from './lower/agreement.js';
+import { buildModel, type AgreementModel } from './model.js';
+import type { AgreementTestPlan, CompiledSet, HashedAgreementPlan } from './plan.js';
+import { Sink } from './sink.js';
+
+export { canonicalJson, hashPlan } from './hash.js';
+// Value lists, for editors (completion) and docs.
+export { ISO_4217_ACTIVE } from './check/currencies.js';
+export { PARTNER_TYPES } from './check/units.js';
+export { SUSPENSE_REASONS } from './check/tests.js';
+export type * from './plan.js';
+export { PLAN_FORMAT_VERSION } from './plan.js';
+
+export interface SourceFile {
+  /** relative to the agreements root; used in diagnostics and plan sources */
+  uri: string;
+  text: string;
+}
+
+export interface CompileResult {
+  compiled: CompiledSet;
+  diagnostics: Diagnostic[];
+}
+
+/** Every semantic check of one agreement, in a fixed order (diagnostic order is stable). */
+export function checkAgreement(m: AgreementModel, sink: Sink): void {
+  checkNames(m, sink);
+  checkUnits(m, sink);
+  checkDates(m, sink);
+  buildBandGrid(m, sink);
+  checkZones(m, sink);
+  checkRates(m, sink);
+  checkTests(m, sink);
+}
+
+/**
+ * Parses, checks and lowers every agreement of every file. Never throws: a failure inside
+ * a check is itself reported as a diagnostic. Plans are produced only for agreements with
+ * no errors, in a file with no syntax errors (a recovered parse may have dropped a line).
+ */
+export function compile(files: SourceFile[]): CompileResult {
+  const diagnostics: Diagnostic[] = [];
+  const entries: { model: AgreementModel; sink: Sink; fileOk: boolean }[] = [];
+  for (const f of files) {
+    const fileSink = new Sink(f.uri);
+    let parsed: ReturnType<typeof parse> | undefined;
+    guard(fileSink, f.uri, () => {
+      parsed = parse(f.text, f.uri);
+    });
+    if (!parsed) {
+      diagnostics.push(...fileSink.diagnostics);
+      continue;
+    }
+    diagnostics.push(...parsed.diagnostics, ...fileSink.diagnostics);
+    const fileOk = !parsed.diagnostics.some((d) => d.severity === 'error');
+    for (const a of parsed.file.agreements ?? []) {
+      const sink = new Sink(f.uri);
+      const model = buildModel(f.uri, a);
+      guard(sink, f.uri, () => checkAgreement(model, sink));
+      entries.push({ model, sink, fileOk });
+    }
+  }
+  const crossSink = new Sink('');
+  guard(crossSink, '', () => checkAcrossAgreements(entries));
+  diagnostics.push(...crossSink.diagnostics);
+
+  const plans: HashedAgreementPlan[] = [];
+  const tests: AgreementTestPlan[] = [];
+  for (const e of entries) {
+    diagnostics.push(...e.sink.diagnostics);
+    if (!e.fileOk || e.sink.hasErrors()) continue;
+    const reported = e.sink.diagnostics.length;
+    guard(e.sink, e.model.uri, () => {
+      const plan = lowerAgreement(e.model);
+      plans.push({ plan, hash: hashPlan(plan) });
+      tests.push(...lowerTests(e.model));
+    });
+    // A lowering failure lands in e.sink after its diagnostics were copied: copy it too.
+    diagnostics.push(...e.sink.diagnostics.slice(reported));
+  }
+  // Plans in id order so the compiled set does not depend on the order files were handed in.
+  plans.sort((a, b) => (a.plan.id < b.plan.id ? -1 : a.plan.id > b.plan.id ? 1 : 0));
+  return { compiled: { plans, tests }, diagnostics: inReadingOrder(diagnostics, files) };
+}
+
+/** Diagnostics file by file (in the order given), then by position: how a reader walks the text. */
+function inReadingOrder(ds: Diagnostic[], files: SourceFile[]): Diagnostic[] {
+  const fileIndex = new Map<string, number>();
+  files.forEach((f, i) => {
+    if (!fileIndex.has(f.uri)) fileIndex.set(f.uri, i);
+  });
+  return ds
+    .map((d, i) => ({ d, i }))
+    .sort(
+      (a, b) =>
+        (fileIndex.get(a.d.uri) ?? files.length) - (fileIndex.get(b.d.uri) ?? files.length) ||
+        a.d.range.start.offset - b.d.range.start.offset ||
+        a.i - b.i,
+    )
+    .map((x) => x.d);
+}
+
+/**
+ * Runs `fn`; an unexpected exception becomes an `internal-error` diagnostic instead of
+ * escaping (a compiler bug must not become a stack trace for the user).
+ */
+function guard(sink: Sink, uri: string, fn: () => void): void {
+  try {
+    fn();
+  } catch (err) {
+    const zero = { offset: 0, line: 1, column: 1 };
+    sink.diagnostics.push({
+      code: 'internal-error',
+      severity: 'error',
+      message: `Internal compiler error (please report it): ${err instanceof Error ? err.message : String(err)}`,
+      uri,
+      range: { start: zero, end: zero },
+    });
+  }
+}

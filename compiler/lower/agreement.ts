@@ -1,0 +1,85 @@
+// An agreement that checked clean, lowered to its AgreementPlan and test plans.
+import type { Party, TestBlock } from '../../language/ast.js';
+import { PLAN_FORMAT_VERSION, type AgreementPlan, type AgreementTestPlan, type InterconnectPlan, type PartyPlan } from '../plan.js';
+import type { AgreementModel } from '../model.js';
+import { at } from '../sink.js';
+import { decimalText, durationSeconds, wholeSeconds } from '../values.js';
+import { lowerBands } from './bands.js';
+import { lowerService } from './services.js';
+
+function party(p: Party): PartyPlan {
+  return { name: p.name.text, legalName: p.legalName?.value ?? null, tadig: p.tadig?.text ?? null };
+}
+
+function lowerInterconnects(m: AgreementModel): InterconnectPlan[] {
+  return m.interconnects.map((ic) => ({
+    name: ic.name.text,
+    site: ic.site?.value ?? null,
+    trunks: ic.trunks.map((t) => t.text),
+    traffic: ic.traffic.map((t) => (t.text === 'sms' ? 'sms' : 'voice')),
+    quality: ic.quality.map((q) =>
+      'unit' in q.value
+        ? { metric: q.metric, op: q.op, value: durationSeconds(q.value)!.toString(), unit: 's' as const }
+        : { metric: q.metric, op: q.op, value: decimalText(q.value), unit: '%' as const },
+    ),
+  }));
+}
+
+export function lowerAgreement(m: AgreementModel): AgreementPlan {
+  const bands = lowerBands(m);
+  const holidays = new Set<string>();
+  for (const c of bands.calendars) for (const d of m.holidayByName.get(c)?.dates ?? []) holidays.add(d.text);
+  const us = m.us[0]!;
+  const partner = m.partner[0]!;
+  return {
+    format: PLAN_FORMAT_VERSION,
+    id: m.ast.id.text,
+    title: m.ast.title?.value ?? null,
+    // `version` is optional: an agreement that never states one is at its first version.
+    version: m.versions[0] ? Number(decimalText(m.versions[0].value)) : 1,
+    uri: m.uri,
+    us: party(us),
+    partner: { ...party(partner), type: partner.partnerType?.text ?? null },
+    currency: m.currency!,
+    validFrom: m.validFrom!,
+    validTo: m.validTo ?? null,
+    timezone: m.timezones[0]!.zone.text,
+    interconnects: lowerInterconnects(m),
+    holidays: [...holidays].sort(),
+    bands: bands.bands,
+    bandWindows: bands.bandWindows,
+    services: m.services.map((s) => lowerService(m, s)),
+  };
+}
+
+export function lowerTests(m: AgreementModel): AgreementTestPlan[] {
+  return m.tests.filter((t): t is TestBlock & Required<Pick<TestBlock, 'usage' | 'expect'>> => !!t.usage && !!t.expect).map((t) => {
+    const u = t.usage;
+    const e = t.expect;
+    return {
+      agreementId: m.ast.id.text,
+      title: t.title.value,
+      source: at(m.uri, t.range),
+      usage: {
+        service: u.service.text,
+        // Phone numbers keep their text (leading zeros are digits, not magnitude).
+        aNumber: u.aNumber ? u.aNumber.text.replace(/_/g, '') : null,
+        bNumber: u.bNumber.text.replace(/_/g, ''),
+        startTime: u.at.text,
+        durationSeconds: u.duration ? (durationSeconds(u.duration)?.toString() ?? null) : null,
+        units: u.units ? decimalText(u.units) : null,
+      },
+      expect:
+        e.kind === 'suspense'
+          ? { kind: 'suspense', reason: e.reason.text }
+          : {
+              kind: 'amount',
+              amount: decimalText(e.amount.amount),
+              currency: e.amount.currency.text,
+              zone: e.zone?.text ?? null,
+              band: e.band?.text ?? null,
+              billedSeconds: e.billed ? wholeSeconds(e.billed) : null,
+            },
+    };
+  });
+}

@@ -1,0 +1,19 @@
+// compiler/sql: pure SQL-text generation for the runtime (no I/O).
+export { sqlIdent, sqlString } from './sql-string.js';
+export { fromNano, PlanLayoutError, PRICE_DECIMALS, toNano } from './money.js';
+export { layoutPlans, OPEN_DATE, type PlanLayout, type PlanShape, type Row } from './plan-layout.js';
+export { jsonStructure, PLAN_DERIVED_SQL, PLAN_TABLE_DEFS, planDdl, planLoadSql, tableDdl, type TableDef } from './plan-schema.js';
+export { jsonKeysSql, PARSE_SQL, RAW_JSON_INSERT_SQL, RUN_RAW_DDL, rawInsertSql, readFileSql, type UsageFormat } from './ingest-sql.js';
+export { rateCtxSql } from './rating-ctx-sql.js';
+export { RATE_OUT_SQL, RATE_SPLIT_SQL } from './rating-amount-sql.js';
+export { ratingSqlScript, ratingStatements, type Statement } from './rating-sql.js';
+export { STORE_DDL, USAGE_FIELDS, type UsageField } from './store-schema.js';
+
+import type { HashedAgreementPlan } from '../plan.js';
+import { layoutPlans } from './plan-layout.js';
+import { ratingSqlScript } from './rating-sql.js';
+
+/** The readable SQL the runtime would run for these plans (`icx compile --sql`). */
+export function ratingSql(plans: HashedAgreementPlan[]): string {
+  return ratingSqlScript(layoutPlans(plans).shape);
+}

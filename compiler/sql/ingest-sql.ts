@@ -1,0 +1,174 @@
+// SQL of ingest: files → run_raw (all text, with source file and line) → run_input
+// (typed, or a suspense reason). Nothing is dropped: a row that cannot be parsed keeps
+// its text and gets a reason; only a file that cannot be read at all fails the run.
+import { sqlIdent, sqlString } from './sql-string.js';
+import { USAGE_FIELDS, type UsageField } from './store-schema.js';
+
+export type UsageFormat = 'csv' | 'parquet' | 'json';
+
+export const RUN_RAW_DDL = `CREATE OR REPLACE TEMP TABLE run_raw (
+  seq BIGINT,
+  source_file VARCHAR,
+  source_line BIGINT,
+  assume_tz VARCHAR,      -- per-row default zone for a start time without offset (agreement tests)
+  overflow VARCHAR,       -- text of fields beyond the header (CSV): the row is unparsable
+${USAGE_FIELDS.map((f) => `  ${f} VARCHAR`).join(',\n')}
+)`;
+
+/**
+ * Reads one file into a temp table, in file order (insertion order is preserved, so
+ * the table's rowid is the record's position in the file).
+ * CSV: every field as text (all_varchar) so nothing is lost to type sniffing; short rows
+ * are padded with NULL (null_padding, which needs the serial reader); the whole file is
+ * sniffed (sample_size=-1) so a row with extra fields anywhere becomes extra columns
+ * rather than a read error.
+ */
+export function readFileSql(table: string, format: UsageFormat, path: string): string {
+  const p = sqlString(path);
+  switch (format) {
+    case 'csv':
+      return `CREATE OR REPLACE TEMP TABLE ${table} AS SELECT * FROM read_csv(${p}, all_varchar = true, header = true, null_padding = true, parallel = false, sample_size = -1)`;
+    case 'parquet':
+      return `CREATE OR REPLACE TEMP TABLE ${table} AS SELECT * FROM read_parquet(${p})`;
+    case 'json':
+      // objects kept as JSON and fields extracted as text: the JSON reader's type sniffing
+      // would turn "2026-03-02T10:00:00+01:00" into a TIMESTAMP and lose the offset
+      return `CREATE OR REPLACE TEMP TABLE ${table} AS SELECT json AS __obj FROM read_json_objects(${p}, format = 'auto')`;
+  }
+}
+
+export interface RawInsertOptions {
+  table: string;
+  /** columns the file actually has, as DESCRIBE reports them (JSON: the objects' keys) */
+  columns: string[];
+  /** usage field → column name in the file */
+  mapping: Partial<Record<UsageField, string>>;
+  format: UsageFormat;
+}
+
+/**
+ * Copies a read file into run_raw. Bound parameters: $1 seq offset, $2 source file name.
+ * Line numbers: CSV counts the header as line 1 and each record as one line (record n is
+ * line n + 1); blank lines are skipped by the reader and not counted, and a quoted field
+ * spanning physical lines counts as one. JSON: the record's position (1-based), which is
+ * the line in newline-delimited JSON. Parquet: the row's position (1-based).
+ */
+/** JSON sources: the keys present in any object of the file. */
+export function jsonKeysSql(table: string): string {
+  return `SELECT DISTINCT unnest(json_keys(__obj)) AS column_name FROM ${table}`;
+}
+
+export function rawInsertSql(o: RawInsertOptions): string {
+  const byLower = new Map(o.columns.map((c) => [c.toLowerCase(), c]));
+  const used = new Set<string>();
+  const fields = USAGE_FIELDS.map((f) => {
+    const col = byLower.get((o.mapping[f] ?? f).toLowerCase());
+    if (col === undefined) return `NULL::VARCHAR AS ${f}`;
+    used.add(col);
+    if (o.format === 'json') return `__obj ->> ${sqlString(col)} AS ${f}`;
+    return `CAST(${sqlIdent(col)} AS VARCHAR) AS ${f}`;
+  });
+  // CSV: columns the sniffer had to invent (column3, ...) hold fields beyond the header
+  const extra = o.format === 'csv' ? o.columns.filter((c) => !used.has(c) && /^column\d+$/.test(c)) : [];
+  const overflow = extra.length ? `concat_ws(',', ${extra.map((c) => sqlIdent(c)).join(', ')})` : 'NULL::VARCHAR';
+  const lineBase = o.format === 'csv' ? 2 : 1;
+  // rowid is the position in insertion (= file) order, but inside a transaction the rows
+  // of a new table are numbered from a large base (2^55): count from the table's first rowid
+  return `INSERT INTO run_raw BY NAME
+SELECT $1::BIGINT + pos AS seq, $2::VARCHAR AS source_file, pos + ${lineBase} AS source_line,
+       NULL::VARCHAR AS assume_tz, nullif(${overflow}, '') AS overflow,
+       ${fields.join(',\n       ')}
+FROM (SELECT rowid - (SELECT min(rowid) FROM ${o.table}) AS pos, * FROM ${o.table})`;
+}
+
+/** Load inline rows (tests, agreement tests): $1 = JSON array of run_raw rows. */
+export const RAW_JSON_INSERT_SQL = `INSERT INTO run_raw BY NAME SELECT unnest(from_json($1::JSON, '${JSON.stringify([
+  Object.fromEntries([
+    ['seq', 'BIGINT'], ['source_file', 'VARCHAR'], ['source_line', 'BIGINT'], ['assume_tz', 'VARCHAR'], ['overflow', 'VARCHAR'],
+    ...USAGE_FIELDS.map((f) => [f, 'VARCHAR']),
+  ]),
+])}'), recursive := true)`;
+
+const OFFSET_RE = `[T ][0-9]{1,2}:[0-9]{2}(:[0-9]{2}(\\.[0-9]+)?)?\\s*([Zz]|[+-][0-9]{2}(:?[0-9]{2})?)$`;
+
+/**
+ * run_raw → run_input: text trimmed (empty = absent), numbers without a leading '+',
+ * start time to an instant, duration to whole seconds (ceil), and the first parse
+ * failure as the suspense reason. $1 = the run's assume-timezone (NULL = none).
+ */
+export const PARSE_SQL = `CREATE OR REPLACE TEMP TABLE run_input AS
+WITH t AS (
+  SELECT seq, source_file, source_line, assume_tz, overflow,
+${USAGE_FIELDS.map((f) => `         ${f} AS raw_${f}, nullif(trim(${f}), '') AS f_${f}`).join(',\n')}
+  FROM run_raw
+), p AS (
+  SELECT t.*,
+         lower(f_kind) AS kind_l,
+         lower(f_direction) AS dir_l,
+         regexp_replace(f_b_number, '^\\+', '') AS b_digits,
+         regexp_replace(f_a_number, '^\\+', '') AS a_digits,
+         regexp_matches(f_start_time, '${OFFSET_RE}') AS has_offset,
+         coalesce(assume_tz, $1::VARCHAR) AS zone_default,
+         TRY_CAST(f_duration_s AS DECIMAL(38,9)) AS dur_dec,
+         TRY_CAST(f_units AS BIGINT) AS units_i
+  FROM t
+), q AS (
+  SELECT p.*,
+         CASE WHEN has_offset THEN TRY_CAST(f_start_time AS TIMESTAMPTZ) END AS start_off,
+         CASE WHEN NOT has_offset THEN TRY_CAST(f_start_time AS TIMESTAMP) END AS start_naive
+  FROM p
+), r AS (
+  SELECT q.*,
+    CASE
+      WHEN overflow IS NOT NULL THEN 'unparsable-row'
+      WHEN f_b_number IS NULL OR f_start_time IS NULL
+        OR (f_trunk IS NULL AND f_agreement IS NULL)
+        OR (f_kind IS NULL AND f_service IS NULL)
+        OR (f_direction IS NULL AND f_service IS NULL)
+        OR (kind_l = 'voice' AND f_duration_s IS NULL) THEN 'missing-field'
+      WHEN has_offset AND start_off IS NULL THEN 'malformed-start'
+      WHEN NOT has_offset AND start_naive IS NULL THEN 'malformed-start'
+      WHEN NOT has_offset AND zone_default IS NULL THEN 'missing-offset'
+      WHEN f_duration_s IS NOT NULL AND dur_dec IS NULL THEN 'malformed-duration'
+      WHEN dur_dec < 0 THEN 'negative-duration'
+      WHEN NOT regexp_full_match(b_digits, '[0-9]{1,18}') THEN 'malformed-number'
+      WHEN a_digits IS NOT NULL AND NOT regexp_full_match(a_digits, '[0-9]+') THEN 'malformed-number'
+      WHEN f_units IS NOT NULL AND (units_i IS NULL OR units_i < 0) THEN 'malformed-units'
+      WHEN kind_l IS NOT NULL AND kind_l NOT IN ('voice', 'sms') THEN 'unknown-kind'
+      WHEN dir_l IS NOT NULL AND dir_l NOT IN ('out', 'in') THEN 'unknown-direction'
+    END AS reason
+  FROM q
+)
+SELECT seq, source_file, source_line,
+${USAGE_FIELDS.map((f) => `       raw_${f}`).join(',\n')},
+       reason,
+       CASE reason
+         WHEN 'unparsable-row' THEN 'fields beyond the header: ' || overflow
+         WHEN 'missing-field' THEN 'required field(s) missing: ' || concat_ws(', ',
+             CASE WHEN f_b_number IS NULL THEN 'b_number' END,
+             CASE WHEN f_start_time IS NULL THEN 'start_time' END,
+             CASE WHEN f_trunk IS NULL AND f_agreement IS NULL THEN 'trunk' END,
+             CASE WHEN f_kind IS NULL AND f_service IS NULL THEN 'kind' END,
+             CASE WHEN f_direction IS NULL AND f_service IS NULL THEN 'direction' END,
+             CASE WHEN kind_l = 'voice' AND f_duration_s IS NULL THEN 'duration_s' END)
+         WHEN 'malformed-start' THEN 'start_time "' || f_start_time || '" is not an ISO 8601 date-time'
+         WHEN 'missing-offset' THEN 'start_time "' || f_start_time || '" has no UTC offset and no --assume-timezone was given'
+         WHEN 'malformed-duration' THEN 'duration_s "' || f_duration_s || '" is not a number'
+         WHEN 'negative-duration' THEN 'duration_s ' || f_duration_s || ' is negative'
+         WHEN 'malformed-number' THEN 'a_number/b_number must be digits (a leading + is allowed), at most 18 for b_number'
+         WHEN 'malformed-units' THEN 'units "' || f_units || '" is not a non-negative integer'
+         WHEN 'unknown-kind' THEN 'kind "' || f_kind || '" is neither voice nor sms'
+         WHEN 'unknown-direction' THEN 'direction "' || f_direction || '" is neither out nor in'
+       END AS detail,
+       f_record_id AS record_id, f_trunk AS trunk, dir_l AS direction, kind_l AS kind,
+       a_digits AS a_number, b_digits AS b_number,
+       CASE WHEN reason IS NULL THEN TRY_CAST(b_digits AS BIGINT) END AS b_int,
+       length(b_digits) AS b_len,
+       CASE WHEN reason IS NOT NULL THEN NULL
+            WHEN has_offset THEN start_off
+            ELSE timezone(zone_default, start_naive) END AS start_time,
+       dur_dec AS duration_s,
+       CAST(ceil(dur_dec) AS BIGINT) AS dur,
+       coalesce(units_i, 1) AS units,
+       f_agreement AS agreement, f_service AS service
+FROM r`;

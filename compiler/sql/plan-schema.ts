@@ -1,0 +1,118 @@
+// The plan laid out as tables. One definition per table drives both the DDL and the
+// JSON structure the runtime binds as a single parameter to load the rows
+// (INSERT ... SELECT unnest(from_json($1, structure))): set-based, no value in SQL text.
+//
+// Money columns are integers in nano-units (10^-9, see money.ts). "_n60" columns are
+// additionally multiplied by 60 so they add directly to Σ seconds × price-per-minute.
+
+export interface TableDef {
+  name: string;
+  columns: [name: string, type: string][];
+  comment: string;
+}
+
+export const PLAN_TABLE_DEFS: TableDef[] = [
+  {
+    name: 'plan_agreements',
+    comment: 'one row per agreement plan; valid_to is inclusive (9999-12-31 = open)',
+    columns: [
+      ['ag_idx', 'INTEGER'], ['agreement_id', 'VARCHAR'], ['version', 'INTEGER'], ['plan_hash', 'VARCHAR'],
+      ['currency', 'VARCHAR'], ['timezone', 'VARCHAR'], ['valid_from', 'DATE'], ['valid_to', 'DATE'],
+    ],
+  },
+  {
+    name: 'plan_trunks',
+    comment: 'trunk → agreement (a trunk may serve several agreements over time)',
+    columns: [['trunk', 'VARCHAR'], ['ag_idx', 'INTEGER']],
+  },
+  {
+    name: 'plan_services',
+    comment: 'direction is the usage spelling: out = payable, in = receivable',
+    columns: [
+      ['svc_idx', 'INTEGER'], ['ag_idx', 'INTEGER'], ['service', 'VARCHAR'], ['kind', 'VARCHAR'], ['direction', 'VARCHAR'],
+      ['first_s', 'BIGINT'], ['next_s', 'BIGINT'], ['min_s', 'BIGINT'],
+      ['connect_n60', 'HUGEINT'], ['max_n60', 'HUGEINT'], ['zero_charged', 'BOOLEAN'], ['split', 'BOOLEAN'],
+      ['round_method', 'VARCHAR'], ['round_decimals', 'INTEGER'],
+      ['round_den', 'HUGEINT'], ['round_mul', 'BIGINT'],
+    ],
+  },
+  {
+    name: 'plan_service_keys',
+    comment: 'the service that rates (agreement, kind, direction): unique key, first declared wins',
+    columns: [['ag_idx', 'INTEGER'], ['kind', 'VARCHAR'], ['direction', 'VARCHAR'], ['svc_idx', 'INTEGER']],
+  },
+  {
+    name: 'plan_prefixes',
+    comment: 'LPM table: pkey is the prefix digits as an integer, unique per (svc_idx, plen)',
+    columns: [
+      ['svc_idx', 'INTEGER'], ['plen', 'INTEGER'], ['pkey', 'BIGINT'], ['prefix', 'VARCHAR'],
+      ['zone', 'VARCHAR'], ['barred', 'BOOLEAN'],
+    ],
+  },
+  {
+    name: 'plan_rates',
+    comment: 'rate lines; [eff_from, eff_to) in local dates (9999-12-31 = open)',
+    columns: [
+      ['rate_idx', 'INTEGER'], ['svc_idx', 'INTEGER'], ['zone', 'VARCHAR'], ['band', 'VARCHAR'],
+      ['eff_from', 'DATE'], ['eff_to', 'DATE'], ['clause', 'VARCHAR'], ['source', 'VARCHAR'],
+      ['n_steps', 'INTEGER'], ['price0_n', 'BIGINT'],
+    ],
+  },
+  {
+    name: 'plan_rate_steps',
+    comment: 'billed-second positions [from_s, to_s) priced at price_n per minute (or per message)',
+    columns: [['rate_idx', 'INTEGER'], ['step_no', 'INTEGER'], ['from_s', 'BIGINT'], ['to_s', 'BIGINT'], ['price_n', 'BIGINT']],
+  },
+  {
+    name: 'plan_band_windows',
+    comment: 'day profiles as written (after merging adjacent windows of the same band)',
+    columns: [
+      ['ag_idx', 'INTEGER'], ['holiday', 'BOOLEAN'], ['iso_dow', 'INTEGER'],
+      ['start_min', 'INTEGER'], ['end_min', 'INTEGER'], ['band', 'VARCHAR'],
+    ],
+  },
+  {
+    name: 'plan_holidays',
+    comment: 'local dates that use the holiday day profiles',
+    columns: [['ag_idx', 'INTEGER'], ['day', 'DATE']],
+  },
+];
+
+/** Derived tables built in SQL from the loaded ones (no values of their own). */
+export const PLAN_DERIVED_SQL: string[] = [
+  `-- minute-of-day lookup per day profile: band and the minute its run of equal band ends
+CREATE OR REPLACE TEMP TABLE plan_day_profiles AS
+SELECT w.ag_idx, w.holiday, w.iso_dow,
+       list(w.band ORDER BY m.m) AS minute_band,
+       list(w.end_min ORDER BY m.m) AS minute_run_end
+FROM plan_band_windows w, LATERAL (SELECT unnest(range(w.start_min, w.end_min)) AS m) m
+GROUP BY ALL`,
+  `-- step lists per rate line, for multi-step lines on the fast path
+CREATE OR REPLACE TEMP TABLE plan_rate_step_lists AS
+SELECT rate_idx, list(from_s ORDER BY step_no) AS s_from, list(to_s ORDER BY step_no) AS s_to,
+       list(price_n ORDER BY step_no) AS s_price
+FROM plan_rate_steps GROUP BY rate_idx`,
+  `-- rate lines with their step lists beside them, so the fast path needs one join
+CREATE OR REPLACE TEMP TABLE plan_rates_ext AS
+SELECT r.*, l.s_from, l.s_to, l.s_price
+FROM plan_rates r JOIN plan_rate_step_lists l USING (rate_idx)`,
+];
+
+export function tableDdl(t: TableDef, temp: boolean): string {
+  const cols = t.columns.map(([n, ty]) => `  ${n} ${ty}`).join(',\n');
+  return `-- ${t.comment}\nCREATE OR REPLACE ${temp ? 'TEMP ' : ''}TABLE ${t.name} (\n${cols}\n)`;
+}
+
+/** The from_json structure of a table's rows, e.g. [{"ag_idx":"INTEGER",...}]. */
+export function jsonStructure(t: TableDef): string {
+  return JSON.stringify([Object.fromEntries(t.columns)]);
+}
+
+/** The statement that loads a table from one bound JSON parameter ($1). */
+export function planLoadSql(t: TableDef): string {
+  return `INSERT INTO ${t.name} BY NAME SELECT unnest(from_json($1::JSON, '${jsonStructure(t)}'), recursive := true)`;
+}
+
+export function planDdl(): string[] {
+  return [...PLAN_TABLE_DEFS.map((t) => tableDdl(t, true))];
+}

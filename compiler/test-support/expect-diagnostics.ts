@@ -1,0 +1,99 @@
+// Test helper: a snippet marks each expected diagnostic's range with ⟦...⟧; the helper
+// strips the marks, compiles, and compares codes and exact ranges (offset, line, column).
+import { expect } from 'vitest';
+import type { Position, Range } from '../../language/ast.js';
+import type { Diagnostic } from '../../language/diagnostic.js';
+import { compile, type CompileResult } from '../index.js';
+
+export const OPEN = '⟦';
+export const CLOSE = '⟧';
+
+function position(text: string, offset: number): Position {
+  let line = 1;
+  let col = 1;
+  for (let i = 0; i < offset; i++) {
+    if (text[i] === '\n') {
+      line++;
+      col = 1;
+    } else col++;
+  }
+  return { offset, line, column: col };
+}
+
+/** Removes ⟦⟧ marks; returns the clean text and the marked ranges in order of their opening. */
+export function stripMarks(snippet: string): { text: string; ranges: Range[] } {
+  let text = '';
+  const open: number[] = [];
+  const spans: [number, number][] = [];
+  for (const ch of snippet) {
+    if (ch === OPEN) open.push(text.length);
+    else if (ch === CLOSE) spans.push([open.pop()!, text.length]);
+    else text += ch;
+  }
+  spans.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  return { text, ranges: spans.map(([s, e]) => ({ start: position(text, s), end: position(text, e) })) };
+}
+
+/** A complete, valid agreement around `body` (parties, currency, validity, time zone). */
+export function agreement(body: string, opts: { id?: string; header?: string } = {}): string {
+  const header =
+    opts.header ??
+    `  parties {
+    us ACME "ACME Telecom Ltd"
+    partner ORANGE "Orange France SA" type interconnect
+  }
+  currency EUR
+  valid 2026-01-01 .. 2026-12-31
+  timezone Europe/Paris
+`;
+  return `agreement ${opts.id ?? 'T-1'} "test" {\n${header}${body}\n}\n`;
+}
+
+export interface Expected {
+  code: string;
+  /** a fragment or pattern the message must contain */
+  message?: string | RegExp;
+}
+
+function key(d: { code: string; range: Range }): string {
+  const r = d.range;
+  return `${d.code} ${r.start.line}:${r.start.column}(${r.start.offset})-${r.end.line}:${r.end.column}(${r.end.offset})`;
+}
+
+/**
+ * Compiles the snippet and expects exactly the marked diagnostics: `expected[i]` belongs
+ * to the i-th mark (by start). Codes in `ignore` are left out of the comparison.
+ */
+export function expectDiagnostics(
+  snippet: string,
+  expected: Expected[],
+  opts: { uri?: string; ignore?: string[] } = {},
+): CompileResult {
+  const { text, ranges } = stripMarks(snippet);
+  expect(ranges.length, 'one ⟦mark⟧ per expected diagnostic').toBe(expected.length);
+  const uri = opts.uri ?? 'test.icx';
+  const result = compile([{ uri, text }]);
+  const actual = result.diagnostics.filter((d) => !(opts.ignore ?? []).includes(d.code));
+  const want = expected.map((e, i) => ({ code: e.code, range: ranges[i]! }));
+  expect(actual.map(key).sort(), messages(actual)).toEqual(want.map(key).sort());
+  for (const [i, e] of expected.entries()) {
+    if (!e.message) continue;
+    // Several diagnostics may share a range: any one of them may carry the message.
+    const pattern = e.message;
+    const same = actual.filter((a) => key(a) === key(want[i]!));
+    const ok = same.some((d) => (typeof pattern === 'string' ? d.message.includes(pattern) : pattern.test(d.message)));
+    expect(ok, `a ${e.code} message containing ${String(pattern)}; got:\n${messages(same)}`).toBe(true);
+  }
+  return result;
+}
+
+function messages(ds: Diagnostic[]): string {
+  return ds.map((d) => `${d.code} ${d.range.start.line}:${d.range.start.column}: ${d.message}`).join('\n');
+}
+
+/** Compiles a valid snippet and expects no diagnostics at all. */
+export function expectClean(text: string, uri = 'test.icx'): CompileResult {
+  const result = compile([{ uri, text }]);
+  expect(messages(result.diagnostics)).toBe('');
+  return result;
+}

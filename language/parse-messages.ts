@@ -1,0 +1,148 @@
+// Syntax error messages in the words of the language ("expected a price like `0.0123 EUR/min`
+// after `peak`"), not Chevrotain's token-type dumps. Chevrotain calls these while parsing.
+import type { IParserErrorMessageProvider, IToken, TokenType } from 'chevrotain';
+
+const TOKEN_WORDS: Record<string, string> = {
+  Number: 'a number',
+  String: 'a quoted string',
+  UnterminatedString: 'a quoted string',
+  DateTime: 'a date and time like `2026-03-02T10:00:00`',
+  Date: 'a date like `2026-01-01`',
+  TimeRange: 'a time range like `08:00-20:00`',
+  Duration: 'a duration like `61s`',
+  Percent: 'a percentage like `45%`',
+  Range: '`..`',
+  Slash: '`/`',
+  Comma: '`,`',
+  GreaterEq: '`>=`',
+  LessEq: '`<=`',
+  LCurly: '`{`',
+  RCurly: '`}`',
+  Identifier: 'a name',
+  SoftKeyword: 'a name',
+  TimeZoneName: 'a time zone like `Europe/Paris`',
+  EOF: 'the end of the file',
+};
+
+/** What a rule expects when none of its alternatives fits. */
+const RULE_WORDS: Record<string, string> = {
+  file: '`agreement`',
+  agreementItem:
+    'an agreement item (`version`, `parties`, `currency`, `valid`, `timezone`, `interconnect`, `holidays`, `timebands`, `zones`, `service` or `test`) or `}`',
+  serviceItem:
+    'a service line (`billing`, `connect fee`, `zero duration calls`, `calls across a band boundary`, `rate`, `bar`, `maximum` or `rounding`) or `}`',
+  icItem: '`site`, `trunks`, `traffic` or `quality`',
+  qualityTarget: 'a quality target like `asr >= 45%`',
+  band: '`otherwise`, `holidays <calendar>` or days like `mon-fri`',
+  party: '`us` or `partner`',
+  partyAttr: '`tadig` or `type`',
+  rateDecl: 'a price like `0.0123 EUR/min`',
+  bandPrice: 'a price like `0.0123 EUR/min`',
+  priceSpec: 'a price like `0.0123 EUR/min` (or steps: `first 60s … then …`)',
+  price: 'a price like `0.0123 EUR/min`',
+  money: 'an amount like `0.0100 EUR`',
+  prefix: 'a prefix like `33 6`',
+  zoneDef: 'a prefix like `33 6`',
+  name: 'a name',
+  timezoneDecl: 'a time zone like `Europe/Paris`',
+  testExpect: 'an amount like `0.0246 EUR` or `suspense <reason>`',
+  zeroDurationDecl: '`charged` or `free`',
+  boundaryDecl: '`rated at the start band` or `split at the boundary`',
+};
+
+/** What a block holds, for "expected `}`" errors that really mean "this line is not an item". */
+const BLOCK_CONTENT: Record<string, string> = {
+  agreement: 'an agreement item (`version`, `parties`, `currency`, `valid`, `timezone`, `interconnect`, `holidays`, `timebands`, `zones`, `service` or `test`)',
+  partiesBlock: 'a party (`us …` or `partner …`)',
+  interconnectBlock: '`site`, `trunks`, `traffic` or `quality`',
+  holidaysBlock: 'a date like `2026-01-01`',
+  timebandsBlock: 'a band like `peak mon-fri 08:00-20:00`',
+  zonesBlock: 'a zone like `FR-MOBILE 33 6, 33 7`',
+  serviceBlock: 'a service line (`billing`, `connect fee`, `zero duration calls`, `calls across a band boundary`, `rate`, `bar`, `maximum` or `rounding`)',
+  testBlock: '`}`',
+};
+
+/** Wording for an `OR` that depends on where in the rule it failed. */
+function describeAlternatives(ruleName: string, previous: IToken | undefined): string | undefined {
+  const prev = previous?.image;
+  if (ruleName === 'roundingDecl') return prev === 'per' ? '`record` or `invoice line`' : '`half-up`, `half-even`, `up` or `down`';
+  if (ruleName === 'serviceBlock') return prev === 'voice' || prev === 'sms' ? '`payable` or `receivable`' : '`voice` or `sms`';
+  if (ruleName === 'qualityTarget') {
+    if (prev === '>=' || prev === '<=') return 'a percentage like `45%` or a duration like `4s`';
+    if (prev === 'asr' || prev === 'acd' || prev === 'pdd') return '`>=` or `<=`';
+  }
+  return RULE_WORDS[ruleName];
+}
+
+export function describeToken(type: TokenType): string {
+  return TOKEN_WORDS[type.name] ?? type.LABEL ?? `\`${type.name}\``;
+}
+
+/** Rule-specific wording for one expected token, where the token alone says too little. */
+function describeExpected(type: TokenType, ruleName: string, previous: IToken | undefined): string {
+  const prev = previous?.tokenType.name;
+  if (ruleName === 'price' || ruleName === 'money') {
+    if (type.name === 'Identifier' && prev === 'Slash') return 'a unit like `min` or `msg`';
+    if (type.name === 'Identifier') return 'a currency code like `EUR`';
+    if (type.name === 'Slash') return '`/` and a unit, as in `EUR/min`';
+    if (type.name === 'Number') return RULE_WORDS[ruleName]!;
+  }
+  if (type.name === 'RCurly' && BLOCK_CONTENT[ruleName] !== undefined) return `${BLOCK_CONTENT[ruleName]} or \`}\``;
+  if (ruleName === 'billingDecl' && type.name === 'Number') return 'billing increments in seconds like `60/60`';
+  if (ruleName === 'prefix' || ruleName === 'zoneDef') {
+    if (type.name === 'Number') return RULE_WORDS['prefix']!;
+  }
+  return describeToken(type);
+}
+
+function shown(token: IToken): string {
+  if (token.tokenType.name === 'EOF') return 'the end of the file';
+  const image = token.image.length > 30 ? `${token.image.slice(0, 30)}…` : token.image;
+  return `\`${image}\``;
+}
+
+let previousOf = new Map<IToken, IToken>();
+
+/** Chevrotain sometimes hands the provider a token after a skip as `previous`; the parser
+ *  registers the real token stream so "after X" names the token written before the error. */
+export function useTokensForMessages(tokens: IToken[]): void {
+  previousOf = new Map();
+  for (let i = 1; i < tokens.length; i++) previousOf.set(tokens[i]!, tokens[i - 1]!);
+}
+
+function realPrevious(actual: IToken, previous: IToken | undefined): IToken | undefined {
+  return previousOf.get(actual) ?? previous;
+}
+
+function after(previous: IToken | undefined): string {
+  if (previous === undefined || previous.tokenType.name === 'EOF' || previous.image === '') return '';
+  return ` after ${shown(previous)}`;
+}
+
+function firstTokens(paths: TokenType[][][]): string {
+  const words = new Set<string>();
+  for (const alt of paths) for (const path of alt) if (path[0] !== undefined) words.add(describeToken(path[0]));
+  const list = [...words];
+  if (list.length <= 1) return list[0] ?? 'something else';
+  return `${list.slice(0, -1).join(', ')} or ${list[list.length - 1]}`;
+}
+
+export const errorMessages: IParserErrorMessageProvider = {
+  buildMismatchTokenMessage({ expected, actual, previous, ruleName }) {
+    const prev = realPrevious(actual, previous);
+    return `expected ${describeExpected(expected, ruleName, prev)}${after(prev)}, found ${shown(actual)}`;
+  },
+  buildNotAllInputParsedMessage({ firstRedundant }) {
+    return `expected \`agreement\` or the end of the file, found ${shown(firstRedundant)}`;
+  },
+  buildNoViableAltMessage({ expectedPathsPerAlt, actual, previous, ruleName }) {
+    const prev = realPrevious(actual[0]!, previous);
+    const what = describeAlternatives(ruleName, prev) ?? firstTokens(expectedPathsPerAlt);
+    return `expected ${what}${after(prev)}, found ${shown(actual[0]!)}`;
+  },
+  buildEarlyExitMessage({ expectedIterationPaths, actual, previous, ruleName }) {
+    const prev = realPrevious(actual[0]!, previous);
+    const what = RULE_WORDS[ruleName] ?? firstTokens([expectedIterationPaths]);
+    return `expected ${what}${after(prev)}, found ${shown(actual[0]!)}`;
+  },
+};

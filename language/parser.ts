@@ -1,0 +1,401 @@
+// The grammar of GRAMMAR.md as a Chevrotain CstParser with error recovery. The CST keeps
+// every token (the formatter and a future language server read it); ast-builder.ts turns it
+// into the plain-data AST. Rule names are part of the CST shape: ast-builder.ts and format.ts
+// depend on them.
+import type { IToken } from 'chevrotain';
+import { errorMessages } from './parse-messages.js';
+import { LineAwareParser } from './parser-base.js';
+import {
+  allTokens, Comma, DateTime, DateTok, Duration, GreaterEq, Identifier, kw, LCurly, LessEq,
+  NumberTok, Percent, Range, RCurly, Slash, SoftKeyword, StringLit, TimeRange, TimeZoneName,
+} from './tokens.js';
+
+export class AgreementParser extends LineAwareParser {
+  constructor() {
+    super(allTokens, { recoveryEnabled: true, maxLookahead: 3, errorMessageProvider: errorMessages });
+    this.performSelfAnalysis();
+  }
+
+  // Items and `}` outside any agreement are accepted here and reported by parse.ts: after a
+  // missing or extra `}` the rest of the file is still parsed and its errors still reported.
+  file = this.RULE('file', () => {
+    this.MANY(() =>
+      this.OR([
+        { ALT: () => this.SUBRULE(this.agreement) },
+        { ALT: () => this.SUBRULE(this.agreementItem, { LABEL: 'strayItem' }) },
+        { ALT: () => this.CONSUME(RCurly, { LABEL: 'strayClose' }) },
+      ]),
+    );
+  });
+
+  agreement = this.RULE('agreement', () => {
+    this.CONSUME(kw('agreement'));
+    this.SUBRULE(this.name, { LABEL: 'id' });
+    this.OPTION(() => this.CONSUME(StringLit));
+    this.CONSUME(LCurly);
+    this.MANY(() => this.SUBRULE(this.agreementItem));
+    this.CONSUME(RCurly);
+  });
+
+  /** Identifier or a keyword-looking word, where the position makes it unambiguous. */
+  name = this.RULE('name', () => {
+    this.OR([
+      { ALT: () => this.CONSUME(Identifier) },
+      { GATE: () => this.keywordMayBeName(), ALT: () => this.CONSUME(SoftKeyword) },
+    ]);
+  });
+
+  agreementItem = this.RULE('agreementItem', () => {
+    this.OR([
+      { ALT: () => this.SUBRULE(this.versionDecl) },
+      { ALT: () => this.SUBRULE(this.partiesBlock) },
+      { ALT: () => this.SUBRULE(this.currencyDecl) },
+      { ALT: () => this.SUBRULE(this.validDecl) },
+      { ALT: () => this.SUBRULE(this.timezoneDecl) },
+      { ALT: () => this.SUBRULE(this.interconnectBlock) },
+      { ALT: () => this.SUBRULE(this.holidaysBlock) },
+      { ALT: () => this.SUBRULE(this.timebandsBlock) },
+      { ALT: () => this.SUBRULE(this.zonesBlock) },
+      { ALT: () => this.SUBRULE(this.serviceBlock) },
+      { ALT: () => this.SUBRULE(this.testBlock) },
+    ]);
+  });
+
+  versionDecl = this.RULE('versionDecl', () => {
+    this.CONSUME(kw('version'));
+    this.CONSUME(NumberTok);
+  });
+
+  partiesBlock = this.RULE('partiesBlock', () => {
+    this.CONSUME(kw('parties'));
+    this.CONSUME(LCurly);
+    this.MANY(() => this.SUBRULE(this.party));
+    this.CONSUME(RCurly);
+  });
+
+  party = this.RULE('party', () => {
+    this.OR([{ ALT: () => this.CONSUME(kw('us')) }, { ALT: () => this.CONSUME(kw('partner')) }]);
+    this.SUBRULE(this.name);
+    this.OPTION(() => this.CONSUME(StringLit));
+    this.MANY(() => this.SUBRULE(this.partyAttr));
+  });
+
+  partyAttr = this.RULE('partyAttr', () => {
+    this.OR([{ ALT: () => this.CONSUME(kw('tadig')) }, { ALT: () => this.CONSUME(kw('type')) }]);
+    this.SUBRULE(this.name);
+  });
+
+  currencyDecl = this.RULE('currencyDecl', () => {
+    this.CONSUME(kw('currency'));
+    this.SUBRULE(this.name);
+  });
+
+  validDecl = this.RULE('validDecl', () => {
+    this.CONSUME(kw('valid'));
+    this.CONSUME(DateTok, { LABEL: 'from' });
+    this.CONSUME(Range);
+    this.OPTION(() => this.CONSUME2(DateTok, { LABEL: 'to' }));
+  });
+
+  timezoneDecl = this.RULE('timezoneDecl', () => {
+    this.CONSUME(kw('timezone'));
+    this.OR([{ ALT: () => this.CONSUME(TimeZoneName) }, { ALT: () => this.SUBRULE(this.name) }]);
+  });
+
+  interconnectBlock = this.RULE('interconnectBlock', () => {
+    this.CONSUME(kw('interconnect'));
+    this.SUBRULE(this.name);
+    this.CONSUME(LCurly);
+    this.MANY(() => this.SUBRULE(this.icItem));
+    this.CONSUME(RCurly);
+  });
+
+  icItem = this.RULE('icItem', () => {
+    this.OR([
+      { ALT: () => { this.CONSUME(kw('site')); this.CONSUME(StringLit); } },
+      { ALT: () => { this.CONSUME(kw('trunks')); this.AT_LEAST_ONE(() => this.CONSUME(Identifier)); } },
+      {
+        ALT: () => {
+          this.CONSUME(kw('traffic'));
+          this.AT_LEAST_ONE2(() => this.OR2([{ ALT: () => this.CONSUME(kw('voice')) }, { ALT: () => this.CONSUME(kw('sms')) }]));
+        },
+      },
+      { ALT: () => { this.CONSUME(kw('quality')); this.AT_LEAST_ONE3(() => this.SUBRULE(this.qualityTarget)); } },
+    ]);
+  });
+
+  qualityTarget = this.RULE('qualityTarget', () => {
+    this.OR([
+      { ALT: () => this.CONSUME(kw('asr')) },
+      { ALT: () => this.CONSUME(kw('acd')) },
+      { ALT: () => this.CONSUME(kw('pdd')) },
+    ]);
+    this.OR2([{ ALT: () => this.CONSUME(GreaterEq) }, { ALT: () => this.CONSUME(LessEq) }]);
+    this.OR3([{ ALT: () => this.CONSUME(Percent) }, { ALT: () => this.CONSUME(Duration) }]);
+  });
+
+  holidaysBlock = this.RULE('holidaysBlock', () => {
+    this.CONSUME(kw('holidays'));
+    this.SUBRULE(this.name);
+    this.CONSUME(LCurly);
+    this.MANY(() => this.CONSUME(DateTok));
+    this.CONSUME(RCurly);
+  });
+
+  timebandsBlock = this.RULE('timebandsBlock', () => {
+    this.CONSUME(kw('timebands'));
+    this.CONSUME(LCurly);
+    this.MANY(() => this.SUBRULE(this.band));
+    this.CONSUME(RCurly);
+  });
+
+  band = this.RULE('band', () => {
+    this.itemStartName();
+    this.OR([
+      { ALT: () => this.CONSUME(kw('otherwise')) },
+      { ALT: () => { this.CONSUME(kw('holidays')); this.SUBRULE2(this.name, { LABEL: 'calendar' }); } },
+      {
+        ALT: () => {
+          this.AT_LEAST_ONE_SEP({ SEP: Comma, DEF: () => this.CONSUME(Identifier, { LABEL: 'day' }) });
+          this.MANY(() => this.CONSUME(TimeRange));
+          this.OPTION(() => {
+            this.CONSUME(kw('except'));
+            this.CONSUME2(kw('holidays'));
+            this.SUBRULE3(this.name, { LABEL: 'except' });
+          });
+        },
+      },
+    ]);
+  });
+
+  zonesBlock = this.RULE('zonesBlock', () => {
+    this.CONSUME(kw('zones'));
+    this.CONSUME(LCurly);
+    this.MANY(() => this.SUBRULE(this.zoneDef));
+    this.CONSUME(RCurly);
+  });
+
+  zoneDef = this.RULE('zoneDef', () => {
+    this.itemStartName();
+    this.AT_LEAST_ONE_SEP({ SEP: Comma, DEF: () => this.SUBRULE(this.prefix) });
+  });
+
+  prefix = this.RULE('prefix', () => {
+    this.AT_LEAST_ONE(() => this.CONSUME(NumberTok));
+  });
+
+  serviceBlock = this.RULE('serviceBlock', () => {
+    this.CONSUME(kw('service'));
+    this.SUBRULE(this.name);
+    this.OR([{ ALT: () => this.CONSUME(kw('voice')) }, { ALT: () => this.CONSUME(kw('sms')) }]);
+    this.OR2([{ ALT: () => this.CONSUME(kw('payable')) }, { ALT: () => this.CONSUME(kw('receivable')) }]);
+    this.CONSUME(LCurly);
+    this.MANY(() => this.SUBRULE(this.serviceItem));
+    this.CONSUME(RCurly);
+  });
+
+  serviceItem = this.RULE('serviceItem', () => {
+    this.OR([
+      { ALT: () => this.SUBRULE(this.billingDecl) },
+      { ALT: () => this.SUBRULE(this.connectFeeDecl) },
+      { ALT: () => this.SUBRULE(this.zeroDurationDecl) },
+      { ALT: () => this.SUBRULE(this.boundaryDecl) },
+      { ALT: () => this.SUBRULE(this.rateDecl) },
+      { ALT: () => this.SUBRULE(this.barDecl) },
+      { ALT: () => this.SUBRULE(this.maximumDecl) },
+      { ALT: () => this.SUBRULE(this.roundingDecl) },
+    ]);
+  });
+
+  billingDecl = this.RULE('billingDecl', () => {
+    this.CONSUME(kw('billing'));
+    this.CONSUME(NumberTok, { LABEL: 'first' });
+    this.CONSUME(Slash);
+    this.CONSUME2(NumberTok, { LABEL: 'next' });
+    this.OPTION(() => {
+      this.CONSUME(kw('minimum'));
+      this.CONSUME(Duration);
+    });
+  });
+
+  connectFeeDecl = this.RULE('connectFeeDecl', () => {
+    this.CONSUME(kw('connect'));
+    this.CONSUME(kw('fee'));
+    this.SUBRULE(this.money);
+  });
+
+  zeroDurationDecl = this.RULE('zeroDurationDecl', () => {
+    this.CONSUME(kw('zero'));
+    this.CONSUME(kw('duration'));
+    this.CONSUME(kw('calls'));
+    this.OPTION(() => this.CONSUME(kw('are')));
+    this.OR([{ ALT: () => this.CONSUME(kw('charged')) }, { ALT: () => this.CONSUME(kw('free')) }]);
+  });
+
+  boundaryDecl = this.RULE('boundaryDecl', () => {
+    this.CONSUME(kw('calls'));
+    this.CONSUME(kw('across'));
+    this.CONSUME(kw('a'));
+    this.CONSUME(kw('band'));
+    this.CONSUME(kw('boundary'));
+    this.CONSUME(kw('are'));
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(kw('rated'));
+          this.CONSUME(kw('at'));
+          this.CONSUME(kw('the'));
+          this.CONSUME(kw('start'));
+          this.CONSUME2(kw('band'));
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(kw('split'));
+          this.CONSUME2(kw('at'));
+          this.CONSUME2(kw('the'));
+          this.CONSUME2(kw('boundary'));
+        },
+      },
+    ]);
+  });
+
+  rateDecl = this.RULE('rateDecl', () => {
+    this.CONSUME(kw('rate'));
+    this.SUBRULE(this.name, { LABEL: 'zone' });
+    this.AT_LEAST_ONE({ GATE: () => this.startsBandPrice(), DEF: () => this.SUBRULE(this.bandPrice) });
+    this.OPTION(() => {
+      this.CONSUME(kw('from'));
+      this.CONSUME(DateTok);
+    });
+  });
+
+  bandPrice = this.RULE('bandPrice', () => {
+    this.OPTION({ GATE: () => this.startsBandName(), DEF: () => this.itemStartName('band') });
+    this.SUBRULE(this.priceSpec);
+  });
+
+  priceSpec = this.RULE('priceSpec', () => {
+    this.OR([
+      { ALT: () => this.SUBRULE(this.price) },
+      {
+        ALT: () => {
+          this.CONSUME(kw('first'));
+          this.CONSUME(Duration);
+          this.SUBRULE2(this.price);
+          this.MANY(() => {
+            this.CONSUME(kw('next'));
+            this.CONSUME2(Duration);
+            this.SUBRULE3(this.price);
+          });
+          this.CONSUME(kw('then'));
+          this.SUBRULE4(this.price);
+        },
+      },
+    ]);
+  });
+
+  price = this.RULE('price', () => {
+    this.CONSUME(NumberTok);
+    this.CONSUME(Identifier, { LABEL: 'currency' });
+    this.CONSUME(Slash);
+    this.CONSUME2(Identifier, { LABEL: 'per' });
+  });
+
+  money = this.RULE('money', () => {
+    this.CONSUME(NumberTok);
+    this.CONSUME(Identifier, { LABEL: 'currency' });
+  });
+
+  barDecl = this.RULE('barDecl', () => {
+    this.CONSUME(kw('bar'));
+    this.AT_LEAST_ONE_SEP({ SEP: Comma, DEF: () => this.SUBRULE(this.name) });
+  });
+
+  maximumDecl = this.RULE('maximumDecl', () => {
+    this.CONSUME(kw('maximum'));
+    this.SUBRULE(this.money);
+    this.CONSUME(kw('per'));
+    this.CONSUME(kw('call'));
+  });
+
+  roundingDecl = this.RULE('roundingDecl', () => {
+    this.CONSUME(kw('rounding'));
+    this.OR([
+      { ALT: () => this.CONSUME(kw('half-up')) },
+      { ALT: () => this.CONSUME(kw('half-even')) },
+      { ALT: () => this.CONSUME(kw('up')) },
+      { ALT: () => this.CONSUME(kw('down')) },
+    ]);
+    this.CONSUME(NumberTok);
+    this.CONSUME(kw('decimals'));
+    this.CONSUME(kw('per'));
+    this.OR2([
+      { ALT: () => this.CONSUME(kw('record')) },
+      { ALT: () => { this.CONSUME(kw('invoice')); this.CONSUME(kw('line')); } },
+    ]);
+  });
+
+  testBlock = this.RULE('testBlock', () => {
+    this.CONSUME(kw('test'));
+    this.CONSUME(StringLit);
+    this.CONSUME(LCurly);
+    this.SUBRULE(this.testUsage);
+    this.SUBRULE(this.testExpect);
+    this.CONSUME(RCurly);
+  });
+
+  testUsage = this.RULE('testUsage', () => {
+    this.CONSUME(kw('usage'));
+    this.SUBRULE(this.name, { LABEL: 'service' });
+    this.OPTION(() => {
+      this.CONSUME(kw('from'));
+      this.CONSUME(NumberTok, { LABEL: 'aNumber' });
+    });
+    this.CONSUME(kw('to'));
+    this.CONSUME2(NumberTok, { LABEL: 'bNumber' });
+    this.CONSUME(kw('at'));
+    this.CONSUME(DateTime);
+    this.OPTION2(() => {
+      this.CONSUME(kw('for'));
+      this.CONSUME(Duration);
+    });
+    this.OPTION3(() => {
+      this.CONSUME(kw('units'));
+      this.CONSUME3(NumberTok, { LABEL: 'units' });
+    });
+  });
+
+  testExpect = this.RULE('testExpect', () => {
+    this.CONSUME(kw('expect'));
+    this.OR([
+      {
+        ALT: () => {
+          this.SUBRULE(this.money);
+          this.OPTION(() => { this.CONSUME(kw('zone')); this.SUBRULE(this.name, { LABEL: 'zone' }); });
+          this.OPTION2(() => { this.CONSUME(kw('band')); this.SUBRULE2(this.name, { LABEL: 'band' }); });
+          this.OPTION3(() => { this.CONSUME(kw('billed')); this.CONSUME(Duration); });
+        },
+      },
+      { ALT: () => { this.CONSUME(kw('suspense')); this.SUBRULE3(this.name, { LABEL: 'reason' }); } },
+    ]);
+  });
+
+  parseFile(tokens: IToken[]) {
+    this.setTokens(tokens);
+    return this.file();
+  }
+
+  /** A name that begins an item (a zone, a band): a keyword there is a name even at a line start. */
+  private itemStartName(label?: string): void {
+    this.nameMayBeKeyword = true;
+    try {
+      this.SUBRULE(this.name, label === undefined ? undefined : { LABEL: label });
+    } finally {
+      this.nameMayBeKeyword = false;
+    }
+  }
+}
+
+/** Parsers are stateful but reusable; one instance avoids re-running the grammar analysis. */
+export const parser = new AgreementParser();

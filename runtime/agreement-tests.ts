@@ -1,0 +1,120 @@
+// runAgreementTests(): the `test` blocks of agreements, rated in one set-based run through
+// the same rating SQL as real usage. Each test becomes a usage row with its agreement and
+// service pre-assigned; a start time without offset is local time in the agreement's zone.
+// The run is rolled back afterwards: tests never leave anything in the store.
+import { Decimal } from 'decimal.js';
+import type { AgreementTestPlan, CompiledSet } from '../compiler/plan.js';
+import type { InlineUsageRow } from './ingest/ingest.js';
+import { rateInTransaction } from './rate.js';
+import { inTransaction, queryJson, type Store } from './store/store.js';
+
+export interface TestActual {
+  rated: boolean;
+  amount: string | null;
+  currency: string | null;
+  zone: string | null;
+  band: string | null;
+  billedSeconds: number | null;
+  clause: string | null;
+  suspenseReason: string | null;
+  suspenseDetail: string | null;
+}
+
+export interface TestResult {
+  agreementId: string;
+  title: string;
+  source: string;
+  passed: boolean;
+  expect: AgreementTestPlan['expect'];
+  actual: TestActual | null;
+  /** why it failed, one line per mismatch; empty when passed */
+  failures: string[];
+}
+
+export async function runAgreementTests(store: Store, compiled: CompiledSet): Promise<TestResult[]> {
+  if (!compiled.tests.length) return [];
+  const plans = new Map(compiled.plans.map((p) => [p.plan.id, p.plan]));
+  const rows: InlineUsageRow[] = [];
+  const zones: (string | null)[] = [];
+  compiled.tests.forEach((t, i) => {
+    const plan = plans.get(t.agreementId);
+    const svc = plan?.services.find((s) => s.name === t.usage.service);
+    rows.push({
+      record_id: `test-${i}`,
+      agreement: t.agreementId,
+      service: t.usage.service,
+      kind: svc?.kind ?? null,
+      direction: svc ? (svc.direction === 'payable' ? 'out' : 'in') : null,
+      a_number: t.usage.aNumber,
+      b_number: t.usage.bNumber,
+      start_time: t.usage.startTime,
+      duration_s: t.usage.durationSeconds,
+      units: t.usage.units,
+    });
+    zones.push(plan?.timezone ?? null);
+  });
+
+  const actuals = await inTransaction(
+    store,
+    async () => {
+      const res = await rateInTransaction(store, {
+        plans: compiled.plans, usage: [{ rows, name: 'agreement tests', assumeTimezones: zones }],
+        runId: `agreement-tests-${process.pid}-${Date.now()}`,
+      });
+      const rated = await queryJson(
+        store,
+        `SELECT record_id, CAST(amount AS VARCHAR) AS amount, currency, zone, band, billed_seconds, clause
+         FROM rated WHERE run_id = $1`,
+        [res.runId],
+      );
+      const susp = await queryJson(store, `SELECT record_id, reason, detail FROM suspense WHERE run_id = $1`, [res.runId]);
+      const m = new Map<string, TestActual>();
+      for (const r of rated) {
+        m.set(String(r.record_id), {
+          rated: true, amount: String(r.amount), currency: String(r.currency), zone: String(r.zone),
+          band: r.band === null ? null : String(r.band),
+          billedSeconds: r.billed_seconds === null ? null : Number(r.billed_seconds),
+          clause: String(r.clause), suspenseReason: null, suspenseDetail: null,
+        });
+      }
+      for (const r of susp) {
+        m.set(String(r.record_id), {
+          rated: false, amount: null, currency: null, zone: null, band: null, billedSeconds: null, clause: null,
+          suspenseReason: String(r.reason), suspenseDetail: String(r.detail),
+        });
+      }
+      return m;
+    },
+    false,
+  );
+
+  return compiled.tests.map((t, i) => {
+    const actual = actuals.get(`test-${i}`) ?? null;
+    const failures = compare(t, actual);
+    return { agreementId: t.agreementId, title: t.title, source: t.source, passed: failures.length === 0, expect: t.expect, actual, failures };
+  });
+}
+
+function compare(t: AgreementTestPlan, a: TestActual | null): string[] {
+  if (!a) return ['the test record came out neither rated nor in suspense'];
+  const e = t.expect;
+  if (e.kind === 'suspense') {
+    if (a.rated) return [`expected suspense ${e.reason}, but it was rated ${a.amount} ${a.currency}`];
+    return a.suspenseReason === e.reason ? [] : [`expected suspense ${e.reason}, got ${a.suspenseReason} (${a.suspenseDetail})`];
+  }
+  if (!a.rated) return [`expected ${e.amount} ${e.currency}, but it went to suspense ${a.suspenseReason}: ${a.suspenseDetail}`];
+  const f: string[] = [];
+  if (!new Decimal(a.amount!).eq(new Decimal(e.amount))) f.push(`amount: expected ${e.amount}, got ${trim(a.amount!)}`);
+  if (a.currency !== e.currency) f.push(`currency: expected ${e.currency}, got ${a.currency}`);
+  if (e.zone !== null && a.zone !== e.zone) f.push(`zone: expected ${e.zone}, got ${a.zone}`);
+  if (e.band !== null && a.band !== e.band) f.push(`band: expected ${e.band}, got ${a.band}`);
+  if (e.billedSeconds !== null && a.billedSeconds !== e.billedSeconds) {
+    f.push(`billed seconds: expected ${e.billedSeconds}, got ${a.billedSeconds}`);
+  }
+  return f;
+}
+
+/** "0.024600000" → "0.0246" for messages. */
+function trim(s: string): string {
+  return s.includes('.') ? s.replace(/0+$/, '').replace(/\.$/, '') : s;
+}

@@ -1,0 +1,65 @@
+// `icx rate`: compile the agreements, ingest and rate usage files into the store, write
+// rated.parquet and suspense.parquet, print the summary and the balance line
+// `in N = rated N + suspense N`. An unbalanced run is a failure (exit 1).
+import type { Command } from 'commander';
+import path from 'node:path';
+import type { UsageField } from '../../../compiler/sql/index.js';
+import { compileOrFail } from '../agreements.js';
+import { Failure } from '../errors.js';
+import { requireFile } from '../files.js';
+import { columnMap, timeZone } from '../options.js';
+import { renderSummary, summaryJson } from '../summary.js';
+
+interface RateOptions {
+  usage: string[];
+  out: string;
+  db: string;
+  map?: Partial<Record<UsageField, string>>;
+  assumeTimezone?: string;
+  json?: boolean;
+}
+
+export function registerRate(program: Command): void {
+  program
+    .command('rate')
+    .description('rate usage files against agreements; write rated and suspense Parquet files')
+    .argument('<paths...>', '.icx files or directories with the agreements')
+    .requiredOption('--usage <files...>', 'usage files: .csv, .parquet or .json')
+    .requiredOption('--out <dir>', 'directory for rated.parquet and suspense.parquet')
+    .option('--db <file>', 'the DuckDB store', 'icx.duckdb')
+    .option('--map <pairs>', 'usage column = source column, e.g. record_id=CallId,b_number=Called', columnMap)
+    .option('--assume-timezone <zone>', 'IANA zone for start times written without an offset', timeZone)
+    .option('--json', 'print the summary as JSON')
+    .action(async (paths: string[], opts: RateOptions) => {
+      // Check the inputs before doing any work, so a typo costs nothing.
+      const usage = [];
+      for (const u of opts.usage) usage.push(await requireFile(u, '--usage'));
+      const { result } = await compileOrFail(paths);
+      const plans = result.compiled.plans;
+      if (plans.length === 0) throw new Failure('no agreement to rate with');
+
+      // Loaded on use: commands that do not rate never load DuckDB's native module.
+      const { openStore, rate, writeOutputs } = await import('../../index.js');
+      const store = await openStore(path.resolve(opts.db));
+      try {
+        const res = await rate(store, {
+          plans,
+          usage: usage.map((p) => ({ path: p, ...(opts.map ? { mapping: opts.map } : {}) })),
+          ...(opts.assumeTimezone ? { assumeTimezone: opts.assumeTimezone } : {}),
+        });
+        const outDir = path.resolve(opts.out);
+        await writeOutputs(store, res.runId, outDir);
+        const balance = `in ${res.inCount} = rated ${res.ratedCount} + suspense ${res.suspenseCount}`;
+        if (opts.json) {
+          process.stdout.write(JSON.stringify(summaryJson(res, outDir), null, 2) + '\n');
+        } else {
+          process.stdout.write(renderSummary(res) + '\n\n');
+          process.stdout.write(`${balance}${res.balanced ? '' : '  UNBALANCED'}\n`);
+          process.stdout.write(`run ${res.runId}: ${path.join(opts.out, 'rated.parquet')}, ${path.join(opts.out, 'suspense.parquet')}\n`);
+        }
+        if (!res.balanced) throw new Failure(`the run does not balance: ${balance}`);
+      } finally {
+        await store.close();
+      }
+    });
+}

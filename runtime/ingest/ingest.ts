@@ -1,0 +1,107 @@
+// Ingest: usage files (CSV, Parquet, JSON) and inline rows → run_raw, all text, each row
+// with its source file and line. DuckDB's own readers do the reading; parsing and
+// validation happen afterwards in SQL (PARSE_SQL), so a bad row becomes a suspense row,
+// while a file that cannot be read at all fails the run naming the file.
+import { access } from 'node:fs/promises';
+import path from 'node:path';
+import {
+  jsonKeysSql, RAW_JSON_INSERT_SQL, rawInsertSql, readFileSql, RUN_RAW_DDL, USAGE_FIELDS, type UsageField, type UsageFormat,
+} from '../../compiler/sql/index.js';
+import { IngestError, RateInputError } from '../errors.js';
+import { queryJson, type Store } from '../store/store.js';
+
+/** A usage record as text (numbers accepted for convenience); every field optional. */
+export type UsageRow = Record<UsageField, string>;
+export type InlineUsageRow = Partial<Record<UsageField, string | number | null>>;
+
+export interface FileUsageSource {
+  path: string;
+  /** default: from the extension (.csv, .parquet, .json/.ndjson/.jsonl) */
+  format?: UsageFormat;
+  /** usage field → column name in the file, e.g. { record_id: 'call_id' } */
+  mapping?: Partial<Record<UsageField, string>>;
+}
+
+export interface InlineUsageSource {
+  rows: InlineUsageRow[];
+  /** reported as the source file of these rows; default "inline" */
+  name?: string;
+  /** per-row zone for start times without offset (agreement tests); overrides the run's */
+  assumeTimezones?: (string | null)[];
+}
+
+export type UsageSource = FileUsageSource | InlineUsageSource;
+
+export function formatOf(file: string): UsageFormat | null {
+  const ext = path.extname(file).toLowerCase();
+  if (ext === '.csv' || ext === '.tsv' || ext === '.txt') return 'csv';
+  if (ext === '.parquet') return 'parquet';
+  if (ext === '.json' || ext === '.ndjson' || ext === '.jsonl') return 'json';
+  return null;
+}
+
+export function sourceLabel(s: UsageSource): string {
+  return 'path' in s ? s.path : (s.name ?? 'inline');
+}
+
+/** Fills run_raw from the sources in order; returns the number of rows read. */
+export async function ingestSources(store: Store, sources: UsageSource[]): Promise<number> {
+  const c = store.connection;
+  await c.run(RUN_RAW_DDL);
+  let seq = 0;
+  for (const src of sources) {
+    if ('path' in src) seq += await ingestFile(store, src, seq);
+    else seq += await ingestInline(store, src, seq);
+  }
+  return seq;
+}
+
+async function ingestFile(store: Store, src: FileUsageSource, offset: number): Promise<number> {
+  const format = src.format ?? formatOf(src.path);
+  if (!format) throw new RateInputError(`cannot tell the format of ${src.path}: use .csv, .parquet or .json, or give the format`);
+  for (const [field, col] of Object.entries(src.mapping ?? {})) {
+    if (!(USAGE_FIELDS as readonly string[]).includes(field)) {
+      throw new RateInputError(`column mapping: "${field}" is not a usage field (mapped to "${col}")`);
+    }
+  }
+  try {
+    await access(src.path);
+  } catch {
+    throw new IngestError(`cannot read usage file ${src.path}: no such file or not readable`, src.path);
+  }
+  const c = store.connection;
+  try {
+    await c.run(readFileSql('ingest_file', format, src.path));
+  } catch (e) {
+    throw new IngestError(`cannot read usage file ${src.path} as ${format}: ${firstLine(e)}`, src.path);
+  }
+  const colsSql = format === 'json' ? jsonKeysSql('ingest_file') : `SELECT column_name FROM (DESCRIBE ingest_file)`;
+  const cols = (await queryJson(store, colsSql)).map((r) => String(r.column_name));
+  await c.run(rawInsertSql({ table: 'ingest_file', columns: cols, mapping: src.mapping ?? {}, format }), [
+    BigInt(offset), src.path,
+  ]);
+  const [n] = await queryJson(store, `SELECT count(*) AS n FROM ingest_file`);
+  await c.run(`DROP TABLE ingest_file`);
+  return Number(n!.n);
+}
+
+async function ingestInline(store: Store, src: InlineUsageSource, offset: number): Promise<number> {
+  if (!src.rows.length) return 0;
+  const rows = src.rows.map((r, i) => {
+    const out: Record<string, string | number | null> = {
+      seq: offset + i, source_file: src.name ?? 'inline', source_line: i + 1,
+      assume_tz: src.assumeTimezones?.[i] ?? null, overflow: null,
+    };
+    for (const f of USAGE_FIELDS) {
+      const v = r[f];
+      out[f] = v === undefined || v === null ? null : String(v);
+    }
+    return out;
+  });
+  await store.connection.run(RAW_JSON_INSERT_SQL, [JSON.stringify(rows)]);
+  return rows.length;
+}
+
+function firstLine(e: unknown): string {
+  return String((e as Error).message ?? e).split('\n')[0]!;
+}

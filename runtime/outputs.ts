@@ -1,0 +1,56 @@
+// writeOutputs(): rated.parquet and suspense.parquet of one run. Both files are written
+// into a fresh temp directory beside outDir and only then moved into place, so a failure
+// never leaves a half-written output. When outDir does not exist the whole directory is
+// renamed in one step; when it exists, each finished file is renamed into it (rename is
+// atomic per file on one file system).
+import { randomBytes } from 'node:crypto';
+import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { sqlString } from '../compiler/sql/index.js';
+import { OutputError } from './errors.js';
+import { queryJson, type Store } from './store/store.js';
+
+export interface OutputFiles {
+  rated: string;
+  suspense: string;
+}
+
+export async function writeOutputs(store: Store, runId: string, outDir: string): Promise<OutputFiles> {
+  const runs = await queryJson(store, `SELECT 1 FROM rating_runs WHERE run_id = $1`, [runId]);
+  if (!runs.length) throw new OutputError(`run ${runId} is not in the store ${store.path}`);
+  const target = path.resolve(outDir);
+  const tmp = path.join(path.dirname(target), `.${path.basename(target)}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
+  try {
+    await mkdir(tmp, { recursive: true });
+    // the run's rows are staged with a bound run id; COPY then only names our own tables
+    for (const table of ['rated', 'suspense'] as const) {
+      await store.connection.run(
+        `CREATE OR REPLACE TEMP TABLE out_${table} AS SELECT * FROM ${table} WHERE run_id = $1 ORDER BY seq`,
+        [runId],
+      );
+      const file = path.join(tmp, `${table}.parquet`);
+      await store.connection.run(`COPY out_${table} TO ${sqlString(file)} (FORMAT parquet, COMPRESSION zstd)`);
+      await store.connection.run(`DROP TABLE out_${table}`);
+    }
+    if (await exists(target)) {
+      for (const f of await readdir(tmp)) await rename(path.join(tmp, f), path.join(target, f));
+      await rm(tmp, { recursive: true, force: true });
+    } else {
+      await mkdir(path.dirname(target), { recursive: true });
+      await rename(tmp, target);
+    }
+  } catch (e) {
+    await rm(tmp, { recursive: true, force: true }).catch(() => undefined);
+    if (e instanceof OutputError) throw e;
+    throw new OutputError(`cannot write outputs to ${outDir}: ${String((e as Error).message).split('\n')[0]}`);
+  }
+  return { rated: path.join(target, 'rated.parquet'), suspense: path.join(target, 'suspense.parquet') };
+}
+
+async function exists(p: string): Promise<boolean> {
+  try {
+    return (await stat(p)).isDirectory();
+  } catch {
+    return false;
+  }
+}

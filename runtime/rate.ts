@@ -1,0 +1,138 @@
+// rate(): one rating run in one transaction. Ingest fills run_raw, the plan tables are
+// loaded, then the SQL of compiler/sql runs over whole tables (no per-record JS). The
+// run commits only if in = rated + suspense; any failure rolls the store back untouched.
+import { randomBytes } from 'node:crypto';
+import type { HashedAgreementPlan } from '../compiler/plan.js';
+import { ratingStatements } from '../compiler/sql/index.js';
+import { RateInputError, UnbalancedRunError } from './errors.js';
+import { ingestSources, sourceLabel, type UsageSource } from './ingest/ingest.js';
+import { phaseProgress, type Progress } from './progress.js';
+import { checkZones, loadPlans } from './store/load-plans.js';
+import { inTransaction, queryJson, type Store } from './store/store.js';
+
+export interface RateOptions {
+  plans: HashedAgreementPlan[];
+  usage: UsageSource[];
+  /** IANA zone for start times without an offset; absent → such records go to suspense */
+  assumeTimezone?: string;
+  /** default: generated from the clock and a random suffix */
+  runId?: string;
+  /** show the stderr progress bar (default: when stderr is a TTY) */
+  progress?: boolean;
+}
+
+export interface SummaryRow {
+  agreementId: string;
+  service: string;
+  zone: string;
+  band: string | null;
+  currency: string;
+  records: number;
+  billedSeconds: string;
+  units: string;
+  /** exact decimal string */
+  amount: string;
+}
+
+export interface RateResult {
+  runId: string;
+  inCount: number;
+  ratedCount: number;
+  suspenseCount: number;
+  balanced: boolean;
+  summary: SummaryRow[];
+  /** per suspense reason */
+  suspenseByReason: { reason: string; records: number }[];
+}
+
+export const RATE_PHASES = ['ingest', 'plans', 'parse', 'resolve', 'split', 'amount', 'store usage', 'store rated', 'store suspense', 'check'];
+
+export async function rate(store: Store, opts: RateOptions): Promise<RateResult> {
+  const progress = phaseProgress(RATE_PHASES, opts.progress);
+  try {
+    return await inTransaction(store, () => rateInTransaction(store, opts, progress));
+  } finally {
+    progress.stop();
+  }
+}
+
+/** The run itself; the caller owns the transaction (agreement tests roll it back). */
+export async function rateInTransaction(store: Store, opts: RateOptions, progress?: Progress): Promise<RateResult> {
+  const c = store.connection;
+  const runId = opts.runId ?? newRunId();
+  if (opts.assumeTimezone !== undefined) await checkZones(store, [opts.assumeTimezone], 'assume-timezone');
+  const exists = await queryJson(store, `SELECT 1 FROM rating_runs WHERE run_id = $1`, [runId]);
+  if (exists.length) throw new RateInputError(`run ${runId} already exists in the store`);
+  await c.run(
+    `INSERT INTO rating_runs (run_id, started_at, assume_timezone, plan_hashes, sources)
+     VALUES ($1, now(), $2, from_json($3::JSON, '["VARCHAR"]'), from_json($4::JSON, '["VARCHAR"]'))`,
+    [
+      runId, opts.assumeTimezone ?? null,
+      JSON.stringify(opts.plans.map((p) => `${p.plan.id}@${p.plan.version}:${p.hash}`)),
+      JSON.stringify(opts.usage.map(sourceLabel)),
+    ],
+  );
+
+  progress?.phase('ingest');
+  const inCount = await ingestSources(store, opts.usage);
+  progress?.phase('plans');
+  const layout = await loadPlans(store, opts.plans);
+
+  for (const st of ratingStatements(layout.shape)) {
+    progress?.phase(st.name);
+    const param = st.param === 'run_id' ? [runId] : st.param === 'assume_timezone' ? [opts.assumeTimezone ?? null] : undefined;
+    await c.run(st.sql, param);
+  }
+
+  progress?.phase('check');
+  const [counts] = await queryJson(
+    store,
+    `SELECT (SELECT count(*) FROM run_raw) AS n_in,
+            (SELECT count(*) FROM rated WHERE run_id = $1) AS n_rated,
+            (SELECT count(*) FROM suspense WHERE run_id = $1) AS n_suspense,
+            (SELECT count(DISTINCT seq) FROM (SELECT seq FROM rated WHERE run_id = $1
+                                              UNION ALL SELECT seq FROM suspense WHERE run_id = $1)) AS n_distinct`,
+    [runId],
+  );
+  const nIn = Number(counts!.n_in);
+  const ratedCount = Number(counts!.n_rated);
+  const suspenseCount = Number(counts!.n_suspense);
+  // every record exactly once: counts add up and no record is in both or twice
+  const balanced = nIn === inCount && nIn === ratedCount + suspenseCount && Number(counts!.n_distinct) === nIn;
+  if (!balanced) throw new UnbalancedRunError(runId, nIn, ratedCount, suspenseCount);
+  await c.run(
+    `UPDATE rating_runs SET finished_at = now(), in_count = $2, rated_count = $3, suspense_count = $4, balanced = true
+     WHERE run_id = $1`,
+    [runId, BigInt(nIn), BigInt(ratedCount), BigInt(suspenseCount)],
+  );
+  return { runId, inCount: nIn, ratedCount, suspenseCount, balanced, ...(await summarize(store, runId)) };
+}
+
+async function summarize(store: Store, runId: string): Promise<Pick<RateResult, 'summary' | 'suspenseByReason'>> {
+  const rows = await queryJson(
+    store,
+    `SELECT agreement_id, service, zone, band, currency, count(*) AS records,
+            coalesce(sum(billed_seconds), 0) AS billed_seconds, coalesce(sum(units), 0) AS units,
+            CAST(sum(amount) AS VARCHAR) AS amount
+     FROM rated WHERE run_id = $1 GROUP BY ALL ORDER BY ALL`,
+    [runId],
+  );
+  const reasons = await queryJson(
+    store,
+    `SELECT reason, count(*) AS records FROM suspense WHERE run_id = $1 GROUP BY reason ORDER BY reason`,
+    [runId],
+  );
+  return {
+    summary: rows.map((r) => ({
+      agreementId: String(r.agreement_id), service: String(r.service), zone: String(r.zone),
+      band: r.band === null ? null : String(r.band), currency: String(r.currency), records: Number(r.records),
+      billedSeconds: String(r.billed_seconds), units: String(r.units), amount: String(r.amount),
+    })),
+    suspenseByReason: reasons.map((r) => ({ reason: String(r.reason), records: Number(r.records) })),
+  };
+}
+
+function newRunId(): string {
+  const t = new Date().toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+  return `run-${t}-${randomBytes(3).toString('hex')}`;
+}

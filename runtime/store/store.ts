@@ -1,0 +1,72 @@
+// The embedded DuckDB store: one file (default icx.duckdb) or ':memory:'. The session
+// TimeZone is set to UTC explicitly on every connection: TIMESTAMPTZ comparisons and
+// casts depend on it, and the machine's zone must never leak into a calendar decision.
+import { DuckDBConnection, DuckDBInstance, type DuckDBValue } from '@duckdb/node-api';
+import { STORE_DDL } from '../../compiler/sql/index.js';
+import { StoreError } from '../errors.js';
+
+export const DEFAULT_STORE_PATH = 'icx.duckdb';
+
+export interface Store {
+  readonly path: string;
+  readonly instance: DuckDBInstance;
+  readonly connection: DuckDBConnection;
+  close(): Promise<void>;
+}
+
+export type JsonRow = Record<string, unknown>;
+
+export async function openStore(path: string = DEFAULT_STORE_PATH): Promise<Store> {
+  let instance: DuckDBInstance;
+  try {
+    instance = await DuckDBInstance.create(path);
+  } catch (e) {
+    throw new StoreError(`cannot open store ${path}: ${(e as Error).message}`);
+  }
+  const connection = await instance.connect();
+  await connection.run(`SET TimeZone = 'UTC'`);
+  for (const ddl of STORE_DDL) await connection.run(ddl);
+  let closed = false;
+  return {
+    path,
+    instance,
+    connection,
+    async close() {
+      if (closed) return;
+      closed = true;
+      connection.closeSync();
+      instance.closeSync();
+    },
+  };
+}
+
+/** Runs a statement; values are bound parameters ($1, $2, ...). */
+export async function exec(store: Store, sql: string, values?: DuckDBValue[]): Promise<void> {
+  await store.connection.run(sql, values);
+}
+
+/**
+ * Rows as JSON-safe objects: DECIMAL, BIGINT and HUGEINT come back as exact strings
+ * (getRowObjectsJson), never as JS numbers.
+ */
+export async function queryJson(store: Store, sql: string, values?: DuckDBValue[]): Promise<JsonRow[]> {
+  const reader = await store.connection.runAndReadAll(sql, values);
+  return reader.getRowObjectsJson() as JsonRow[];
+}
+
+/**
+ * Runs fn inside one transaction: committed if it returns, rolled back if it throws, so
+ * a failed run leaves the store exactly as it was. `commit: false` always rolls back.
+ */
+export async function inTransaction<T>(store: Store, fn: () => Promise<T>, commit = true): Promise<T> {
+  await store.connection.run('BEGIN TRANSACTION');
+  let result: T;
+  try {
+    result = await fn();
+  } catch (e) {
+    await store.connection.run('ROLLBACK').catch(() => undefined);
+    throw e;
+  }
+  await store.connection.run(commit ? 'COMMIT' : 'ROLLBACK');
+  return result;
+}

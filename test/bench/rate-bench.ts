@@ -1,0 +1,169 @@
+// `npm run bench`: how far is full rating from the floor DuckDB itself sets?
+// Generates a 50,000-prefix deck agreement and N records of traffic for it, then times,
+// as the median of 3 runs after a warm-up: (a) a scan of every column of the usage Parquet,
+// (b) a Parquet → Parquet copy (read + write floor), (c) the full rating run to Parquet
+// outputs. Ratios c/a and c/b are what to watch: the machine is shared, seconds are noisy.
+// A benchmark, not a test: not named *.test.ts so vitest never collects it.
+import { DuckDBInstance } from '@duckdb/node-api';
+import { Command, InvalidArgumentError } from 'commander';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { compile } from '../../compiler/index.js';
+import type { HashedAgreementPlan } from '../../compiler/plan.js';
+import { generateTraffic } from '../../runtime/traffic/index.js';
+import { deckAgreementText, DEFAULT_DECK } from './deck-agreement.js';
+import { rateToParquet } from './rate-run.js';
+
+interface BenchOptions {
+  records: number;
+  runs: number;
+  json?: boolean;
+  keep?: boolean;
+  /** false with --no-rating: only the yardsticks (a, b), e.g. while rating is too slow for 10M */
+  rating: boolean;
+}
+
+function count(v: string): number {
+  const n = Number(v.replace(/_/g, ''));
+  if (!Number.isSafeInteger(n) || n <= 0) throw new InvalidArgumentError('expected a positive whole number');
+  return n;
+}
+
+/** Samples RSS while `fn` runs: the peak of this process (DuckDB runs in-process). */
+async function withPeakRss<T>(fn: () => Promise<T>): Promise<{ value: T; peakRssMb: number }> {
+  let peak = process.memoryUsage().rss;
+  const timer = setInterval(() => {
+    peak = Math.max(peak, process.memoryUsage().rss);
+  }, 20);
+  try {
+    const value = await fn();
+    peak = Math.max(peak, process.memoryUsage().rss);
+    return { value, peakRssMb: peak / 2 ** 20 };
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+interface Measure {
+  step: string;
+  seconds: number[];
+  median: number;
+  recordsPerSecond: number;
+  peakRssMb: number;
+}
+
+async function measure(step: string, runs: number, records: number, fn: () => Promise<void>): Promise<Measure> {
+  await fn(); // warm-up: the first query of a fresh process is often 2–4× slower
+  const seconds: number[] = [];
+  let peakRssMb = 0;
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    const { peakRssMb: p } = await withPeakRss(fn);
+    seconds.push((performance.now() - t0) / 1000);
+    peakRssMb = Math.max(peakRssMb, p);
+  }
+  const sorted = [...seconds].sort((a, b) => a - b);
+  const median = sorted[Math.floor(sorted.length / 2)]!;
+  return { step, seconds, median, recordsPerSecond: records / median, peakRssMb };
+}
+
+async function main(): Promise<void> {
+  const cmd = new Command()
+    .name('rate-bench')
+    .option('--records <n>', 'usage records to generate', count, 10_000_000)
+    .option('--runs <n>', 'timed runs per step (median reported)', count, 3)
+    .option('--json', 'machine-readable output')
+    .option('--keep', 'keep the temp directory')
+    .option('--no-rating', 'skip step c (measure only the generator and the yardsticks)')
+    .parse(process.argv);
+  const opts = cmd.opts<BenchOptions>();
+  const log = (s: string) => {
+    if (!opts.json) process.stdout.write(s + '\n');
+  };
+
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'icx-bench-'));
+  try {
+    const { text, prefixCount } = deckAgreementText();
+    const icx = path.join(dir, 'bench.icx');
+    await writeFile(icx, text);
+    const t0 = performance.now();
+    const { compiled, diagnostics } = compile([{ uri: 'bench.icx', text }]);
+    const compileSeconds = (performance.now() - t0) / 1000;
+    const errors = diagnostics.filter((d) => d.severity === 'error');
+    if (errors.length > 0 || compiled.plans.length !== 1) {
+      throw new Error(`the bench agreement does not compile: ${errors.slice(0, 3).map((d) => `${d.range.start.line}: ${d.code} ${d.message}`).join('; ')}`);
+    }
+    const plans: HashedAgreementPlan[] = compiled.plans;
+    log(`deck: ${DEFAULT_DECK.zones} zones, ${prefixCount} prefixes, ${text.length} chars; compiled in ${compileSeconds.toFixed(2)} s`);
+
+    const usage = path.join(dir, 'usage.parquet');
+    const gen = await generateTraffic(plans[0]!.plan, { records: opts.records, month: '2026-03', seed: 'bench', out: usage });
+    log(`traffic: ${opts.records} records generated in ${gen.seconds.toFixed(2)} s (${Math.round(opts.records / gen.seconds)} records/s)`);
+
+    const db = await DuckDBInstance.create(':memory:');
+    const con = await db.connect();
+    const lit = (p: string) => `'${p.replace(/'/g, "''")}'`;
+    const scan = await measure('a. scan all columns', opts.runs, opts.records, async () => {
+      await con.run(
+        `SELECT count(*), sum(length(record_id)), sum(length(trunk)), sum(length(direction)), sum(length(kind)),
+                sum(length(a_number)), sum(length(b_number)), sum(length(start_time)), sum(duration_s), sum(units)
+         FROM read_parquet(${lit(usage)})`,
+      );
+    });
+    log(`a done: ${scan.median.toFixed(2)} s`);
+    const copyOut = path.join(dir, 'copy.parquet');
+    const copy = await measure('b. Parquet → Parquet copy', opts.runs, opts.records, async () => {
+      await con.run(`COPY (SELECT * FROM read_parquet(${lit(usage)})) TO ${lit(copyOut)} (FORMAT parquet)`);
+    });
+    log(`b done: ${copy.median.toFixed(2)} s`);
+    con.closeSync();
+    db.closeSync();
+
+    let run = 0;
+    let balance = '';
+    const rating = !opts.rating ? null : await measure('c. full rating → Parquet', opts.runs, opts.records, async () => {
+      const r = await rateToParquet(plans, usage, path.join(dir, `out-${run}`), path.join(dir, `store-${run}.duckdb`));
+      run++;
+      balance = `in ${r.inCount} = rated ${r.ratedCount} + suspense ${r.suspenseCount}`;
+      if (!r.balanced) throw new Error(`unbalanced run: ${balance}`);
+    });
+    if (rating) log(`c done: ${rating.median.toFixed(2)} s; ${balance}`);
+
+    const rows = rating ? [scan, copy, rating] : [scan, copy];
+    const result = {
+      records: opts.records,
+      prefixes: prefixCount,
+      compileSeconds,
+      generateSeconds: gen.seconds,
+      threads: os.availableParallelism(),
+      steps: rows,
+      ratioRatingToScan: rating ? rating.median / scan.median : null,
+      ratioRatingToCopy: rating ? rating.median / copy.median : null,
+      balance,
+      peakRssMb: process.resourceUsage().maxRSS / 1024,
+    };
+    if (opts.json) {
+      process.stdout.write(JSON.stringify(result, null, 2) + '\n');
+    } else {
+      log('');
+      log(`${'step'.padEnd(28)}${'median s'.padStart(10)}${'records/s'.padStart(14)}${'peak RSS MB'.padStart(13)}   runs`);
+      for (const m of rows) {
+        log(
+          `${m.step.padEnd(28)}${m.median.toFixed(2).padStart(10)}${Math.round(m.recordsPerSecond).toLocaleString('en').padStart(14)}${m.peakRssMb.toFixed(0).padStart(13)}   ${m.seconds.map((s) => s.toFixed(2)).join(' ')}`,
+        );
+      }
+      log('');
+      const ratios = rating ? `c/a = ${result.ratioRatingToScan!.toFixed(2)}×   c/b = ${result.ratioRatingToCopy!.toFixed(2)}×   ` : '';
+      log(`${ratios}process peak RSS ${result.peakRssMb.toFixed(0)} MB   (${result.threads} threads)`);
+    }
+  } finally {
+    if (!opts.keep) await rm(dir, { recursive: true, force: true });
+    else log(`kept ${dir}`);
+  }
+}
+
+main().catch((e: unknown) => {
+  process.stderr.write(`rate-bench: ${e instanceof Error ? e.message : String(e)}\n`);
+  process.exitCode = 1;
+});
