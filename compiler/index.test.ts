@@ -27,3 +27,20 @@ describe('compile never throws', () => {
     }
   });
 });
+
+describe('diagnostics on a file with syntax errors', () => {
+  it('keeps the syntax error alone on a line the parser recovered on, and still checks the other lines', () => {
+    const text = [
+      'agreement X {',
+      '  parties { us A "A"  partner B "B" type interconnect }',
+      '  currency EUR',
+      '  valid 2026-01-01 ..',
+      '  timezone Europe/Paris',
+      '  service s voice payable { billing 60/ }', // syntax error: the increment is cut short
+      '  service t sms receivable { rate any 0.0050 EUR/min }', // a real unit error on a clean line
+      '}',
+    ].join('\n');
+    const { diagnostics } = compile([{ uri: 'x.icx', text }]);
+    expect(diagnostics.map((d) => `${d.range.start.line}:${d.code}`)).toEqual(['6:ICX1002', '7:ICX3001']);
+  });
+});

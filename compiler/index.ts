@@ -54,6 +54,7 @@ export function checkAgreement(m: AgreementModel, sink: Sink): void {
 export function compile(files: SourceFile[]): CompileResult {
   const diagnostics: Diagnostic[] = [];
   const entries: { model: AgreementModel; sink: Sink; fileOk: boolean }[] = [];
+  const syntaxErrorLines = new Set<string>();
   for (const f of files) {
     const fileSink = new Sink(f.uri);
     let parsed: ReturnType<typeof parse> | undefined;
@@ -65,6 +66,7 @@ export function compile(files: SourceFile[]): CompileResult {
       continue;
     }
     diagnostics.push(...parsed.diagnostics, ...fileSink.diagnostics);
+    for (const d of parsed.diagnostics) if (d.severity === 'error') syntaxErrorLines.add(`${f.uri}:${d.range.start.line}`);
     const fileOk = !parsed.diagnostics.some((d) => d.severity === 'error');
     for (const a of parsed.file.agreements ?? []) {
       const sink = new Sink(f.uri);
@@ -80,7 +82,7 @@ export function compile(files: SourceFile[]): CompileResult {
   const plans: HashedAgreementPlan[] = [];
   const tests: AgreementTestPlan[] = [];
   for (const e of entries) {
-    diagnostics.push(...e.sink.diagnostics);
+    diagnostics.push(...withoutCascades(e.sink.diagnostics, syntaxErrorLines));
     if (!e.fileOk || e.sink.hasErrors()) continue;
     const reported = e.sink.diagnostics.length;
     guard(e.sink, e.model.uri, () => {
@@ -94,6 +96,14 @@ export function compile(files: SourceFile[]): CompileResult {
   // Plans in id order so the compiled set does not depend on the order files were handed in.
   plans.sort((a, b) => (a.plan.id < b.plan.id ? -1 : a.plan.id > b.plan.id ? 1 : 0));
   return { compiled: { plans, tests }, diagnostics: inReadingOrder(diagnostics, files) };
+}
+
+/**
+ * A line the parser had to recover on is read only partly, so what the checks say about it
+ * (an empty increment, a stray name taken for a zone) is noise: the syntax error stands alone.
+ */
+function withoutCascades(ds: Diagnostic[], syntaxErrorLines: Set<string>): Diagnostic[] {
+  return ds.filter((d) => !syntaxErrorLines.has(`${d.uri}:${d.range.start.line}`));
 }
 
 /** Diagnostics file by file (in the order given), then by position: how a reader walks the text. */

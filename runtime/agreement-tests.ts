@@ -5,8 +5,8 @@
 import { Decimal } from 'decimal.js';
 import type { AgreementTestPlan, CompiledSet } from '../compiler/plan.js';
 import type { InlineUsageRow } from './ingest/ingest.js';
-import { rateInTransaction } from './rate.js';
-import { inTransaction, queryJson, type Store } from './store/store.js';
+import { rateWith } from './rate.js';
+import { queryJson, type Store } from './store/store.js';
 
 export interface TestActual {
   rated: boolean;
@@ -54,13 +54,12 @@ export async function runAgreementTests(store: Store, compiled: CompiledSet): Pr
     zones.push(plan?.timezone ?? null);
   });
 
-  const actuals = await inTransaction(
+  const actuals = await rateWith(
     store,
-    async () => {
-      const res = await rateInTransaction(store, {
-        plans: compiled.plans, usage: [{ rows, name: 'agreement tests', assumeTimezones: zones }],
-        runId: `agreement-tests-${process.pid}-${Date.now()}`,
-      });
+    { plans: compiled.plans, usage: [{ rows, name: 'agreement tests', assumeTimezones: zones }],
+      runId: `agreement-tests-${process.pid}-${Date.now()}`, progress: false },
+    false,
+    async (res) => {
       const rated = await queryJson(
         store,
         `SELECT record_id, CAST(amount AS VARCHAR) AS amount, currency, zone, band, billed_seconds, clause
@@ -85,7 +84,6 @@ export async function runAgreementTests(store: Store, compiled: CompiledSet): Pr
       }
       return m;
     },
-    false,
   );
 
   return compiled.tests.map((t, i) => {

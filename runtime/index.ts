@@ -1,6 +1,6 @@
 // runtime/: the embedded DuckDB store, ingest, rating, outputs, agreement tests.
 export { openStore, exec, queryJson, inTransaction, DEFAULT_STORE_PATH, type Store, type JsonRow } from './store/store.js';
-export { rate, rateInTransaction, RATE_PHASES, type RateOptions, type RateResult, type SummaryRow } from './rate.js';
+export { rate, rateWith, RATE_PHASES, type RateOptions, type RateResult, type SummaryRow } from './rate.js';
 export { writeOutputs, type OutputFiles } from './outputs.js';
 export { runAgreementTests, type TestResult } from './agreement-tests.js';
 export {

@@ -63,7 +63,7 @@ describe('balance check', () => {
     const run = store.connection.run.bind(store.connection);
     (store.connection as { run: typeof run }).run = async (q, v) => {
       const r = await run(q, v);
-      if (q.startsWith('INSERT INTO rated')) await run(`INSERT INTO rated SELECT * FROM rated LIMIT 1`);
+      if (q.startsWith('INSERT INTO rated_rows')) await run(`INSERT INTO rated_rows SELECT * FROM rated_rows LIMIT 1`);
       return r;
     };
     await expect(rate(store, { plans, usage, runId: 'dup', progress: false })).rejects.toThrow(UnbalancedRunError);

@@ -22,15 +22,14 @@ export async function writeOutputs(store: Store, runId: string, outDir: string):
   const tmp = path.join(path.dirname(target), `.${path.basename(target)}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
   try {
     await mkdir(tmp, { recursive: true });
-    // the run's rows are staged with a bound run id; COPY then only names our own tables
+    // COPY takes no bound parameters: the run id (ours, checked above to exist) and the
+    // path go in as quoted literals; rows in input order so the same run gives the same bytes
     for (const table of ['rated', 'suspense'] as const) {
-      await store.connection.run(
-        `CREATE OR REPLACE TEMP TABLE out_${table} AS SELECT * FROM ${table} WHERE run_id = $1 ORDER BY seq`,
-        [runId],
-      );
       const file = path.join(tmp, `${table}.parquet`);
-      await store.connection.run(`COPY out_${table} TO ${sqlString(file)} (FORMAT parquet, COMPRESSION zstd)`);
-      await store.connection.run(`DROP TABLE out_${table}`);
+      await store.connection.run(
+        `COPY (SELECT * FROM ${table} WHERE run_id = ${sqlString(runId)} ORDER BY seq)
+         TO ${sqlString(file)} (FORMAT parquet, COMPRESSION zstd)`,
+      );
     }
     if (await exists(target)) {
       for (const f of await readdir(tmp)) await rename(path.join(tmp, f), path.join(target, f));

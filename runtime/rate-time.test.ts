@@ -180,3 +180,25 @@ describe('split rule', () => {
     expect(rated.map((r) => r.amount)).toEqual(['0.060000', '0.090000']);
   });
 });
+
+describe('a trunk shared by agreements over time', () => {
+  it('picks the agreement valid on the local date', async () => {
+    const rates25 = ['peak', 'offpeak'].map((b) => rateLine('FR-MOBILE', b, '0.0200', { effectiveFrom: '2025-01-01' }));
+    const old = hashed(agreementPlan({
+      id: 'AG-2025', validFrom: '2025-01-01', validTo: '2025-12-31', timezone: 'America/New_York',
+      services: [voiceService({ rates: rates25 })],
+    }));
+    const cur = hashed(agreementPlan({ id: 'AG-2026', validFrom: '2026-01-01', validTo: null }));
+    const { rated, suspense } = await rateRecords([old, cur], [
+      voice('y25', { start_time: '2025-06-02T10:00:00Z' }),
+      voice('y26', { start_time: '2026-06-02T10:00:00Z' }),
+      // 2026-01-01 03:00 UTC: still 2025-12-31 in New York (AG-2025), already 2026 in Paris (AG-2026):
+      // both are valid on their own local date; the later one wins
+      voice('edge', { start_time: '2026-01-01T03:00:00Z' }),
+      voice('nye', { start_time: '2025-12-31T20:00:00Z' }), // 21:00 in Paris: only AG-2025 is valid
+      voice('before', { start_time: '2024-06-02T10:00:00Z' }),
+    ] as never);
+    expect(Object.fromEntries(rated.map((r) => [r.record_id, r.agreement_id]))).toEqual({ y25: 'AG-2025', y26: 'AG-2026', edge: 'AG-2026', nye: 'AG-2025' });
+    expect(suspense.map((s) => [s.record_id, s.reason])).toEqual([['before', 'outside-validity']]);
+  });
+});

@@ -3,10 +3,10 @@
 // run commits only if in = rated + suspense; any failure rolls the store back untouched.
 import { randomBytes } from 'node:crypto';
 import type { HashedAgreementPlan } from '../compiler/plan.js';
-import { ratingStatements } from '../compiler/sql/index.js';
+import { ratingStatements, RUN_SCRATCH, type Statement } from '../compiler/sql/index.js';
 import { RateInputError, UnbalancedRunError } from './errors.js';
 import { ingestSources, sourceLabel, type UsageSource } from './ingest/ingest.js';
-import { phaseProgress, type Progress } from './progress.js';
+import { phaseProgress } from './progress.js';
 import { checkZones, loadPlans } from './store/load-plans.js';
 import { inTransaction, queryJson, type Store } from './store/store.js';
 
@@ -19,6 +19,13 @@ export interface RateOptions {
   runId?: string;
   /** show the stderr progress bar (default: when stderr is a TTY) */
   progress?: boolean;
+  /**
+   * also copy every input record's text into the `usage` table (default false). Every
+   * record is accounted for without it: suspense rows keep the record's original text and
+   * rated rows carry its fields (id, trunk, numbers, start instant, duration, units) with
+   * its source file and line; the copy cost about as much as all of rating.
+   */
+  storeUsage?: boolean;
 }
 
 export interface SummaryRow {
@@ -45,46 +52,71 @@ export interface RateResult {
   suspenseByReason: { reason: string; records: number }[];
 }
 
-export const RATE_PHASES = ['ingest', 'plans', 'parse', 'resolve', 'split', 'amount', 'store usage', 'store rated', 'store suspense', 'check'];
+export const RATE_PHASES = ['ingest', 'plans', 'parse', 'zones', 'resolve', 'split', 'steps', 'amount', 'store usage', 'store rated', 'store suspense', 'check'];
 
 export async function rate(store: Store, opts: RateOptions): Promise<RateResult> {
+  return rateWith(store, opts, true, async (res) => res);
+}
+
+/**
+ * One run. The scratch work (ingest, plan tables, parse, resolve, split, steps) builds
+ * TEMP tables outside any transaction: they are private to the connection and never
+ * persist, and DuckDB's transaction-local storage made them 2× slower. Only the writes to
+ * the store tables and the balance check run inside one transaction; `commit: false`
+ * rolls it back after `inspect` has read the results (agreement tests).
+ */
+export async function rateWith<T>(
+  store: Store, opts: RateOptions, commit: boolean, inspect: (res: RateResult) => Promise<T>,
+): Promise<T> {
   const progress = phaseProgress(RATE_PHASES, opts.progress);
+  const c = store.connection;
   try {
-    return await inTransaction(store, () => rateInTransaction(store, opts, progress));
+    const runId = opts.runId ?? newRunId();
+    if (opts.assumeTimezone !== undefined) await checkZones(store, [opts.assumeTimezone], 'assume-timezone');
+    const exists = await queryJson(store, `SELECT 1 FROM rating_runs WHERE run_id = $1`, [runId]);
+    if (exists.length) throw new RateInputError(`run ${runId} already exists in the store`);
+
+    progress.phase('ingest');
+    const inCount = await ingestSources(store, opts.usage);
+    progress.phase('plans');
+    const layout = await loadPlans(store, opts.plans);
+    const statements = ratingStatements(layout.shape);
+    const bind = (st: Statement) =>
+      st.param === 'run_id' ? [runId] : st.param === 'assume_timezone' ? [opts.assumeTimezone ?? null] : undefined;
+    for (const st of statements.filter((x) => !x.stores)) {
+      progress.phase(st.name);
+      await c.run(st.sql, bind(st));
+    }
+
+    return await inTransaction(
+      store,
+      async () => {
+        await c.run(
+          `INSERT INTO rating_runs (run_id, started_at, assume_timezone, plan_hashes, sources)
+           VALUES ($1, now(), $2, from_json($3::JSON, '["VARCHAR"]'), from_json($4::JSON, '["VARCHAR"]'))`,
+          [
+            runId, opts.assumeTimezone ?? null,
+            JSON.stringify(opts.plans.map((p) => `${p.plan.id}@${p.plan.version}:${p.hash}`)),
+            JSON.stringify(opts.usage.map(sourceLabel)),
+          ],
+        );
+        for (const st of statements.filter((x) => x.stores && (opts.storeUsage === true || x.name !== 'store usage'))) {
+          progress.phase(st.name);
+          await c.run(st.sql, bind(st));
+        }
+        progress.phase('check');
+        const res = await checkBalance(store, runId, inCount);
+        return inspect({ ...res, ...(await summarize(store, runId)) });
+      },
+      commit,
+    );
   } finally {
     progress.stop();
+    await dropScratch(store);
   }
 }
 
-/** The run itself; the caller owns the transaction (agreement tests roll it back). */
-export async function rateInTransaction(store: Store, opts: RateOptions, progress?: Progress): Promise<RateResult> {
-  const c = store.connection;
-  const runId = opts.runId ?? newRunId();
-  if (opts.assumeTimezone !== undefined) await checkZones(store, [opts.assumeTimezone], 'assume-timezone');
-  const exists = await queryJson(store, `SELECT 1 FROM rating_runs WHERE run_id = $1`, [runId]);
-  if (exists.length) throw new RateInputError(`run ${runId} already exists in the store`);
-  await c.run(
-    `INSERT INTO rating_runs (run_id, started_at, assume_timezone, plan_hashes, sources)
-     VALUES ($1, now(), $2, from_json($3::JSON, '["VARCHAR"]'), from_json($4::JSON, '["VARCHAR"]'))`,
-    [
-      runId, opts.assumeTimezone ?? null,
-      JSON.stringify(opts.plans.map((p) => `${p.plan.id}@${p.plan.version}:${p.hash}`)),
-      JSON.stringify(opts.usage.map(sourceLabel)),
-    ],
-  );
-
-  progress?.phase('ingest');
-  const inCount = await ingestSources(store, opts.usage);
-  progress?.phase('plans');
-  const layout = await loadPlans(store, opts.plans);
-
-  for (const st of ratingStatements(layout.shape)) {
-    progress?.phase(st.name);
-    const param = st.param === 'run_id' ? [runId] : st.param === 'assume_timezone' ? [opts.assumeTimezone ?? null] : undefined;
-    await c.run(st.sql, param);
-  }
-
-  progress?.phase('check');
+async function checkBalance(store: Store, runId: string, inCount: number) {
   const [counts] = await queryJson(
     store,
     `SELECT (SELECT count(*) FROM run_raw) AS n_in,
@@ -100,12 +132,18 @@ export async function rateInTransaction(store: Store, opts: RateOptions, progres
   // every record exactly once: counts add up and no record is in both or twice
   const balanced = nIn === inCount && nIn === ratedCount + suspenseCount && Number(counts!.n_distinct) === nIn;
   if (!balanced) throw new UnbalancedRunError(runId, nIn, ratedCount, suspenseCount);
-  await c.run(
+  await store.connection.run(
     `UPDATE rating_runs SET finished_at = now(), in_count = $2, rated_count = $3, suspense_count = $4, balanced = true
      WHERE run_id = $1`,
     [runId, BigInt(nIn), BigInt(ratedCount), BigInt(suspenseCount)],
   );
-  return { runId, inCount: nIn, ratedCount, suspenseCount, balanced, ...(await summarize(store, runId)) };
+  return { runId, inCount: nIn, ratedCount, suspenseCount, balanced };
+}
+
+/** The run's TEMP tables hold a copy of the whole input: free them when the run ends. */
+async function dropScratch(store: Store): Promise<void> {
+  for (const v of RUN_SCRATCH.views) await store.connection.run(`DROP VIEW IF EXISTS ${v}`).catch(() => undefined);
+  for (const t of RUN_SCRATCH.tables) await store.connection.run(`DROP TABLE IF EXISTS ${t}`).catch(() => undefined);
 }
 
 async function summarize(store: Store, runId: string): Promise<Pick<RateResult, 'summary' | 'suspenseByReason'>> {

@@ -36,6 +36,18 @@ describe('dates', () => {
     ]);
   });
 
+  it('accepts current IANA names that ICU resolves to older links', () => {
+    for (const tz of ['Asia/Kolkata', 'Europe/Kyiv', 'America/Nuuk', 'Asia/Kathmandu']) {
+      expectDiagnostics(agreement(sms, { header: header('valid 2026-01-01 .. 2026-12-31', tz) }), []);
+    }
+  });
+
+  it('refuses a known zone written in the wrong case (ICX4003)', () => {
+    expectDiagnostics(agreement(sms, { header: header('valid 2026-01-01 .. 2026-12-31', '⟦Asia/kolkata⟧') }), [
+      { code: 'ICX4003' },
+    ]);
+  });
+
   it('accepts UTC', () => {
     expectDiagnostics(agreement(sms, { header: header('valid 2026-01-01 .. 2026-12-31', 'UTC') }), []);
   });

@@ -14,12 +14,18 @@ let zoneSet: Set<string> | undefined;
 export function isTimeZone(name: string): boolean {
   zoneSet ??= new Set([...Intl.supportedValuesOf('timeZone'), 'UTC']);
   if (zoneSet.has(name)) return true;
+  let resolved: string;
   try {
-    // Links such as Europe/Kiev are valid IANA names that supportedValuesOf leaves out.
-    return new Intl.DateTimeFormat('en', { timeZone: name }).resolvedOptions().timeZone === name;
+    resolved = new Intl.DateTimeFormat('en', { timeZone: name }).resolvedOptions().timeZone;
   } catch {
     return false;
   }
+  if (resolved === name) return true;
+  // ICU accepts any casing; a name that differs from ICU's only by case is a typo we refuse.
+  if (resolved.toLowerCase() === name.toLowerCase()) return false;
+  // ICU resolves current IANA names to its older links (Asia/Kolkata → Asia/Calcutta,
+  // Europe/Kyiv → Europe/Kiev): a name ICU knows, written in IANA's casing, is valid.
+  return /^[A-Z][A-Za-z0-9_+-]*(\/[A-Z][A-Za-z0-9_+-]*)*$/.test(name);
 }
 
 /** Reports an impossible date; returns whether it is usable. */

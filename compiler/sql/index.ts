@@ -4,9 +4,9 @@ export { fromNano, PlanLayoutError, PRICE_DECIMALS, toNano } from './money.js';
 export { layoutPlans, OPEN_DATE, type PlanLayout, type PlanShape, type Row } from './plan-layout.js';
 export { jsonStructure, PLAN_DERIVED_SQL, PLAN_TABLE_DEFS, planDdl, planLoadSql, tableDdl, type TableDef } from './plan-schema.js';
 export { jsonKeysSql, PARSE_SQL, RAW_JSON_INSERT_SQL, RUN_RAW_DDL, rawInsertSql, readFileSql, type UsageFormat } from './ingest-sql.js';
-export { rateCtxSql } from './rating-ctx-sql.js';
-export { RATE_OUT_SQL, RATE_SPLIT_SQL } from './rating-amount-sql.js';
-export { ratingSqlScript, ratingStatements, type Statement } from './rating-sql.js';
+export { BUCKET_US, rateCtxSql, RUN_TZ_OFFSETS_SQL } from './rating-ctx-sql.js';
+export { RATE_AMOUNT_VIEW_SQL, RATE_FINAL_VIEW_SQL, RATE_SPLIT_SQL, RATE_STEPS_SQL } from './rating-amount-sql.js';
+export { ratingSqlScript, ratingStatements, RUN_SCRATCH, type Statement } from './rating-sql.js';
 export { STORE_DDL, USAGE_FIELDS, type UsageField } from './store-schema.js';
 
 import type { HashedAgreementPlan } from '../plan.js';

@@ -8,6 +8,7 @@ export type UsageFormat = 'csv' | 'parquet' | 'json';
 
 export const RUN_RAW_DDL = `CREATE OR REPLACE TEMP TABLE run_raw (
   seq BIGINT,
+  src_no INTEGER,         -- 1-based position of the source in the run's list of sources
   source_file VARCHAR,
   source_line BIGINT,
   assume_tz VARCHAR,      -- per-row default zone for a start time without offset (agreement tests)
@@ -29,7 +30,9 @@ export function readFileSql(table: string, format: UsageFormat, path: string): s
     case 'csv':
       return `CREATE OR REPLACE TEMP TABLE ${table} AS SELECT * FROM read_csv(${p}, all_varchar = true, header = true, null_padding = true, parallel = false, sample_size = -1)`;
     case 'parquet':
-      return `CREATE OR REPLACE TEMP TABLE ${table} AS SELECT * FROM read_parquet(${p})`;
+      // a view, not a copy: Parquet gives each row's position itself (file_row_number), and
+      // binding the view reads the footer, so a missing or corrupt file fails here
+      return `CREATE OR REPLACE TEMP VIEW ${table} AS SELECT * FROM read_parquet(${p}, file_row_number = true)`;
     case 'json':
       // objects kept as JSON and fields extracted as text: the JSON reader's type sniffing
       // would turn "2026-03-02T10:00:00+01:00" into a TIMESTAMP and lose the offset
@@ -47,7 +50,8 @@ export interface RawInsertOptions {
 }
 
 /**
- * Copies a read file into run_raw. Bound parameters: $1 seq offset, $2 source file name.
+ * Copies a read file into run_raw. Bound parameters: $1 seq offset, $2 source file name,
+ * $3 the source's 1-based number.
  * Line numbers: CSV counts the header as line 1 and each record as one line (record n is
  * line n + 1); blank lines are skipped by the reader and not counted, and a quoted field
  * spanning physical lines counts as one. JSON: the record's position (1-based), which is
@@ -59,7 +63,8 @@ export function jsonKeysSql(table: string): string {
 }
 
 export function rawInsertSql(o: RawInsertOptions): string {
-  const byLower = new Map(o.columns.map((c) => [c.toLowerCase(), c]));
+  const cols = o.format === 'parquet' ? o.columns.filter((c) => c !== 'file_row_number') : o.columns;
+  const byLower = new Map(cols.map((c) => [c.toLowerCase(), c]));
   const used = new Set<string>();
   const fields = USAGE_FIELDS.map((f) => {
     const col = byLower.get((o.mapping[f] ?? f).toLowerCase());
@@ -69,22 +74,22 @@ export function rawInsertSql(o: RawInsertOptions): string {
     return `CAST(${sqlIdent(col)} AS VARCHAR) AS ${f}`;
   });
   // CSV: columns the sniffer had to invent (column3, ...) hold fields beyond the header
-  const extra = o.format === 'csv' ? o.columns.filter((c) => !used.has(c) && /^column\d+$/.test(c)) : [];
+  const extra = o.format === 'csv' ? cols.filter((c) => !used.has(c) && /^column\d+$/.test(c)) : [];
   const overflow = extra.length ? `concat_ws(',', ${extra.map((c) => sqlIdent(c)).join(', ')})` : 'NULL::VARCHAR';
   const lineBase = o.format === 'csv' ? 2 : 1;
   // rowid is the position in insertion (= file) order, but inside a transaction the rows
   // of a new table are numbered from a large base (2^55): count from the table's first rowid
   return `INSERT INTO run_raw BY NAME
-SELECT $1::BIGINT + pos AS seq, $2::VARCHAR AS source_file, pos + ${lineBase} AS source_line,
+SELECT $1::BIGINT + pos AS seq, $3::INTEGER AS src_no, $2::VARCHAR AS source_file, pos + ${lineBase} AS source_line,
        NULL::VARCHAR AS assume_tz, nullif(${overflow}, '') AS overflow,
        ${fields.join(',\n       ')}
-FROM (SELECT rowid - (SELECT min(rowid) FROM ${o.table}) AS pos, * FROM ${o.table})`;
+FROM (SELECT ${o.format === 'parquet' ? 'file_row_number' : `rowid - (SELECT min(rowid) FROM ${o.table})`} AS pos, * FROM ${o.table})`;
 }
 
 /** Load inline rows (tests, agreement tests): $1 = JSON array of run_raw rows. */
 export const RAW_JSON_INSERT_SQL = `INSERT INTO run_raw BY NAME SELECT unnest(from_json($1::JSON, '${JSON.stringify([
   Object.fromEntries([
-    ['seq', 'BIGINT'], ['source_file', 'VARCHAR'], ['source_line', 'BIGINT'], ['assume_tz', 'VARCHAR'], ['overflow', 'VARCHAR'],
+    ['seq', 'BIGINT'], ['src_no', 'INTEGER'], ['source_file', 'VARCHAR'], ['source_line', 'BIGINT'], ['assume_tz', 'VARCHAR'], ['overflow', 'VARCHAR'],
     ...USAGE_FIELDS.map((f) => [f, 'VARCHAR']),
   ]),
 ])}'), recursive := true)`;
@@ -98,8 +103,8 @@ const OFFSET_RE = `[T ][0-9]{1,2}:[0-9]{2}(:[0-9]{2}(\\.[0-9]+)?)?\\s*([Zz]|[+-]
  */
 export const PARSE_SQL = `CREATE OR REPLACE TEMP TABLE run_input AS
 WITH t AS (
-  SELECT seq, source_file, source_line, assume_tz, overflow,
-${USAGE_FIELDS.map((f) => `         ${f} AS raw_${f}, nullif(trim(${f}), '') AS f_${f}`).join(',\n')}
+  SELECT seq, src_no, source_file, source_line, assume_tz, overflow,
+${USAGE_FIELDS.map((f) => `         nullif(trim(${f}), '') AS f_${f}`).join(',\n')}
   FROM run_raw
 ), p AS (
   SELECT t.*,
@@ -109,7 +114,7 @@ ${USAGE_FIELDS.map((f) => `         ${f} AS raw_${f}, nullif(trim(${f}), '') AS 
          regexp_replace(f_a_number, '^\\+', '') AS a_digits,
          regexp_matches(f_start_time, '${OFFSET_RE}') AS has_offset,
          coalesce(assume_tz, $1::VARCHAR) AS zone_default,
-         TRY_CAST(f_duration_s AS DECIMAL(38,9)) AS dur_dec,
+         TRY_CAST(f_duration_s AS DECIMAL(18,6)) AS dur_dec,
          TRY_CAST(f_units AS BIGINT) AS units_i
   FROM t
 ), q AS (
@@ -139,9 +144,7 @@ ${USAGE_FIELDS.map((f) => `         ${f} AS raw_${f}, nullif(trim(${f}), '') AS 
     END AS reason
   FROM q
 )
-SELECT seq, source_file, source_line,
-${USAGE_FIELDS.map((f) => `       raw_${f}`).join(',\n')},
-       reason,
+SELECT seq, src_no, source_file, source_line, reason,
        CASE reason
          WHEN 'unparsable-row' THEN 'fields beyond the header: ' || overflow
          WHEN 'missing-field' THEN 'required field(s) missing: ' || concat_ws(', ',

@@ -23,6 +23,8 @@ export interface PlanLayout {
 export const OPEN_DATE = '9999-12-31';
 export const OPEN_STEP = 2_147_483_647;
 const MAX_PREFIX_DIGITS = 18;
+/** printable ASCII except the quote characters: one code per band in the minute maps */
+const BAND_CODES = [...Array(94).keys()].map((i) => String.fromCharCode(33 + i)).filter((c) => c !== "'" && c !== '"');
 const ROUNDING: RoundingMethod[] = ['half-up', 'half-even', 'up', 'down'];
 
 export function layoutPlans(plans: HashedAgreementPlan[]): PlanLayout {
@@ -31,7 +33,11 @@ export function layoutPlans(plans: HashedAgreementPlan[]): PlanLayout {
   const trunkOwners = new Map<string, number>();
   const ids = new Set<string>();
   let ambiguous = false;
+  const zoneIds = new Map<string, number>();
+  const zoneIdx = (z: string) => zoneIds.get(z) ?? zoneIds.set(z, zoneIds.size).get(z)!;
   let svcIdx = 0;
+  let nextZone = 0;
+  let nextPrefix = 0;
   let rateIdx = 0;
 
   plans.forEach(({ plan, hash }, agIdx) => {
@@ -40,7 +46,7 @@ export function layoutPlans(plans: HashedAgreementPlan[]): PlanLayout {
     ids.add(plan.id);
     t.plan_agreements!.push({
       ag_idx: agIdx, agreement_id: plan.id, version: plan.version, plan_hash: hash, currency: plan.currency,
-      timezone: plan.timezone, valid_from: plan.validFrom, valid_to: plan.validTo ?? OPEN_DATE,
+      timezone: plan.timezone, tz_idx: zoneIdx(plan.timezone), valid_from: plan.validFrom, valid_to: plan.validTo ?? OPEN_DATE,
     });
     const trunks = new Set(plan.interconnects.flatMap((i) => i.trunks));
     for (const trunk of trunks) {
@@ -49,7 +55,14 @@ export function layoutPlans(plans: HashedAgreementPlan[]): PlanLayout {
       t.plan_trunks!.push({ trunk, ag_idx: agIdx });
     }
     for (const day of new Set(plan.holidays)) t.plan_holidays!.push({ ag_idx: agIdx, day });
-    for (const w of dayRuns(plan)) t.plan_band_windows!.push({ ag_idx: agIdx, ...w });
+    const runs = dayRuns(plan);
+    for (const w of runs) t.plan_band_windows!.push({ ag_idx: agIdx, ...w });
+    const bandNames = [...new Set([
+      ...plan.bands, ...runs.map((w) => String(w.band)), ...plan.services.flatMap((s) => s.rates.map((r) => r.band)),
+    ])];
+    if (bandNames.length > BAND_CODES.length) throw new PlanLayoutError(`${where}: more than ${BAND_CODES.length} time bands`);
+    const bandCode = new Map(bandNames.map((band, i) => [band, BAND_CODES[i]!]));
+    for (const [band, code] of bandCode) t.plan_bands!.push({ ag_idx: agIdx, code, band });
 
     const keys = new Set<string>();
     for (const s of plan.services) {
@@ -78,6 +91,16 @@ export function layoutPlans(plans: HashedAgreementPlan[]): PlanLayout {
         t.plan_service_keys!.push({ ag_idx: agIdx, kind: s.kind, direction, svc_idx: svcIdx });
       }
 
+      const zoneIdx = new Map<string, number>();
+      const zoneOf = (zone: string): number => {
+        let z = zoneIdx.get(zone);
+        if (z === undefined) {
+          z = nextZone++;
+          zoneIdx.set(zone, z);
+          t.plan_zones!.push({ zone_idx: z, svc_idx: svcIdx, zone });
+        }
+        return z;
+      };
       const barred = new Set(s.barredZones);
       const seen = new Set<string>();
       for (const p of s.prefixes) {
@@ -88,8 +111,9 @@ export function layoutPlans(plans: HashedAgreementPlan[]): PlanLayout {
         seen.add(p.prefix);
         lengths.add(p.prefix.length);
         t.plan_prefixes!.push({
-          svc_idx: svcIdx, plen: p.prefix.length, pkey: p.prefix === '' ? '0' : BigInt(p.prefix).toString(),
-          prefix: p.prefix, zone: p.zone, barred: barred.has(p.zone),
+          pfx_idx: nextPrefix++, svc_idx: svcIdx, plen: p.prefix.length,
+          pkey: p.prefix === '' ? '0' : BigInt(p.prefix).toString(),
+          prefix: p.prefix, zone_idx: zoneOf(p.zone), zone: p.zone, barred: barred.has(p.zone),
         });
       }
 
@@ -103,7 +127,8 @@ export function layoutPlans(plans: HashedAgreementPlan[]): PlanLayout {
         if (line.steps.length === 0) throw new PlanLayoutError(`${sw}: rate line ${line.clause} has no price`);
         const steps = [...line.steps].sort((x, y) => x.fromSecond - y.fromSecond);
         t.plan_rates!.push({
-          rate_idx: rateIdx, svc_idx: svcIdx, zone: line.zone, band: line.band,
+          rate_idx: rateIdx, svc_idx: svcIdx, zone_idx: zoneOf(line.zone), band_code: bandCode.get(line.band)!,
+          zone: line.zone, band: line.band,
           eff_from: line.effectiveFrom, eff_to: line.effectiveTo ?? OPEN_DATE, clause: line.clause, source: line.source,
           n_steps: steps.length, price0_n: toNano(steps[0]!.price, `${sw} ${line.clause}`).toString(),
         });

@@ -1,7 +1,11 @@
-// Stages 2 and 3 of rating: the split path for calls that cross a band boundary, then
-// exact amounts. Money is integer nano-units × 60 ("n60") until the very end, where one
-// integer division per record rounds it to the service's decimals by its declared method.
-// Never DECIMAL division: in DuckDB it returns DOUBLE.
+// Stages 2 and 3 of rating: the split path for calls that cross a band boundary, rate
+// steps, then exact amounts. Money is integer nano-units × 60 ("n60") until the very end,
+// where one integer division per record rounds it to the service's decimals by its
+// declared method. Never DECIMAL division: in DuckDB it returns DOUBLE.
+// The integers are BIGINT (HUGEINT division was measured 5× slower): a record's gross
+// charge may reach 9.2e18 / 60 nano-units, about 153 million currency units; beyond that
+// DuckDB's checked arithmetic raises an overflow error and the run fails — never a wrong
+// amount.
 
 /**
  * Split rule, only for calls that leave their start band run. The call is cut into
@@ -9,12 +13,14 @@
  * minutes), each piece's wall-clock minute picks its band through the day profile of its
  * own local date. Piece i covers billed positions [a, b); the last piece also takes the
  * extra billed seconds (billed - d). Each piece × step overlap is priced at the rate line
- * of the piece's band in force on the call's start date.
+ * of the piece's band in force on the call's start date. (ICU with a per-row zone is slow,
+ * but only crossing calls come here.)
  */
 export const RATE_SPLIT_SQL = `CREATE OR REPLACE TEMP TABLE rate_split AS
 WITH c AS (
-  SELECT seq, ag_idx, svc_idx, timezone, zone, local_date, dur, billed, epoch_us(start_time) AS t0
-  FROM rate_ctx WHERE crossing AND reason IS NULL
+  SELECT c.seq, c.ag_idx, c.svc_idx, a.timezone, c.zone_idx, c.local_date, c.dur, c.billed, c.t_us AS t0
+  FROM rate_ctx c JOIN plan_agreements a ON a.ag_idx = c.ag_idx
+  WHERE c.crossing AND c.reason IS NULL
 ), pc AS (
   SELECT c.*, t0 // 60000000 + unnest(range(0, (t0 + dur * 1000000 - 1) // 60000000 - t0 // 60000000 + 1)) AS mk
   FROM c
@@ -34,48 +40,73 @@ WITH c AS (
   SELECT pb.*, (h.day IS NOT NULL) AS p_hol
   FROM pb LEFT JOIN plan_holidays h ON h.ag_idx = pb.ag_idx AND h.day = pb.p_date
 ), pd AS (
-  SELECT ph.*, dp.minute_band[p_min + 1] AS p_band
+  SELECT ph.*, substr(dp.band_map, p_min + 1, 1) AS p_code
   FROM ph LEFT JOIN plan_day_profiles dp ON dp.ag_idx = ph.ag_idx AND dp.holiday = ph.p_hol AND dp.iso_dow = ph.p_dow
 ), pr AS (
   SELECT pd.*, r.rate_idx, r.clause, r.source
   FROM pd LEFT JOIN plan_rates r
-    ON r.svc_idx = pd.svc_idx AND r.zone = pd.zone AND r.band = pd.p_band
+    ON r.svc_idx = pd.svc_idx AND r.zone_idx = pd.zone_idx AND r.band_code = pd.p_code
    AND pd.local_date >= r.eff_from AND pd.local_date < r.eff_to
 ), ps AS (
-  SELECT pr.seq, pr.a, pr.p_band, pr.rate_idx, pr.clause, pr.source,
-         coalesce(greatest(0, least(pr.seg_end, st.to_s) - greatest(pr.a, st.from_s))::HUGEINT * st.price_n, 0) AS n
+  SELECT pr.seq, pr.a, pr.p_code, pr.rate_idx, pr.clause, pr.source,
+         coalesce(greatest(0, least(pr.seg_end, st.to_s) - greatest(pr.a, st.from_s)) * st.price_n, 0) AS n
   FROM pr LEFT JOIN plan_rate_steps st ON st.rate_idx = pr.rate_idx
 ), per_clause AS (
   SELECT seq, clause, source, min(a) AS first_a, sum(n) AS n, bool_or(rate_idx IS NULL) AS missing,
-         min(p_band) FILTER (WHERE rate_idx IS NULL) AS missing_band
+         min(p_code) FILTER (WHERE rate_idx IS NULL) AS missing_code
   FROM ps GROUP BY seq, clause, source
 )
-SELECT seq, sum(n)::HUGEINT AS split_n, bool_or(missing) AS missing_rate, min(missing_band) AS missing_band,
+SELECT seq, CAST(sum(n) AS BIGINT) AS split_n, bool_or(missing) AS missing_rate, min(missing_code) AS missing_code,
        string_agg(clause, ' + ' ORDER BY first_a) AS clauses,
        string_agg(source, ' + ' ORDER BY first_a) AS sources
 FROM per_clause GROUP BY seq`;
 
-export const RATE_OUT_SQL = `CREATE OR REPLACE TEMP TABLE rate_out AS
-WITH x AS (
-  SELECT c.*, sp.split_n, sp.clauses AS split_clauses, sp.sources AS split_sources,
-         coalesce(c.reason, CASE WHEN c.crossing AND (sp.missing_rate OR sp.seq IS NULL) THEN 'no-rate' END) AS final_reason,
-         CASE WHEN c.crossing THEN sp.missing_band ELSE c.band END AS reason_band,
-         c.svc_kind = 'voice' AND c.dur = 0 AND NOT c.zero_charged AS free_zero
-  FROM rate_ctx c LEFT JOIN rate_split sp ON sp.seq = c.seq
-), y AS (
-  SELECT x.*,
-    CASE WHEN final_reason IS NOT NULL THEN NULL
-         WHEN free_zero THEN 0::HUGEINT
+/** Rate lines with several steps (start-band path): Σ over steps of billed positions in [from, to). */
+export const RATE_STEPS_SQL = `CREATE OR REPLACE TEMP TABLE rate_steps AS
+SELECT c.seq, CAST(sum(greatest(0, least(c.billed, st.to_s) - st.from_s) * st.price_n) AS BIGINT) AS steps_n
+FROM rate_ctx c JOIN plan_rate_steps st ON st.rate_idx = c.rate_idx
+WHERE c.reason IS NULL AND NOT c.crossing AND c.svc_kind = 'voice'
+  AND c.rate_idx IN (SELECT rate_idx FROM plan_rates WHERE n_steps > 1)
+GROUP BY c.seq`;
+
+/** Every resolved record with its names joined back and its final reason (NULL = rated). */
+export const RATE_FINAL_VIEW_SQL = `CREATE OR REPLACE TEMP VIEW rate_final AS
+SELECT c.*, i.record_id, i.src_no, i.source_file, i.source_line, i.trunk, i.kind, i.direction, i.a_number, i.b_number,
+       i.start_time, i.duration_s, i.units, i.agreement, i.service,
+       a.agreement_id, a.version, a.plan_hash, a.currency, a.timezone,
+       s.service AS svc_name, s.direction AS svc_dir, s.connect_n60, s.max_n60,
+       s.round_method, s.round_decimals, s.round_den, s.round_mul,
+       r.clause, r.source AS rate_source, r.n_steps, r.price0_n,
+       z.zone, pb.band, pfx.prefix AS matched_prefix, mb.band AS missing_band,
+       sp.split_n, sp.clauses AS split_clauses, sp.sources AS split_sources, ms.steps_n,
+       CASE WHEN c.crossing THEN mb.band ELSE pb.band END AS reason_band,
+       coalesce(c.reason, CASE WHEN c.crossing AND (sp.missing_rate OR sp.seq IS NULL) THEN 'no-rate' END) AS final_reason,
+       c.svc_kind = 'voice' AND c.dur = 0 AND NOT c.zero_charged AS free_zero
+FROM rate_ctx c
+JOIN run_input i ON i.seq = c.seq
+LEFT JOIN plan_agreements a ON a.ag_idx = c.ag_idx
+LEFT JOIN plan_services s ON s.svc_idx = c.svc_idx
+LEFT JOIN plan_rates r ON r.rate_idx = c.rate_idx
+LEFT JOIN rate_split sp ON sp.seq = c.seq
+LEFT JOIN rate_steps ms ON ms.seq = c.seq
+LEFT JOIN plan_zones z ON z.zone_idx = c.zone_idx
+LEFT JOIN plan_bands pb ON pb.ag_idx = c.ag_idx AND pb.code = c.band_code
+LEFT JOIN plan_bands mb ON mb.ag_idx = c.ag_idx AND mb.code = sp.missing_code
+LEFT JOIN plan_prefixes pfx ON pfx.pfx_idx = c.pfx_idx`;
+
+/** Exact amount of every rated record (the view is read by the rated insert only). */
+export const RATE_AMOUNT_VIEW_SQL = `CREATE OR REPLACE TEMP VIEW rate_amount AS
+WITH y AS (
+  SELECT f.*,
+    CASE WHEN free_zero THEN 0::BIGINT
          ELSE (CASE
-                 WHEN svc_kind = 'sms' THEN units::HUGEINT * price0_n * 60
+                 WHEN svc_kind = 'sms' THEN units * price0_n * 60
                  WHEN crossing THEN split_n
-                 WHEN n_steps = 1 THEN billed::HUGEINT * price0_n
-                 -- rate steps: billed positions [from, to) at each step's price
-                 ELSE list_sum(list_transform(range(1, n_steps + 1),
-                        lambda i: greatest(0, least(billed, s_to[i]) - s_from[i])::HUGEINT * s_price[i]))::HUGEINT
+                 WHEN n_steps = 1 THEN billed * price0_n
+                 ELSE steps_n
                END + CASE WHEN svc_kind = 'voice' THEN connect_n60 ELSE 0 END)
     END AS gross_n60
-  FROM x
+  FROM rate_final f WHERE final_reason IS NULL
 ), z AS (
   SELECT y.*,
     -- the maximum per call applies after the connect fee
@@ -86,16 +117,14 @@ WITH x AS (
   FROM z
 )
 SELECT q.*,
-  -- rounding of |value| = rq + rr/round_den to the service's decimals; 'up' and 'half-up'
-  -- are away from zero, 'down' towards zero
-  CASE WHEN final_reason IS NOT NULL THEN NULL ELSE
-    CAST(CAST((CASE WHEN capped_n60 < 0 THEN -1 ELSE 1 END) * (rq + CASE round_method
-        WHEN 'down' THEN 0
-        WHEN 'up' THEN CASE WHEN rr > 0 THEN 1 ELSE 0 END
-        WHEN 'half-up' THEN CASE WHEN 2 * rr >= round_den THEN 1 ELSE 0 END
-        ELSE CASE WHEN 2 * rr > round_den OR (2 * rr = round_den AND rq % 2 = 1) THEN 1 ELSE 0 END
-      END) * round_mul AS DECIMAL(38,0)) * 0.000000001 AS DECIMAL(18,9))
-  END AS amount,
+  -- |value| = rq + rr/round_den in units of the last kept decimal; 'up' and 'half-up' are
+  -- away from zero, 'down' towards zero; half-even looks at the parity of rq
+  CAST(CAST((CASE WHEN capped_n60 < 0 THEN -1 ELSE 1 END) * (rq + CASE round_method
+      WHEN 'down' THEN 0
+      WHEN 'up' THEN CASE WHEN rr > 0 THEN 1 ELSE 0 END
+      WHEN 'half-up' THEN CASE WHEN 2 * rr >= round_den THEN 1 ELSE 0 END
+      ELSE CASE WHEN 2 * rr > round_den OR (2 * rr = round_den AND rq % 2 = 1) THEN 1 ELSE 0 END
+    END) * round_mul AS DECIMAL(18,0)) * 0.000000001 AS DECIMAL(18,9)) AS amount,
   CASE WHEN free_zero THEN 'zero-duration' WHEN crossing THEN split_clauses ELSE clause END AS rated_clause,
   CASE WHEN free_zero THEN NULL WHEN crossing THEN split_sources ELSE rate_source END AS rated_source
 FROM q`;

@@ -4,8 +4,8 @@
 import { PARSE_SQL } from './ingest-sql.js';
 import type { PlanShape } from './plan-layout.js';
 import { PLAN_DERIVED_SQL, PLAN_TABLE_DEFS, planLoadSql, tableDdl } from './plan-schema.js';
-import { RATE_OUT_SQL, RATE_SPLIT_SQL } from './rating-amount-sql.js';
-import { rateCtxSql } from './rating-ctx-sql.js';
+import { RATE_AMOUNT_VIEW_SQL, RATE_FINAL_VIEW_SQL, RATE_SPLIT_SQL, RATE_STEPS_SQL } from './rating-amount-sql.js';
+import { rateCtxSql, RUN_TZ_OFFSETS_SQL } from './rating-ctx-sql.js';
 import { STORE_DDL, USAGE_FIELDS } from './store-schema.js';
 
 export interface Statement {
@@ -14,28 +14,51 @@ export interface Statement {
   sql: string;
   /** what $1 is bound to, if anything */
   param?: 'run_id' | 'assume_timezone';
+  /** writes the persistent store tables (runs inside the run's transaction); the others only build TEMP scratch */
+  stores?: boolean;
 }
 
-const raw = USAGE_FIELDS.map((f) => `raw_${f}`).join(', ');
+const raw = USAGE_FIELDS.map((f) => `w.${f}`).join(', ');
 
 export const INSERT_USAGE_SQL = `INSERT INTO usage
 SELECT $1::VARCHAR, seq, source_file, source_line, ${USAGE_FIELDS.join(', ')} FROM run_raw`;
 
-export const INSERT_RATED_SQL = `INSERT INTO rated
-SELECT $1::VARCHAR, o.seq, o.record_id, i.source_file, i.source_line,
-       o.agreement_id, o.version, o.plan_hash, o.svc_name, o.svc_kind, o.svc_dir, o.zone, o.band,
-       o.rated_clause, o.rated_source, o.start_time, o.local_ts, o.duration_s,
-       o.billed, CASE WHEN o.svc_kind = 'sms' THEN o.units END,
-       o.amount, o.round_decimals, o.currency, o.trunk, o.a_number, o.b_number
-FROM rate_out o JOIN run_input i ON i.seq = o.seq
-WHERE o.final_reason IS NULL`;
+export const INSERT_RATED_SQL = `INSERT INTO rated_rows
+SELECT $1::VARCHAR, seq, record_id, src_no, source_line, dim,
+       CASE WHEN crossing THEN split_clauses END, CASE WHEN crossing THEN split_sources END,
+       start_time, local_ts, duration_s,
+       billed, CASE WHEN svc_kind = 'sms' THEN units END,
+       amount, trunk, a_number, b_number
+FROM rate_amount`;
+
+/**
+ * What the run's rated records share, once per dim (see rate_ctx.dim): names, plan hash,
+ * currency, the clause of a rate line. Dims of records that end in suspense are harmless
+ * extras; a missing one would drop rated rows from the view and fail the balance check.
+ */
+export const INSERT_RATED_DIMS_SQL = `INSERT INTO rated_dims
+WITH u AS (
+  SELECT dim, any_value(ag_idx) AS ag_idx, any_value(svc_idx) AS svc_idx, any_value(zone_idx) AS zone_idx,
+         any_value(band_code) AS band_code
+  FROM rate_ctx WHERE reason IS NULL GROUP BY dim
+)
+SELECT $1::VARCHAR, u.dim, a.agreement_id, a.version, a.plan_hash, s.service, s.kind, s.direction, z.zone, b.band,
+       CASE WHEN u.dim >= 0 THEN r.clause WHEN (-2 - u.dim) % 2 = 1 THEN 'zero-duration' END,
+       CASE WHEN u.dim >= 0 THEN r.source END,
+       s.round_decimals, a.currency
+FROM u
+JOIN plan_agreements a ON a.ag_idx = u.ag_idx
+JOIN plan_services s ON s.svc_idx = u.svc_idx
+JOIN plan_zones z ON z.zone_idx = u.zone_idx
+LEFT JOIN plan_bands b ON b.ag_idx = u.ag_idx AND b.code = u.band_code
+LEFT JOIN plan_rates r ON r.rate_idx = u.dim`;
 
 /** Parse failures and rating failures, with the record's original text and a human detail. */
 export const INSERT_SUSPENSE_SQL = `INSERT INTO suspense
 SELECT $1::VARCHAR, i.seq, i.source_file, i.source_line, i.reason, i.detail, NULL, ${raw}
-FROM run_input i WHERE i.reason IS NOT NULL
+FROM run_input i JOIN run_raw w ON w.seq = i.seq WHERE i.reason IS NOT NULL
 UNION ALL
-SELECT $1::VARCHAR, i.seq, i.source_file, i.source_line, o.final_reason,
+SELECT $1::VARCHAR, o.seq, o.source_file, o.source_line, o.final_reason,
   CASE o.final_reason
     WHEN 'no-agreement' THEN CASE WHEN o.agreement IS NOT NULL
       THEN 'agreement "' || o.agreement || '" is not among the compiled agreements'
@@ -53,19 +76,30 @@ SELECT $1::VARCHAR, i.seq, i.source_file, i.source_line, o.final_reason,
       || ' band ' || coalesce(o.reason_band, '(none)') || ' in force on ' || o.local_date
   END,
   o.agreement_id, ${raw}
-FROM rate_out o JOIN run_input i ON i.seq = o.seq
-WHERE o.final_reason IS NOT NULL`;
+FROM rate_final o JOIN run_raw w ON w.seq = o.seq
+-- the first test only reads rate_ctx, so it filters before the joins of the view
+WHERE (o.reason IS NOT NULL OR o.crossing) AND o.final_reason IS NOT NULL`;
+
+/** Scratch tables and views of a run, dropped when it ends. */
+export const RUN_SCRATCH = {
+  views: ['rate_amount', 'rate_final'],
+  tables: ['rate_steps', 'rate_split', 'rate_ctx', 'run_tz_offsets', 'run_input', 'run_raw'],
+};
 
 /** Statements of one rating run, after run_raw has been filled by ingest. */
 export function ratingStatements(shape: PlanShape): Statement[] {
   return [
     { name: 'parse', sql: PARSE_SQL, param: 'assume_timezone' },
+    { name: 'zones', sql: RUN_TZ_OFFSETS_SQL },
     { name: 'resolve', sql: rateCtxSql(shape) },
     { name: 'split', sql: RATE_SPLIT_SQL },
-    { name: 'amount', sql: RATE_OUT_SQL },
-    { name: 'store usage', sql: INSERT_USAGE_SQL, param: 'run_id' },
-    { name: 'store rated', sql: INSERT_RATED_SQL, param: 'run_id' },
-    { name: 'store suspense', sql: INSERT_SUSPENSE_SQL, param: 'run_id' },
+    { name: 'steps', sql: RATE_STEPS_SQL },
+    { name: 'amount', sql: RATE_FINAL_VIEW_SQL },
+    { name: 'amount', sql: RATE_AMOUNT_VIEW_SQL },
+    { name: 'store usage', sql: INSERT_USAGE_SQL, param: 'run_id', stores: true },
+    { name: 'store rated', sql: INSERT_RATED_SQL, param: 'run_id', stores: true },
+    { name: 'store rated', sql: INSERT_RATED_DIMS_SQL, param: 'run_id', stores: true },
+    { name: 'store suspense', sql: INSERT_SUSPENSE_SQL, param: 'run_id', stores: true },
   ];
 }
 

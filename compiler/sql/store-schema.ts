@@ -1,5 +1,6 @@
-// DDL of the persistent store tables. Every record of a run lands in `usage` as read
-// (text), then in exactly one of `rated` or `suspense`; `rating_runs` records the balance.
+// DDL of the persistent store tables. Every record of a run lands in exactly one of
+// `rated` (a view over rated_rows + rated_dims) or `suspense`; `rating_runs` records the
+// balance; `usage` holds every input record as read when the run asks for it (storeUsage).
 
 export const USAGE_FIELDS = [
   'record_id', 'trunk', 'direction', 'kind', 'a_number', 'b_number',
@@ -30,34 +31,77 @@ CREATE TABLE IF NOT EXISTS usage (
   source_line BIGINT,
 ${rawCols}
 )`,
-  `CREATE TABLE IF NOT EXISTS rated (
+  `-- rated records, the per-record part. Writing a column into the store costs about the same
+-- whether or not its values repeat, so what is constant per rate line (agreement, service,
+-- zone, band, clause...) lives once per run in rated_dims; the view \`rated\` joins them back
+CREATE TABLE IF NOT EXISTS rated_rows (
   run_id VARCHAR NOT NULL,
   seq BIGINT NOT NULL,
   record_id VARCHAR,
-  source_file VARCHAR,
+  src_no INTEGER NOT NULL,      -- 1-based index of the source in rating_runs.sources
   source_line BIGINT,
+  dim INTEGER NOT NULL,         -- rated_dims.dim of this run
+  clause VARCHAR,               -- split calls only: their ' + '-joined clauses (else from rated_dims)
+  rate_source VARCHAR,          -- split calls only
+  start_time TIMESTAMPTZ NOT NULL,
+  local_start TIMESTAMP NOT NULL,
+  duration_s DECIMAL(18,6),
+  billed_seconds BIGINT,
+  units BIGINT,
+  amount DECIMAL(18,9) NOT NULL,
+  trunk VARCHAR,
+  a_number VARCHAR,
+  b_number VARCHAR NOT NULL
+)`,
+  `-- what rated records of a run share: one row per rate line used (dim = its index in the
+-- run's plan tables) and per (zone, band) of zero-duration and split calls (dim < 0)
+CREATE TABLE IF NOT EXISTS rated_dims (
+  run_id VARCHAR NOT NULL,
+  dim INTEGER NOT NULL,
   agreement_id VARCHAR NOT NULL,
   agreement_version INTEGER NOT NULL,
   plan_hash VARCHAR NOT NULL,
   service VARCHAR NOT NULL,
   kind VARCHAR NOT NULL,
-  direction VARCHAR NOT NULL,   -- out (payable) / in (receivable)
+  direction VARCHAR NOT NULL,
   zone VARCHAR NOT NULL,
-  band VARCHAR,                 -- the band at the start of the call
-  clause VARCHAR NOT NULL,      -- rate clause(s) that priced it; ' + '-joined for split calls
-  rate_source VARCHAR,          -- <uri>:<line> of the clause(s)
-  start_time TIMESTAMPTZ NOT NULL,
-  local_start TIMESTAMP NOT NULL, -- wall-clock start in the agreement's time zone
-  duration_s DECIMAL(38,9),
-  billed_seconds BIGINT,        -- voice; NULL for sms
-  units BIGINT,                 -- sms messages; NULL for voice
-  amount DECIMAL(18,9) NOT NULL, -- already rounded per the service's record rounding
+  band VARCHAR,
+  clause VARCHAR,               -- NULL for split calls (per record)
+  rate_source VARCHAR,
   amount_decimals INTEGER NOT NULL,
-  currency VARCHAR NOT NULL,
-  trunk VARCHAR,
-  a_number VARCHAR,
-  b_number VARCHAR NOT NULL
+  currency VARCHAR NOT NULL
 )`,
+  `-- one row per rated record, the columns of the rating contract
+CREATE VIEW IF NOT EXISTS rated AS
+SELECT r.run_id,
+  r.seq,
+  r.record_id,
+  list_extract(x.sources, r.src_no) AS source_file,
+  r.source_line,
+  d.agreement_id,
+  d.agreement_version,
+  d.plan_hash,
+  d.service,
+  d.kind,
+  d.direction,                  -- out (payable) / in (receivable)
+  d.zone,
+  d.band,                       -- the band at the start of the call
+  coalesce(r.clause, d.clause) AS clause,            -- rate clause(s) that priced it
+  coalesce(r.rate_source, d.rate_source) AS rate_source, -- <uri>:<line> of the clause(s)
+  r.start_time,
+  r.local_start,                -- wall-clock start in the agreement's time zone
+  r.duration_s,                 -- as given, to the microsecond
+  r.billed_seconds,             -- voice; NULL for sms
+  r.units,                      -- sms messages; NULL for voice
+  r.amount,                     -- already rounded per the service's record rounding
+  d.amount_decimals,
+  d.currency,
+  r.trunk,
+  r.a_number,
+  r.b_number
+FROM rated_rows r
+JOIN rated_dims d ON d.run_id = r.run_id AND d.dim = r.dim
+JOIN rating_runs x ON x.run_id = r.run_id`,
   `CREATE TABLE IF NOT EXISTS suspense (
   run_id VARCHAR NOT NULL,
   seq BIGINT NOT NULL,

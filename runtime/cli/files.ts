@@ -1,7 +1,7 @@
 // Finding and reading agreement files. Directories are walked for *.icx; a symlink is only
 // followed when it stays inside the directory it was found under, so a checked-out repo
 // cannot make icx read (or fmt rewrite) files elsewhere on the machine.
-import { lstat, readdir, readFile, realpath, stat } from 'node:fs/promises';
+import { access, constants, lstat, readdir, readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { UsageError } from './errors.js';
 
@@ -113,4 +113,27 @@ export async function requireFile(p: string, what: string): Promise<string> {
   const st = await statOrUsage(abs, `${what} ${p}`);
   if (!st.isFile()) throw new UsageError(`${what} ${p}: not a file`);
   return abs;
+}
+
+/**
+ * Checks, before any work, that an output directory can be created or written: a typo in
+ * --out should cost nothing, not fail after a long rating run.
+ */
+export async function requireWritableDir(dir: string, what: string, shown: string = dir): Promise<void> {
+  let probe = path.resolve(dir);
+  for (;;) {
+    try {
+      const st = await stat(probe);
+      if (!st.isDirectory()) throw new UsageError(`${what} ${shown}: ${displayPath(probe)} is not a directory`);
+      await access(probe, constants.W_OK).catch(() => {
+        throw new UsageError(`${what} ${shown}: ${displayPath(probe)} is not writable`);
+      });
+      return;
+    } catch (e) {
+      if (e instanceof UsageError) throw e;
+      const parent = path.dirname(probe);
+      if (parent === probe) throw new UsageError(`${what} ${shown}: no existing parent directory`);
+      probe = parent;
+    }
+  }
 }

@@ -37,7 +37,7 @@ describe('CSV ingest', () => {
     ];
     const file = path.join(dir, 'usage.csv');
     await writeFile(file, lines.join('\n') + '\n');
-    const res = await rate(store, { plans, usage: [{ path: file }], runId: 'csv1', progress: false });
+    const res = await rate(store, { plans, usage: [{ path: file }], runId: 'csv1', progress: false, storeUsage: true });
     expect([res.inCount, res.ratedCount, res.suspenseCount, res.balanced]).toEqual([11, 2, 9, true]);
     const susp = await queryJson(store, `SELECT record_id, reason, source_file, source_line FROM suspense WHERE run_id = 'csv1' ORDER BY seq`);
     expect(susp.map((r) => [r.record_id, r.reason, r.source_line])).toEqual([

@@ -49,14 +49,14 @@ export async function ingestSources(store: Store, sources: UsageSource[]): Promi
   const c = store.connection;
   await c.run(RUN_RAW_DDL);
   let seq = 0;
-  for (const src of sources) {
-    if ('path' in src) seq += await ingestFile(store, src, seq);
-    else seq += await ingestInline(store, src, seq);
+  for (const [i, src] of sources.entries()) {
+    if ('path' in src) seq += await ingestFile(store, src, seq, i + 1);
+    else seq += await ingestInline(store, src, seq, i + 1);
   }
   return seq;
 }
 
-async function ingestFile(store: Store, src: FileUsageSource, offset: number): Promise<number> {
+async function ingestFile(store: Store, src: FileUsageSource, offset: number, srcNo: number): Promise<number> {
   const format = src.format ?? formatOf(src.path);
   if (!format) throw new RateInputError(`cannot tell the format of ${src.path}: use .csv, .parquet or .json, or give the format`);
   for (const [field, col] of Object.entries(src.mapping ?? {})) {
@@ -78,18 +78,18 @@ async function ingestFile(store: Store, src: FileUsageSource, offset: number): P
   const colsSql = format === 'json' ? jsonKeysSql('ingest_file') : `SELECT column_name FROM (DESCRIBE ingest_file)`;
   const cols = (await queryJson(store, colsSql)).map((r) => String(r.column_name));
   await c.run(rawInsertSql({ table: 'ingest_file', columns: cols, mapping: src.mapping ?? {}, format }), [
-    BigInt(offset), src.path,
+    BigInt(offset), src.path, srcNo,
   ]);
-  const [n] = await queryJson(store, `SELECT count(*) AS n FROM ingest_file`);
-  await c.run(`DROP TABLE ingest_file`);
+  const [n] = await queryJson(store, `SELECT count(*) AS n FROM ingest_file`); // Parquet: from the footer
+  await c.run(format === 'parquet' ? `DROP VIEW ingest_file` : `DROP TABLE ingest_file`);
   return Number(n!.n);
 }
 
-async function ingestInline(store: Store, src: InlineUsageSource, offset: number): Promise<number> {
+async function ingestInline(store: Store, src: InlineUsageSource, offset: number, srcNo: number): Promise<number> {
   if (!src.rows.length) return 0;
   const rows = src.rows.map((r, i) => {
     const out: Record<string, string | number | null> = {
-      seq: offset + i, source_file: src.name ?? 'inline', source_line: i + 1,
+      seq: offset + i, src_no: srcNo, source_file: src.name ?? 'inline', source_line: i + 1,
       assume_tz: src.assumeTimezones?.[i] ?? null, overflow: null,
     };
     for (const f of USAGE_FIELDS) {

@@ -25,6 +25,16 @@ export async function openStore(path: string = DEFAULT_STORE_PATH): Promise<Stor
   }
   const connection = await instance.connect();
   await connection.run(`SET TimeZone = 'UTC'`);
+  // before rated became a view over rated_rows + rated_dims it was a table: such a store
+  // cannot take new runs (refuse clearly rather than fail inside a run)
+  const old = await connection.runAndReadAll(
+    `SELECT 1 FROM information_schema.tables WHERE table_name = 'rated' AND table_type = 'BASE TABLE'`,
+  );
+  if (old.getRows().length) {
+    connection.closeSync();
+    instance.closeSync();
+    throw new StoreError(`store ${path} was created by an older icx (table "rated"): rate into a new store file`);
+  }
   for (const ddl of STORE_DDL) await connection.run(ddl);
   let closed = false;
   return {

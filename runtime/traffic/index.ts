@@ -1,7 +1,7 @@
 // Sample traffic for an agreement: deterministic, real-looking usage records generated in
 // DuckDB (set-based; see sql.ts) and written with COPY as Parquet, CSV or JSON.
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
-import { mkdir, rename, rm } from 'node:fs/promises';
+import { mkdir, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { AgreementPlan } from '../../compiler/plan.js';
 import { buildTables, ORIGIN_PREFIXES, type TrafficTables } from './tables.js';
@@ -10,7 +10,6 @@ import { TrafficError } from './errors.js';
 import { formatFromPath, type TrafficFormat } from './format.js';
 
 export { TrafficError, formatFromPath, type TrafficFormat };
-
 
 export interface TrafficOptions {
   records: number;
@@ -29,8 +28,6 @@ export interface TrafficResult {
   services: { service: string; kind: string; direction: string }[];
   seconds: number;
 }
-
-
 
 export function parseMonth(month: string): { monthStart: string; daysInMonth: number; monthTag: string } | null {
   const m = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(month);
@@ -63,12 +60,13 @@ export async function generateTraffic(plan: AgreementPlan, opts: TrafficOptions)
     await loadTables(con, tables);
     const sqlOpts = { records: opts.records, seed: opts.seed, timezone: plan.timezone, ...month };
     for (const stmt of calendarSql(sqlOpts)) await con.run(stmt);
-    await mkdir(path.dirname(out), { recursive: true });
-    const copyOpts = format === 'parquet' ? `FORMAT parquet, COMPRESSION zstd` : format === 'csv' ? `FORMAT csv, HEADER true` : `FORMAT json`;
+    await makeDirs(path.dirname(out));
+    const copyOpts = format === 'parquet' ? `FORMAT parquet` : format === 'csv' ? `FORMAT csv, HEADER true` : `FORMAT json`;
     await con.run(`COPY (${trafficSelect(sqlOpts)}) TO ${sqlString(tmp)} (${copyOpts})`);
     await rename(tmp, out);
   } catch (e) {
-    await rm(tmp, { force: true, recursive: true });
+    // best effort: the original error is the one worth reporting
+    await rm(tmp, { force: true, recursive: true }).catch(() => undefined);
     throw e;
   } finally {
     con.closeSync();
@@ -81,6 +79,27 @@ export async function generateTraffic(plan: AgreementPlan, opts: TrafficOptions)
     services: tables.services.map((s) => ({ service: s.service, kind: s.kind, direction: s.direction })),
     seconds: (performance.now() - started) / 1000,
   };
+}
+
+/**
+ * mkdir -p one level at a time: Node's recursive mkdir spins forever on some paths
+ * (e.g. under /proc), and an error naming the directory is better than a hang.
+ */
+async function makeDirs(dir: string): Promise<void> {
+  try {
+    if ((await stat(dir)).isDirectory()) return;
+    throw new TrafficError(`--out: ${dir} is not a directory`);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+  }
+  const parent = path.dirname(dir);
+  if (parent !== dir) await makeDirs(parent);
+  try {
+    await mkdir(dir);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code !== 'EEXIST') throw new TrafficError(`--out: cannot create directory ${dir} (${code ?? String(e)})`);
+  }
 }
 
 /**

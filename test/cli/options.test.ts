@@ -27,6 +27,8 @@ const cases: { name: string; args: string[]; mentions: string }[] = [
   { name: 'a bad --map', args: ['rate', 'a.icx', '--usage', 'a.icx', '--out', 'out', '--map', 'garbage'], mentions: '--map' },
   { name: 'a bad --assume-timezone', args: ['rate', 'a.icx', '--usage', 'a.icx', '--out', 'out', '--assume-timezone', 'Mars/Base'], mentions: '--assume-timezone' },
   { name: 'a bad --format', args: ['check', 'a.icx', '--format', 'xml'], mentions: '--format' },
+  { name: 'a traffic --out under a file', args: ['traffic', 'a.icx', '--records', '10', '--month', '2026-03', '--out', 'a.icx/t.csv'], mentions: '--out a.icx/t.csv' },
+  { name: 'a rate --out under a file', args: ['rate', 'a.icx', '--usage', 'a.icx', '--out', 'a.icx/out'], mentions: '--out a.icx/out' },
   { name: 'a missing check path', args: ['check', 'nowhere'], mentions: 'nowhere' },
 ];
 

@@ -60,7 +60,7 @@ async function writeAtomically(file: string, text: string): Promise<void> {
     await writeFile(tmp, text, 'utf8');
     await rename(tmp, file);
   } catch (e) {
-    await rm(tmp, { force: true });
+    await rm(tmp, { force: true }).catch(() => undefined);
     throw e;
   }
 }

@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { UsageField } from '../../../compiler/sql/index.js';
 import { compileOrFail } from '../agreements.js';
 import { Failure } from '../errors.js';
-import { requireFile } from '../files.js';
+import { requireFile, requireWritableDir } from '../files.js';
 import { columnMap, timeZone } from '../options.js';
 import { renderSummary, summaryJson } from '../summary.js';
 
@@ -34,6 +34,7 @@ export function registerRate(program: Command): void {
       // Check the inputs before doing any work, so a typo costs nothing.
       const usage = [];
       for (const u of opts.usage) usage.push(await requireFile(u, '--usage'));
+      await requireWritableDir(opts.out, '--out');
       const { result } = await compileOrFail(paths);
       const plans = result.compiled.plans;
       if (plans.length === 0) throw new Failure('no agreement to rate with');
