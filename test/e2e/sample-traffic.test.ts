@@ -72,6 +72,15 @@ describe('the README job on agreements/traffic/march-sample.csv', () => {
     }
   });
 
+  it('prints the total at the declared places and the suspense reasons', () => {
+    // Orange 0.0246 + 0.0200 + 0.0135 + 0.0054 + 0.0050 + 0 + 0.0246 = 0.0931
+    // Nordtel 0.0203 + 0.0410 + 0.0200 + 0.0350 + 0.005242 + 0.0110 = 0.132542; together 0.225642
+    expect(stdout).toMatch(/^total\s+13\s+0\.225642\s+EUR$/m);
+    // the SMS service rounds to the default 6 places, so its amount shows 6 places
+    expect(stdout).toMatch(/^ACME-NORDTEL-DE-2026\s+sms-termination\s+DE-MOBILE-TMO\s+day\s+1\s+1\s+0\.011000\s+EUR$/m);
+    expect(stdout).toMatch(/^barred\s+2$/m);
+  });
+
   it('gives each suspended record its reason', () => {
     const actual = Object.fromEntries(suspense.map((r) => [r.record_id, r.reason]));
     expect(actual).toEqual(expectedSuspense);

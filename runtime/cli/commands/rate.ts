@@ -54,7 +54,7 @@ export function registerRate(program: Command): void {
         if (opts.json) {
           process.stdout.write(JSON.stringify(summaryJson(res, outDir), null, 2) + '\n');
         } else {
-          process.stdout.write(renderSummary(res) + '\n\n');
+          process.stdout.write(renderSummary(res, plans) + '\n\n');
           process.stdout.write(`${balance}${res.balanced ? '' : '  UNBALANCED'}\n`);
           process.stdout.write(`run ${res.runId}: ${path.join(opts.out, 'rated.parquet')}, ${path.join(opts.out, 'suspense.parquet')}\n`);
         }
