@@ -1,4 +1,4 @@
-// SQL of ingest: files → run_raw (all text, with source file and line) → run_input
+// SQL of ingest: files → run_raw (all text, with source number and line) → run_input
 // (typed, or a suspense reason). Nothing is dropped: a row that cannot be parsed keeps
 // its text and gets a reason; only a file that cannot be read at all fails the run.
 import { sqlIdent, sqlString } from './sql-string.js';
@@ -8,8 +8,8 @@ export type UsageFormat = 'csv' | 'parquet' | 'json';
 
 export const RUN_RAW_DDL = `CREATE OR REPLACE TEMP TABLE run_raw (
   seq BIGINT,
-  src_no INTEGER,         -- 1-based position of the source in the run's list of sources
-  source_file VARCHAR,
+  src_no INTEGER,         -- 1-based position of the source in the run's list of sources (its
+                          -- name is rating_runs.sources[src_no]: no constant string per row)
   source_line BIGINT,
   assume_tz VARCHAR,      -- per-row default zone for a start time without offset (agreement tests)
   overflow VARCHAR,       -- text of fields beyond the header (CSV): the row is unparsable
@@ -50,8 +50,8 @@ export interface RawInsertOptions {
 }
 
 /**
- * Copies a read file into run_raw. Bound parameters: $1 seq offset, $2 source file name,
- * $3 the source's 1-based number.
+ * Copies a read file into run_raw. Bound parameters: $1 seq offset, $2 the source's
+ * 1-based number.
  * Line numbers: CSV counts the header as line 1 and each record as one line (record n is
  * line n + 1); blank lines are skipped by the reader and not counted, and a quoted field
  * spanning physical lines counts as one. JSON: the record's position (1-based), which is
@@ -80,7 +80,7 @@ export function rawInsertSql(o: RawInsertOptions): string {
   // rowid is the position in insertion (= file) order, but inside a transaction the rows
   // of a new table are numbered from a large base (2^55): count from the table's first rowid
   return `INSERT INTO run_raw BY NAME
-SELECT $1::BIGINT + pos AS seq, $3::INTEGER AS src_no, $2::VARCHAR AS source_file, pos + ${lineBase} AS source_line,
+SELECT $1::BIGINT + pos AS seq, $2::INTEGER AS src_no, pos + ${lineBase} AS source_line,
        NULL::VARCHAR AS assume_tz, nullif(${overflow}, '') AS overflow,
        ${fields.join(',\n       ')}
 FROM (SELECT ${o.format === 'parquet' ? 'file_row_number' : `rowid - (SELECT min(rowid) FROM ${o.table})`} AS pos, * FROM ${o.table})`;
@@ -89,10 +89,19 @@ FROM (SELECT ${o.format === 'parquet' ? 'file_row_number' : `rowid - (SELECT min
 /** Load inline rows (tests, agreement tests): $1 = JSON array of run_raw rows. */
 export const RAW_JSON_INSERT_SQL = `INSERT INTO run_raw BY NAME SELECT unnest(from_json($1::JSON, '${JSON.stringify([
   Object.fromEntries([
-    ['seq', 'BIGINT'], ['src_no', 'INTEGER'], ['source_file', 'VARCHAR'], ['source_line', 'BIGINT'], ['assume_tz', 'VARCHAR'], ['overflow', 'VARCHAR'],
+    ['seq', 'BIGINT'], ['src_no', 'INTEGER'], ['source_line', 'BIGINT'], ['assume_tz', 'VARCHAR'], ['overflow', 'VARCHAR'],
     ...USAGE_FIELDS.map((f) => [f, 'VARCHAR']),
   ]),
 ])}'), recursive := true)`;
+
+/**
+ * trim(x) strips Unicode space separators (' ', U+00A0, U+3000...) and was measured at 3×
+ * the cost of copying the column; it only runs where it can change something: a leading or
+ * trailing ' ' or any non-ASCII byte (strlen counts bytes, length characters).
+ */
+function trimmed(col: string): string {
+  return `CASE WHEN starts_with(${col}, ' ') OR ends_with(${col}, ' ') OR strlen(${col}) <> length(${col}) THEN trim(${col}) ELSE ${col} END`;
+}
 
 const OFFSET_RE = `[T ][0-9]{1,2}:[0-9]{2}(:[0-9]{2}(\\.[0-9]+)?)?\\s*([Zz]|[+-][0-9]{2}(:?[0-9]{2})?)$`;
 
@@ -103,8 +112,8 @@ const OFFSET_RE = `[T ][0-9]{1,2}:[0-9]{2}(:[0-9]{2}(\\.[0-9]+)?)?\\s*([Zz]|[+-]
  */
 export const PARSE_SQL = `CREATE OR REPLACE TEMP TABLE run_input AS
 WITH t AS (
-  SELECT seq, src_no, source_file, source_line, assume_tz, overflow,
-${USAGE_FIELDS.map((f) => `         nullif(trim(${f}), '') AS f_${f}`).join(',\n')}
+  SELECT seq, src_no, source_line, assume_tz, overflow,
+${USAGE_FIELDS.map((f) => `         nullif(${trimmed(f)}, '') AS f_${f}`).join(',\n')}
   FROM run_raw
 ), p AS (
   SELECT t.*,
@@ -144,7 +153,9 @@ ${USAGE_FIELDS.map((f) => `         nullif(trim(${f}), '') AS f_${f}`).join(',\n
     END AS reason
   FROM q
 )
-SELECT seq, src_no, source_file, source_line, reason,
+-- no source_file: a constant string per row costs as much to materialise as a real column;
+-- src_no identifies the source; its name is rating_runs.sources[src_no]
+SELECT seq, src_no, source_line, reason,
        CASE reason
          WHEN 'unparsable-row' THEN 'fields beyond the header: ' || overflow
          WHEN 'missing-field' THEN 'required field(s) missing: ' || concat_ws(', ',

@@ -71,7 +71,7 @@ GROUP BY c.seq`;
 
 /** Every resolved record with its names joined back and its final reason (NULL = rated). */
 export const RATE_FINAL_VIEW_SQL = `CREATE OR REPLACE TEMP VIEW rate_final AS
-SELECT c.*, i.record_id, i.src_no, i.source_file, i.source_line, i.trunk, i.kind, i.direction, i.a_number, i.b_number,
+SELECT c.*, i.record_id, i.src_no, i.source_line, i.trunk, i.kind, i.direction, i.a_number, i.b_number,
        i.start_time, i.duration_s, i.units, i.agreement, i.service,
        a.agreement_id, a.version, a.plan_hash, a.currency, a.timezone,
        s.service AS svc_name, s.direction AS svc_dir, s.connect_n60, s.max_n60,
@@ -94,9 +94,27 @@ LEFT JOIN plan_bands pb ON pb.ag_idx = c.ag_idx AND pb.code = c.band_code
 LEFT JOIN plan_bands mb ON mb.ag_idx = c.ag_idx AND mb.code = sp.missing_code
 LEFT JOIN plan_prefixes pfx ON pfx.pfx_idx = c.pfx_idx`;
 
-/** Exact amount of every rated record (the view is read by the rated insert only). */
+/**
+ * Exact amount of every rated record (the view is read by the rated insert only). It joins
+ * only what the amount and the rated row need, not rate_final: DuckDB keeps a LEFT JOIN
+ * whose columns go unused, and each costs a probe per record; names come from rated_dims.
+ */
 export const RATE_AMOUNT_VIEW_SQL = `CREATE OR REPLACE TEMP VIEW rate_amount AS
-WITH y AS (
+WITH f AS (
+  SELECT c.*, i.record_id, i.src_no, i.source_line, i.trunk, i.a_number, i.b_number,
+         i.start_time, i.duration_s, i.units,
+         s.connect_n60, s.max_n60, s.round_method, s.round_den, s.round_mul,
+         r.n_steps, r.price0_n, sp.split_n, sp.clauses AS split_clauses, sp.sources AS split_sources, ms.steps_n,
+         c.svc_kind = 'voice' AND c.dur = 0 AND NOT c.zero_charged AS free_zero
+  FROM rate_ctx c
+  JOIN run_input i ON i.seq = c.seq
+  LEFT JOIN plan_services s ON s.svc_idx = c.svc_idx
+  LEFT JOIN plan_rates r ON r.rate_idx = c.rate_idx
+  LEFT JOIN rate_split sp ON sp.seq = c.seq
+  LEFT JOIN rate_steps ms ON ms.seq = c.seq
+  -- rated = final_reason of rate_final IS NULL
+  WHERE c.reason IS NULL AND NOT coalesce(c.crossing AND (sp.missing_rate OR sp.seq IS NULL), false)
+), y AS (
   SELECT f.*,
     CASE WHEN free_zero THEN 0::BIGINT
          ELSE (CASE
@@ -106,7 +124,7 @@ WITH y AS (
                  ELSE steps_n
                END + CASE WHEN svc_kind = 'voice' THEN connect_n60 ELSE 0 END)
     END AS gross_n60
-  FROM rate_final f WHERE final_reason IS NULL
+  FROM f
 ), z AS (
   SELECT y.*,
     -- the maximum per call applies after the connect fee
@@ -124,7 +142,5 @@ SELECT q.*,
       WHEN 'up' THEN CASE WHEN rr > 0 THEN 1 ELSE 0 END
       WHEN 'half-up' THEN CASE WHEN 2 * rr >= round_den THEN 1 ELSE 0 END
       ELSE CASE WHEN 2 * rr > round_den OR (2 * rr = round_den AND rq % 2 = 1) THEN 1 ELSE 0 END
-    END) * round_mul AS DECIMAL(18,0)) * 0.000000001 AS DECIMAL(18,9)) AS amount,
-  CASE WHEN free_zero THEN 'zero-duration' WHEN crossing THEN split_clauses ELSE clause END AS rated_clause,
-  CASE WHEN free_zero THEN NULL WHEN crossing THEN split_sources ELSE rate_source END AS rated_source
+    END) * round_mul AS DECIMAL(18,0)) * 0.000000001 AS DECIMAL(18,9)) AS amount
 FROM q`;

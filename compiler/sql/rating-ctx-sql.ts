@@ -5,14 +5,10 @@
 // The result is deliberately narrow (ids, not names): materialising wide rows cost more
 // than all the joins together; names are joined back from the plan tables at the end.
 import type { PlanShape } from './plan-layout.js';
+import { lpmKeySql, lpmLevels } from './rating-lpm-sql.js';
 
 /** Local time by offset table: UTC offsets are constant within a 15-minute UTC bucket. */
 export const BUCKET_US = 900_000_000;
-
-function prefixKey(len: number): string {
-  if (len === 0) return `0::BIGINT AS pk_0`;
-  return `CASE WHEN b_len >= ${len} THEN b_int // CAST(10 ** (b_len - ${len}) AS BIGINT) END AS pk_${len}`;
-}
 
 /**
  * UTC offset of each agreement zone for each 15-minute bucket the run's start times (and
@@ -33,8 +29,9 @@ SELECT z.tz_idx, b.bucket,
 FROM z CROSS JOIN b`;
 
 export function rateCtxSql(shape: PlanShape): string {
-  const L = shape.prefixLengths;
-  const pick = (col: string) => (L.length ? `coalesce(${L.map((l) => `p${l}.${col}`).join(', ')})` : 'NULL::INTEGER');
+  const L = lpmLevels(shape).map((l) => l.len);
+  // every column of a matching row is non-NULL, so coalesce picks all from the same (longest) hit
+  const pick = (col: string, type = 'INTEGER') => (L.length ? `coalesce(${L.map((l) => `p${l}.${col}`).join(', ')})` : `NULL::${type}`);
   const agreementPick = shape.ambiguousAgreements
     ? `
   -- a trunk serves several agreements (or an id repeats): keep the one in force on the local date
@@ -70,22 +67,21 @@ WITH u AS (
   LEFT JOIN plan_services sn ON sn.ag_idx = ut.ag_idx AND sn.service = ut.service
   LEFT JOIN plan_service_keys sk ON sk.ag_idx = ut.ag_idx AND sk.kind = ut.kind_key AND sk.direction = ut.dir_key
 ), uk AS (
-  SELECT uv.*, s.kind AS svc_kind, s.first_s, s.next_s, s.min_s, s.zero_charged, s.split${L.length ? ',\n         -- the B-number cut to each prefix length present, as an integer key\n         ' : ''}${L.map(prefixKey).join(',\n         ')}
-  FROM uv LEFT JOIN plan_services s ON s.svc_idx = uv.svc_idx
+  SELECT uv.*, s.kind AS svc_kind, s.first_s, s.next_s, s.min_s, s.zero_charged, s.split${L.length ? ',\n         -- the B-number cut to each level\'s length, as an integer key\n         ' : ''}${lpmLevels(shape).map(lpmKeySql).join(',\n         ')}
+  FROM (SELECT *, b_int * CAST(10 ** (18 - b_len) AS BIGINT) AS b18 FROM uv) uv
+  LEFT JOIN plan_services s ON s.svc_idx = uv.svc_idx
 ), um AS (
-  -- longest-prefix match: one equality join per prefix length, the longest hit wins
-  SELECT uk.* EXCLUDE (b_int, b_len${L.map((l) => `, pk_${l}`).join('')}), ${pick('pfx_idx')} AS pfx_idx
-  FROM uk${L.map((l) => `\n  LEFT JOIN plan_prefixes p${l} ON p${l}.plen = ${l} AND p${l}.svc_idx = uk.svc_idx AND p${l}.pkey = uk.pk_${l}`).join('')}
-), un AS (
-  SELECT um.*, p.zone_idx, p.barred
-  FROM um LEFT JOIN plan_prefixes p ON p.pfx_idx = um.pfx_idx
+  -- longest-prefix match: one equality join per level (rating-lpm-sql.ts), the longest hit wins
+  SELECT uk.* EXCLUDE (b_int, b_len, b18${L.map((l) => `, pk_${l}`).join('')}),
+         ${pick('pfx_idx')} AS pfx_idx, ${pick('zone_idx')} AS zone_idx, ${pick('barred', 'BOOLEAN')} AS barred
+  FROM uk${L.map((l) => `\n  LEFT JOIN plan_lpm p${l} ON p${l}.lvl = ${l} AND p${l}.svc_idx = uk.svc_idx AND p${l}.key = uk.pk_${l}`).join('')}
 ), ub AS (
-  SELECT un.*, (h.day IS NOT NULL) AS is_holiday, isodow(local_ts) AS iso_dow,
+  SELECT um.*, (h.day IS NOT NULL) AS is_holiday, isodow(local_ts) AS iso_dow,
          hour(local_ts) * 60 + minute(local_ts) AS minute_of_day,
          -- bucket of the last actual second, only where the split rule can apply
          CASE WHEN split AND svc_kind = 'voice' AND dur > 1
               THEN (t_us + (dur - 1) * 1000000) // ${BUCKET_US} END AS last_bucket
-  FROM un LEFT JOIN plan_holidays h ON h.ag_idx = un.ag_idx AND h.day = un.local_date
+  FROM um LEFT JOIN plan_holidays h ON h.ag_idx = um.ag_idx AND h.day = um.local_date
 ), ud AS (
   -- the start band: the day profile's band code at the minute of the start
   SELECT ub.*, dp.band_map, substr(dp.band_map, minute_of_day + 1, 1) AS band_code,

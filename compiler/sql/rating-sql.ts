@@ -6,6 +6,7 @@ import type { PlanShape } from './plan-layout.js';
 import { PLAN_DERIVED_SQL, PLAN_TABLE_DEFS, planLoadSql, tableDdl } from './plan-schema.js';
 import { RATE_AMOUNT_VIEW_SQL, RATE_FINAL_VIEW_SQL, RATE_SPLIT_SQL, RATE_STEPS_SQL } from './rating-amount-sql.js';
 import { rateCtxSql, RUN_TZ_OFFSETS_SQL } from './rating-ctx-sql.js';
+import { planLpmSql } from './rating-lpm-sql.js';
 import { STORE_DDL, USAGE_FIELDS } from './store-schema.js';
 
 export interface Statement {
@@ -19,9 +20,11 @@ export interface Statement {
 }
 
 const raw = USAGE_FIELDS.map((f) => `w.${f}`).join(', ');
+/** a run_raw row's source name: the run's list of sources (rating_runs is written first) */
+const SOURCE_FILE = `list_extract((SELECT sources FROM rating_runs WHERE run_id = $1), w.src_no)`;
 
 export const INSERT_USAGE_SQL = `INSERT INTO usage
-SELECT $1::VARCHAR, seq, source_file, source_line, ${USAGE_FIELDS.join(', ')} FROM run_raw`;
+SELECT $1::VARCHAR, seq, ${SOURCE_FILE}, source_line, ${USAGE_FIELDS.join(', ')} FROM run_raw w`;
 
 export const INSERT_RATED_SQL = `INSERT INTO rated_rows
 SELECT $1::VARCHAR, seq, record_id, src_no, source_line, dim,
@@ -55,10 +58,10 @@ LEFT JOIN plan_rates r ON r.rate_idx = u.dim`;
 
 /** Parse failures and rating failures, with the record's original text and a human detail. */
 export const INSERT_SUSPENSE_SQL = `INSERT INTO suspense
-SELECT $1::VARCHAR, i.seq, i.source_file, i.source_line, i.reason, i.detail, NULL, ${raw}
+SELECT $1::VARCHAR, i.seq, ${SOURCE_FILE}, i.source_line, i.reason, i.detail, NULL, ${raw}
 FROM run_input i JOIN run_raw w ON w.seq = i.seq WHERE i.reason IS NOT NULL
 UNION ALL
-SELECT $1::VARCHAR, o.seq, o.source_file, o.source_line, o.final_reason,
+SELECT $1::VARCHAR, o.seq, ${SOURCE_FILE}, o.source_line, o.final_reason,
   CASE o.final_reason
     WHEN 'no-agreement' THEN CASE WHEN o.agreement IS NOT NULL
       THEN 'agreement "' || o.agreement || '" is not among the compiled agreements'
@@ -83,7 +86,7 @@ WHERE (o.reason IS NOT NULL OR o.crossing) AND o.final_reason IS NOT NULL`;
 /** Scratch tables and views of a run, dropped when it ends. */
 export const RUN_SCRATCH = {
   views: ['rate_amount', 'rate_final'],
-  tables: ['rate_steps', 'rate_split', 'rate_ctx', 'run_tz_offsets', 'run_input', 'run_raw'],
+  tables: ['rate_steps', 'rate_split', 'rate_ctx', 'plan_lpm', 'run_tz_offsets', 'run_input', 'run_raw'],
 };
 
 /** Statements of one rating run, after run_raw has been filled by ingest. */
@@ -91,6 +94,7 @@ export function ratingStatements(shape: PlanShape): Statement[] {
   return [
     { name: 'parse', sql: PARSE_SQL, param: 'assume_timezone' },
     { name: 'zones', sql: RUN_TZ_OFFSETS_SQL },
+    { name: 'resolve', sql: planLpmSql(shape) },
     { name: 'resolve', sql: rateCtxSql(shape) },
     { name: 'split', sql: RATE_SPLIT_SQL },
     { name: 'steps', sql: RATE_STEPS_SQL },

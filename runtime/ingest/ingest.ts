@@ -78,7 +78,7 @@ async function ingestFile(store: Store, src: FileUsageSource, offset: number, sr
   const colsSql = format === 'json' ? jsonKeysSql('ingest_file') : `SELECT column_name FROM (DESCRIBE ingest_file)`;
   const cols = (await queryJson(store, colsSql)).map((r) => String(r.column_name));
   await c.run(rawInsertSql({ table: 'ingest_file', columns: cols, mapping: src.mapping ?? {}, format }), [
-    BigInt(offset), src.path, srcNo,
+    BigInt(offset), srcNo,
   ]);
   const [n] = await queryJson(store, `SELECT count(*) AS n FROM ingest_file`); // Parquet: from the footer
   await c.run(format === 'parquet' ? `DROP VIEW ingest_file` : `DROP TABLE ingest_file`);
@@ -89,7 +89,7 @@ async function ingestInline(store: Store, src: InlineUsageSource, offset: number
   if (!src.rows.length) return 0;
   const rows = src.rows.map((r, i) => {
     const out: Record<string, string | number | null> = {
-      seq: offset + i, src_no: srcNo, source_file: src.name ?? 'inline', source_line: i + 1,
+      seq: offset + i, src_no: srcNo, source_line: i + 1,
       assume_tz: src.assumeTimezones?.[i] ?? null, overflow: null,
     };
     for (const f of USAGE_FIELDS) {
