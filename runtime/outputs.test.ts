@@ -42,17 +42,22 @@ describe('writeOutputs', () => {
     await store.close();
   });
 
-  it('byte-identical outputs for the same run inputs', async () => {
+  it('byte-identical outputs for the same inputs, though each run has its own id', async () => {
     const base = await mkdtemp(path.join(tmpdir(), 'icx-out-'));
-    const bytes: Buffer[] = [];
+    const files: Buffer[][] = [];
+    const runIds: string[] = [];
     for (const n of [1, 2]) {
       const store = await openStore(':memory:');
-      await rate(store, { plans, usage, runId: 'same', progress: false });
-      const f = await writeOutputs(store, 'same', path.join(base, `o${n}`));
-      bytes.push(await import('node:fs/promises').then((fs) => fs.readFile(f.rated)));
+      const { runId } = await rate(store, { plans, usage, progress: false });
+      runIds.push(runId);
+      const f = await writeOutputs(store, runId, path.join(base, `o${n}`));
+      const { readFile } = await import('node:fs/promises');
+      files.push([await readFile(f.rated), await readFile(f.suspense)]);
       await store.close();
     }
-    expect(bytes[0]!.equals(bytes[1]!)).toBe(true);
+    expect(runIds[0]).not.toBe(runIds[1]);
+    expect(files[0]![0]!.equals(files[1]![0]!)).toBe(true);
+    expect(files[0]![1]!.equals(files[1]![1]!)).toBe(true);
   });
 });
 

@@ -23,11 +23,12 @@ export async function writeOutputs(store: Store, runId: string, outDir: string):
   try {
     await mkdir(tmp, { recursive: true });
     // COPY takes no bound parameters: the run id (ours, checked above to exist) and the
-    // path go in as quoted literals; rows in input order so the same run gives the same bytes
+    // path go in as quoted literals. Rows in input order, and without the run id (a new one
+    // every run), so the same agreements, usage and options give byte-identical files.
     for (const table of ['rated', 'suspense'] as const) {
       const file = path.join(tmp, `${table}.parquet`);
       await store.connection.run(
-        `COPY (SELECT * FROM ${table} WHERE run_id = ${sqlString(runId)} ORDER BY seq)
+        `COPY (SELECT * EXCLUDE (run_id) FROM ${table} WHERE run_id = ${sqlString(runId)} ORDER BY seq)
          TO ${sqlString(file)} (FORMAT parquet, COMPRESSION zstd)`,
       );
     }
