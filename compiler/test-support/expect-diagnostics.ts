@@ -1,37 +1,16 @@
 // Test helper: a snippet marks each expected diagnostic's range with ⟦...⟧; the helper
 // strips the marks, compiles, and compares codes and exact ranges (offset, line, column).
 import { expect } from 'vitest';
-import type { Position, Range } from '../../language/ast.js';
+import type { Range } from '../../language/ast.js';
+import { marked } from '../../language/test-support/marked.js';
 import type { Diagnostic } from '../../language/diagnostic.js';
 import { compile, type CompileResult } from '../index.js';
 
-export const OPEN = '⟦';
-export const CLOSE = '⟧';
-
-function position(text: string, offset: number): Position {
-  let line = 1;
-  let col = 1;
-  for (let i = 0; i < offset; i++) {
-    if (text[i] === '\n') {
-      line++;
-      col = 1;
-    } else col++;
-  }
-  return { offset, line, column: col };
-}
-
-/** Removes ⟦⟧ marks; returns the clean text and the marked ranges in order of their opening. */
+/** Removes ⟦⟧ marks; returns the clean text and the marked ranges ordered by start, then end. */
 export function stripMarks(snippet: string): { text: string; ranges: Range[] } {
-  let text = '';
-  const open: number[] = [];
-  const spans: [number, number][] = [];
-  for (const ch of snippet) {
-    if (ch === OPEN) open.push(text.length);
-    else if (ch === CLOSE) spans.push([open.pop()!, text.length]);
-    else text += ch;
-  }
-  spans.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-  return { text, ranges: spans.map(([s, e]) => ({ start: position(text, s), end: position(text, e) })) };
+  const { text, ranges } = marked(snippet);
+  ranges.sort((a, b) => a.start.offset - b.start.offset || a.end.offset - b.end.offset);
+  return { text, ranges };
 }
 
 /** A complete, valid agreement around `body` (parties, currency, validity, time zone). */
