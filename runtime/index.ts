@@ -9,3 +9,4 @@ export {
 export {
   IngestError, OutputError, RateInputError, RuntimeError, StoreError, UnbalancedRunError,
 } from './errors.js';
+export { invoiceLines, roundAmount, type InvoiceLine } from './invoice-lines.js';

@@ -130,3 +130,26 @@ describe('quality targets (ICX3001)', () => {
     );
   });
 });
+
+describe('money the rating engine cannot hold exactly (ICX3007)', () => {
+  it('reports a price with more than 9 decimals', () => {
+    expectDiagnostics(voice(`    billing 60/60\n    rate any ⟦0.0123456789⟧ EUR/min`), [{ code: 'ICX3007', message: '9 decimals' }]);
+  });
+
+  it('accepts a price with exactly 9 decimals', () => {
+    expectDiagnostics(voice(`    billing 60/60\n    rate any 0.012345678 EUR/min`), []);
+  });
+
+  it('reports an absurdly large price and connect fee', () => {
+    expectDiagnostics(
+      voice(`    billing 60/60\n    connect fee ⟦12_345_678⟧ EUR\n    rate any ⟦99999999999999999999⟧ EUR/min`),
+      [{ code: 'ICX3007', message: 'larger' }, { code: 'ICX3007', message: 'larger' }],
+    );
+  });
+
+  it('reports rounding to more than 9 decimals', () => {
+    expectDiagnostics(voice(`    billing 60/60\n    rounding half-up ⟦12⟧ decimals per record\n    rate any 0.0123 EUR/min`), [
+      { code: 'ICX3007', message: '0 to 9' },
+    ]);
+  });
+});

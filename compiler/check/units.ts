@@ -104,6 +104,25 @@ function places(n: { value?: string } | undefined): number {
   return dot < 0 ? 0 : v.length - dot - 1;
 }
 
+/** The rating engine keeps money in whole billionths in 64-bit integers. */
+const MAX_MONEY_PLACES = 9;
+const MAX_MONEY_INTEGER_DIGITS = 7;
+
+/** An amount the engine cannot hold exactly is an error, never a run that fails later. */
+function exceedsEngine(n: { value?: string; text?: string; range: PriceLit['range'] } | undefined, sink: Sink): boolean {
+  if (!n) return false;
+  const integerDigits = (n.value ?? '').split('.')[0]!.replace(/^0+(?=\d)/, '').length;
+  if (places(n) > MAX_MONEY_PLACES) {
+    sink.report('ICX3007', `${n.text} has ${places(n)} decimals; icx rates money to at most ${MAX_MONEY_PLACES} decimals, so round it.`, n.range);
+    return true;
+  }
+  if (integerDigits > MAX_MONEY_INTEGER_DIGITS) {
+    sink.report('ICX3007', `${n.text} is larger than icx rates (at most ${MAX_MONEY_INTEGER_DIGITS} digits before the point); check the amount.`, n.range);
+    return true;
+  }
+  return false;
+}
+
 /** Decimals every record of the service is rounded to (its `rounding ... per record`, else 6). */
 function recordDecimals(s: ServiceBlock): number {
   for (const i of s.items ?? []) {
@@ -119,6 +138,7 @@ function recordDecimals(s: ServiceBlock): number {
  */
 function checkPlaces(s: ServiceBlock, n: { value?: string; text?: string; range: PriceLit['range'] } | undefined, sink: Sink): void {
   const keep = recordDecimals(s);
+  if (exceedsEngine(n, sink)) return;
   if (n && places(n) > keep) {
     sink.report('ICX3010', `${n.text} has ${places(n)} decimals but each record is rounded to ${keep}; the extra digits are lost on every record. Round the amount or state \`rounding ... ${places(n)} decimals per record\`.`, n.range);
   }
@@ -170,13 +190,14 @@ function checkService(m: AgreementModel, s: ServiceBlock, sink: Sink): void {
           for (const st of bp.steps ?? []) {
             checkPrice(m, s, st.price, sink);
             if (kind === 'sms') checkPlaces(s, st.price?.amount, sink);
+            else exceedsEngine(st.price?.amount, sink);
           }
         }
         break;
       case 'rounding': {
         const d = item.decimals?.value ?? '';
-        if (!/^[0-9]+$/.test(d) || Number(d) > 12) {
-          sink.report('ICX3007', `Rounding keeps a whole number of decimals from 0 to 12, not ${item.decimals?.text}.`, item.decimals?.range ?? item.range);
+        if (!/^[0-9]+$/.test(d) || Number(d) > MAX_MONEY_PLACES) {
+          sink.report('ICX3007', `Rounding keeps a whole number of decimals from 0 to ${MAX_MONEY_PLACES}, not ${item.decimals?.text}.`, item.decimals?.range ?? item.range);
         }
         break;
       }

@@ -69,6 +69,12 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
+// A reader that stops early (`icx rate ... | head`) closes the pipe: that is not an error of icx.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(process.exitCode === undefined ? 0 : Number(process.exitCode));
+  throw e;
+});
+
 // Last resort for errors escaping the awaited chain (a stray rejected promise): still one line.
 for (const ev of ['uncaughtException', 'unhandledRejection'] as const) {
   process.on(ev, (e: unknown) => {

@@ -3,6 +3,7 @@
 import { Decimal } from 'decimal.js';
 import type { HashedAgreementPlan } from '../../compiler/index.js';
 import type { RateResult } from '../index.js';
+import { invoiceLines } from '../invoice-lines.js';
 import { renderTable } from './table.js';
 
 type Row = RateResult['summary'][number];
@@ -14,7 +15,7 @@ function minutes(billedSeconds: string | null): string {
 }
 
 /**
- * An exact amount shown to the places its service rounds records to (0.0110 stays 0.0110: the
+ * An exact amount shown to the places its service rounds to (0.0110 stays 0.0110: the
  * trailing zeros are what the agreement declared), or more if the value has more.
  */
 function amount(a: Decimal | string, places: number): string {
@@ -22,35 +23,37 @@ function amount(a: Decimal | string, places: number): string {
   return d.toFixed(Math.max(places, d.decimalPlaces()));
 }
 
-/** Declared per-record decimals of each agreement's service, keyed `agreement/service`. */
-function recordPlaces(plans: readonly HashedAgreementPlan[]): Map<string, number> {
-  const places = new Map<string, number>();
-  for (const { plan } of plans) for (const s of plan.services) places.set(`${plan.id}/${s.name}`, s.recordRounding.decimals);
-  return places;
-}
-
 function units(u: string | null): string {
   return u === null || new Decimal(u).isZero() ? '' : u;
 }
 
 export function renderSummary(res: RateResult, plans: readonly HashedAgreementPlan[]): string {
-  const rows: Row[] = res.summary;
+  const lines = invoiceLines(res.summary, plans);
   const parts: string[] = [];
-  if (rows.length === 0) parts.push('(nothing rated)');
+  if (lines.length === 0) parts.push('(nothing rated)');
   else {
-    const places = recordPlaces(plans);
-    const placesOf = (r: Row) => places.get(`${r.agreementId}/${r.service}`) ?? 2;
-    const body = rows.map((r) => [r.agreementId, r.service, r.zone, r.band ?? '', String(r.records), minutes(r.billedSeconds), units(r.units), amount(r.amount, placesOf(r)), r.currency]);
-    const totals = new Map<string, { records: number; amount: Decimal; places: number }>();
-    for (const r of rows) {
-      const t = totals.get(r.currency) ?? { records: 0, amount: new Decimal(0), places: 0 };
-      t.records += Number(r.records);
-      t.amount = t.amount.plus(r.amount);
-      t.places = Math.max(t.places, placesOf(r));
-      totals.set(r.currency, t);
+    const body = lines.map((l) => [
+      l.agreementId, l.service, l.zone, l.band ?? '', String(l.records), minutes(l.billedSeconds), units(l.units),
+      amount(l.amount, l.recordDecimals), l.lineRounding ? amount(l.lineAmount, l.lineRounding.decimals) : '', l.currency,
+    ]);
+    // The invoiced total is the sum of the lines as invoiced: rounded where the agreement says so.
+    const totals = new Map<string, { records: number; amount: Decimal; invoiced: Decimal; places: number }>();
+    for (const l of lines) {
+      const t = totals.get(l.currency) ?? { records: 0, amount: new Decimal(0), invoiced: new Decimal(0), places: 0 };
+      t.records += l.records;
+      t.amount = t.amount.plus(l.amount);
+      t.invoiced = t.invoiced.plus(l.lineAmount);
+      t.places = Math.max(t.places, l.recordDecimals);
+      totals.set(l.currency, t);
     }
-    for (const [currency, t] of totals) body.push(['total', '', '', '', String(t.records), '', '', amount(t.amount, t.places), currency]);
-    parts.push(renderTable(['agreement', 'service', 'zone', 'band', 'records', 'billed min', 'units', 'amount', 'currency'], body, new Set([4, 5, 6, 7])));
+    for (const [currency, t] of totals) {
+      body.push(['total', '', '', '', String(t.records), '', '', amount(t.amount, t.places), amount(t.invoiced, t.places), currency]);
+    }
+    const head = ['agreement', 'service', 'zone', 'band', 'records', 'billed min', 'units', 'amount', 'line amount', 'currency'];
+    parts.push(renderTable(head, body, new Set([4, 5, 6, 7, 8])));
+    if (lines.some((l) => l.lineRounding)) {
+      parts.push('amount: the sum of the rounded records; line amount: rounded again per invoice line as the agreement states.');
+    }
   }
   if (res.suspenseByReason.length > 0) {
     const body = res.suspenseByReason.map((s) => [s.reason, String(s.records)]);
@@ -59,7 +62,7 @@ export function renderSummary(res: RateResult, plans: readonly HashedAgreementPl
   return parts.join('\n\n');
 }
 
-export function summaryJson(res: RateResult, outDir: string): unknown {
+export function summaryJson(res: RateResult, plans: readonly HashedAgreementPlan[], outDir: string): unknown {
   return {
     runId: res.runId,
     balanced: res.balanced,
@@ -67,6 +70,7 @@ export function summaryJson(res: RateResult, outDir: string): unknown {
     rated: res.ratedCount,
     suspense: res.suspenseCount,
     outputs: { rated: `${outDir}/rated.parquet`, suspense: `${outDir}/suspense.parquet` },
-    summary: res.summary,
+    summary: invoiceLines(res.summary, plans),
+    suspenseByReason: res.suspenseByReason,
   };
 }

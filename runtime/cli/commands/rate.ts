@@ -52,7 +52,7 @@ export function registerRate(program: Command): void {
         await writeOutputs(store, res.runId, outDir);
         const balance = `in ${res.inCount} = rated ${res.ratedCount} + suspense ${res.suspenseCount}`;
         if (opts.json) {
-          process.stdout.write(JSON.stringify(summaryJson(res, outDir), null, 2) + '\n');
+          process.stdout.write(JSON.stringify(summaryJson(res, plans, outDir), null, 2) + '\n');
         } else {
           process.stdout.write(renderSummary(res, plans) + '\n\n');
           process.stdout.write(`${balance}${res.balanced ? '' : '  UNBALANCED'}\n`);
