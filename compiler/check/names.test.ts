@@ -227,6 +227,20 @@ describe('services by kind and direction (ICX2008)', () => {
       [{ code: 'ICX2008', message: 'voice payable' }],
     );
   });
+
+  it('reports a service repeated under the same name once, as a duplicate', () => {
+    expectDiagnostics(
+      agreement(`  service vt voice payable {
+    billing 60/60
+    rate any 0.0123 EUR/min
+  }
+  service ⟦vt⟧ voice payable {
+    billing 60/60
+    rate any 0.0100 EUR/min
+  }`),
+      [{ code: 'ICX2001' }],
+    );
+  });
 });
 
 describe('more duplicates', () => {

@@ -155,7 +155,8 @@ function checkServiceKeys(m: AgreementModel, sink: Sink): void {
     if (!kind || !dir) continue;
     const key = `${kind} ${dir}`;
     const first = seen.get(key);
-    if (first) {
+    // A second service of the same name is already a duplicate (ICX2001): one error is enough.
+    if (first && first.name !== s.name?.text) {
       sink.report(
         'ICX2008',
         `Service ${s.name?.text} is a second ${key} service (${first.name} at ${at(m.uri, first.range)}); ` +
