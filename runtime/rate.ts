@@ -2,6 +2,7 @@
 // loaded, then the SQL of compiler/sql runs over whole tables (no per-record JS). The
 // run commits only if in = rated + suspense; any failure rolls the store back untouched.
 import { randomBytes } from 'node:crypto';
+import path from 'node:path';
 import type { HashedAgreementPlan } from '../compiler/plan.js';
 import { ratingStatements, RUN_SCRATCH, type Statement } from '../compiler/sql/index.js';
 import { RateInputError, UnbalancedRunError } from './errors.js';
@@ -68,6 +69,14 @@ export async function rate(store: Store, opts: RateOptions): Promise<RateResult>
 export async function rateWith<T>(
   store: Store, opts: RateOptions, commit: boolean, inspect: (res: RateResult) => Promise<T>,
 ): Promise<T> {
+  // the same file twice would rate every record twice: refuse before any work
+  const seen = new Set<string>();
+  for (const src of opts.usage) {
+    if (!('path' in src)) continue;
+    const resolved = path.resolve(src.path);
+    if (seen.has(resolved)) throw new RateInputError(`usage file ${src.path} given twice`);
+    seen.add(resolved);
+  }
   const progress = phaseProgress(RATE_PHASES, opts.progress);
   const c = store.connection;
   try {

@@ -123,8 +123,19 @@ ${USAGE_FIELDS.map((f) => `         nullif(${trimmed(f)}, '') AS f_${f}`).join('
          regexp_replace(f_a_number, '^\\+', '') AS a_digits,
          regexp_matches(f_start_time, '${OFFSET_RE}') AS has_offset,
          coalesce(assume_tz, $1::VARCHAR) AS zone_default,
+         -- duration: plain decimal text only (no exponent, no '_'). Whole seconds exactly as on
+         -- the text: integer part + 1 if any non-zero digit follows the point. With at most 6
+         -- fraction digits ceil() of the DECIMAL(18,6) value (stored as duration_s) is exact;
+         -- only longer fractions, which that cast rounds, take the string path (measured: the
+         -- string path for every record cost 4x the cast, the length test almost nothing)
+         regexp_full_match(f_duration_s, '[0-9]+(\\.[0-9]+)?') AS dur_ok,
          TRY_CAST(f_duration_s AS DECIMAL(18,6)) AS dur_dec,
-         TRY_CAST(f_units AS BIGINT) AS units_i
+         CASE WHEN strpos(f_duration_s, '.') > 0 AND strlen(f_duration_s) - strpos(f_duration_s, '.') > 6
+              THEN TRY_CAST(split_part(f_duration_s, '.', 1) AS BIGINT)
+                   + CASE WHEN rtrim(split_part(f_duration_s, '.', 2), '0') <> '' THEN 1 ELSE 0 END
+              ELSE CAST(ceil(dur_dec) AS BIGINT) END AS dur_ceil,
+         -- units: a positive integer in plain digits (2.5, 1e2, 0, -1 are malformed)
+         CASE WHEN regexp_full_match(f_units, '[0-9]+') THEN TRY_CAST(f_units AS BIGINT) END AS units_i
   FROM t
 ), q AS (
   SELECT p.*,
@@ -135,7 +146,7 @@ ${USAGE_FIELDS.map((f) => `         nullif(${trimmed(f)}, '') AS f_${f}`).join('
   SELECT q.*,
     CASE
       WHEN overflow IS NOT NULL THEN 'unparsable-row'
-      WHEN f_b_number IS NULL OR f_start_time IS NULL
+      WHEN f_record_id IS NULL OR f_b_number IS NULL OR f_start_time IS NULL
         OR (f_trunk IS NULL AND f_agreement IS NULL)
         OR (f_kind IS NULL AND f_service IS NULL)
         OR (f_direction IS NULL AND f_service IS NULL)
@@ -143,11 +154,11 @@ ${USAGE_FIELDS.map((f) => `         nullif(${trimmed(f)}, '') AS f_${f}`).join('
       WHEN has_offset AND start_off IS NULL THEN 'malformed-start'
       WHEN NOT has_offset AND start_naive IS NULL THEN 'malformed-start'
       WHEN NOT has_offset AND zone_default IS NULL THEN 'missing-offset'
-      WHEN f_duration_s IS NOT NULL AND dur_dec IS NULL THEN 'malformed-duration'
-      WHEN dur_dec < 0 THEN 'negative-duration'
+      WHEN starts_with(f_duration_s, '-') AND regexp_full_match(f_duration_s, '-[0-9]+(\\.[0-9]+)?') THEN 'negative-duration'
+      WHEN f_duration_s IS NOT NULL AND (NOT dur_ok OR dur_dec IS NULL OR dur_ceil IS NULL) THEN 'malformed-duration'
       WHEN NOT regexp_full_match(b_digits, '[0-9]{1,18}') THEN 'malformed-number'
       WHEN a_digits IS NOT NULL AND NOT regexp_full_match(a_digits, '[0-9]+') THEN 'malformed-number'
-      WHEN f_units IS NOT NULL AND (units_i IS NULL OR units_i < 0) THEN 'malformed-units'
+      WHEN f_units IS NOT NULL AND (units_i IS NULL OR units_i < 1) THEN 'malformed-units'
       WHEN kind_l IS NOT NULL AND kind_l NOT IN ('voice', 'sms') THEN 'unknown-kind'
       WHEN dir_l IS NOT NULL AND dir_l NOT IN ('out', 'in') THEN 'unknown-direction'
     END AS reason
@@ -159,6 +170,7 @@ SELECT seq, src_no, source_line, reason,
        CASE reason
          WHEN 'unparsable-row' THEN 'fields beyond the header: ' || overflow
          WHEN 'missing-field' THEN 'required field(s) missing: ' || concat_ws(', ',
+             CASE WHEN f_record_id IS NULL THEN 'record_id' END,
              CASE WHEN f_b_number IS NULL THEN 'b_number' END,
              CASE WHEN f_start_time IS NULL THEN 'start_time' END,
              CASE WHEN f_trunk IS NULL AND f_agreement IS NULL THEN 'trunk' END,
@@ -167,10 +179,10 @@ SELECT seq, src_no, source_line, reason,
              CASE WHEN kind_l = 'voice' AND f_duration_s IS NULL THEN 'duration_s' END)
          WHEN 'malformed-start' THEN 'start_time "' || f_start_time || '" is not an ISO 8601 date-time'
          WHEN 'missing-offset' THEN 'start_time "' || f_start_time || '" has no UTC offset and no --assume-timezone was given'
-         WHEN 'malformed-duration' THEN 'duration_s "' || f_duration_s || '" is not a number'
+         WHEN 'malformed-duration' THEN 'duration_s "' || f_duration_s || '" is not a plain decimal number of seconds (digits, optionally a point and digits)'
          WHEN 'negative-duration' THEN 'duration_s ' || f_duration_s || ' is negative'
          WHEN 'malformed-number' THEN 'a_number/b_number must be digits (a leading + is allowed), at most 18 for b_number'
-         WHEN 'malformed-units' THEN 'units "' || f_units || '" is not a non-negative integer'
+         WHEN 'malformed-units' THEN 'units "' || f_units || '" is not a positive integer'
          WHEN 'unknown-kind' THEN 'kind "' || f_kind || '" is neither voice nor sms'
          WHEN 'unknown-direction' THEN 'direction "' || f_direction || '" is neither out nor in'
        END AS detail,
@@ -182,7 +194,7 @@ SELECT seq, src_no, source_line, reason,
             WHEN has_offset THEN start_off
             ELSE timezone(zone_default, start_naive) END AS start_time,
        dur_dec AS duration_s,
-       CAST(ceil(dur_dec) AS BIGINT) AS dur,
+       CASE WHEN reason IS NULL THEN dur_ceil END AS dur,
        coalesce(units_i, 1) AS units,
        f_agreement AS agreement, f_service AS service
 FROM r`;

@@ -42,8 +42,10 @@ export function rateCtxSql(shape: PlanShape): string {
   return `CREATE OR REPLACE TEMP TABLE rate_ctx AS
 WITH u AS (
   SELECT seq, b_int, b_len, epoch_us(start_time) AS t_us, dur, agreement, service,
+         kind AS rec_kind, direction AS rec_dir,
          -- a pre-assigned agreement overrides trunk matching; a pre-assigned service is
-         -- matched by name, otherwise by kind and direction
+         -- matched by name (and must agree with the record's own kind and direction when it
+         -- has them), otherwise by kind and direction
          CASE WHEN agreement IS NULL THEN trunk END AS trunk_key,
          CASE WHEN service IS NULL THEN kind END AS kind_key,
          CASE WHEN service IS NULL THEN direction END AS dir_key
@@ -61,8 +63,12 @@ WITH u AS (
   SELECT ul.* EXCLUDE (bucket), make_timestamp(ul.t_us + o.offset_us) AS local_ts
   FROM ul LEFT JOIN run_tz_offsets o ON o.tz_idx = ul.tz_idx AND o.bucket = ul.bucket${agreementPick}
 ), uv AS (
-  SELECT ut.* EXCLUDE (agreement, trunk_key, kind_key, dir_key), CAST(local_ts AS DATE) AS local_date,
-         coalesce(sn.svc_idx, sk.svc_idx) AS svc_idx
+  SELECT ut.* EXCLUDE (agreement, trunk_key, kind_key, dir_key, rec_kind, rec_dir), CAST(local_ts AS DATE) AS local_date,
+         -- a pre-assigned service never overrides the record's kind or direction: a mismatch
+         -- leaves no service (checked here, not in the join, to keep it a pure equality join)
+         coalesce(CASE WHEN (ut.rec_kind IS NULL OR sn.kind = ut.rec_kind)
+                        AND (ut.rec_dir IS NULL OR sn.direction = ut.rec_dir) THEN sn.svc_idx END,
+                  sk.svc_idx) AS svc_idx
   FROM ut
   LEFT JOIN plan_services sn ON sn.ag_idx = ut.ag_idx AND sn.service = ut.service
   LEFT JOIN plan_service_keys sk ON sk.ag_idx = ut.ag_idx AND sk.kind = ut.kind_key AND sk.direction = ut.dir_key

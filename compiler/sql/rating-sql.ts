@@ -66,7 +66,13 @@ SELECT $1::VARCHAR, o.seq, ${SOURCE_FILE}, o.source_line, o.final_reason,
     WHEN 'no-agreement' THEN CASE WHEN o.agreement IS NOT NULL
       THEN 'agreement "' || o.agreement || '" is not among the compiled agreements'
       ELSE 'trunk "' || o.trunk || '" is not a trunk of any agreement' END
-    WHEN 'no-service' THEN CASE WHEN o.service IS NOT NULL
+    WHEN 'no-service' THEN CASE WHEN o.service IS NOT NULL AND ps.svc_idx IS NOT NULL
+      THEN 'pre-assigned service "' || o.service || '" of ' || o.agreement_id || ' does not match the record: '
+        || concat_ws('; ',
+             CASE WHEN o.kind <> ps.kind THEN 'record kind ' || o.kind || ', service kind ' || ps.kind END,
+             CASE WHEN o.direction <> ps.direction THEN 'record direction ' || o.direction || ', service direction '
+               || ps.direction || CASE ps.direction WHEN 'out' THEN ' (payable)' ELSE ' (receivable)' END END)
+      WHEN o.service IS NOT NULL
       THEN o.agreement_id || ' has no service named "' || o.service || '"'
       ELSE o.agreement_id || ' has no ' || o.kind || ' service for direction ' || o.direction END
     WHEN 'outside-validity' THEN 'local date ' || o.local_date || ' (' || o.timezone || ') is outside the validity '
@@ -80,6 +86,8 @@ SELECT $1::VARCHAR, o.seq, ${SOURCE_FILE}, o.source_line, o.final_reason,
   END,
   o.agreement_id, ${raw}
 FROM rate_final o JOIN run_raw w ON w.seq = o.seq
+-- the pre-assigned service by name (only to explain a kind/direction mismatch)
+LEFT JOIN plan_services ps ON ps.ag_idx = o.ag_idx AND ps.service = o.service
 -- the first test only reads rate_ctx, so it filters before the joins of the view
 WHERE (o.reason IS NOT NULL OR o.crossing) AND o.final_reason IS NOT NULL`;
 

@@ -16,7 +16,7 @@ export type InlineUsageRow = Partial<Record<UsageField, string | number | null>>
 
 export interface FileUsageSource {
   path: string;
-  /** default: from the extension (.csv, .parquet, .json/.ndjson/.jsonl) */
+  /** default: from the extension (.csv/.csv.gz, .parquet, .json/.ndjson/.jsonl) */
   format?: UsageFormat;
   /** usage field → column name in the file, e.g. { record_id: 'call_id' } */
   mapping?: Partial<Record<UsageField, string>>;
@@ -33,6 +33,8 @@ export interface InlineUsageSource {
 export type UsageSource = FileUsageSource | InlineUsageSource;
 
 export function formatOf(file: string): UsageFormat | null {
+  // gzip-compressed CSV: DuckDB's read_csv decompresses .gz by itself
+  if (/\.(csv|tsv|txt)\.gz$/i.test(file)) return 'csv';
   const ext = path.extname(file).toLowerCase();
   if (ext === '.csv' || ext === '.tsv' || ext === '.txt') return 'csv';
   if (ext === '.parquet') return 'parquet';
@@ -58,7 +60,7 @@ export async function ingestSources(store: Store, sources: UsageSource[]): Promi
 
 async function ingestFile(store: Store, src: FileUsageSource, offset: number, srcNo: number): Promise<number> {
   const format = src.format ?? formatOf(src.path);
-  if (!format) throw new RateInputError(`cannot tell the format of ${src.path}: use .csv, .parquet or .json, or give the format`);
+  if (!format) throw new RateInputError(`cannot tell the format of ${src.path}: use .csv, .csv.gz, .parquet or .json, or give the format`);
   for (const [field, col] of Object.entries(src.mapping ?? {})) {
     if (!(USAGE_FIELDS as readonly string[]).includes(field)) {
       throw new RateInputError(`column mapping: "${field}" is not a usage field (mapped to "${col}")`);

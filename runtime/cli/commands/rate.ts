@@ -24,7 +24,7 @@ export function registerRate(program: Command): void {
     .command('rate')
     .description('rate usage files against agreements; write rated and suspense Parquet files')
     .argument('<paths...>', '.icx files or directories with the agreements')
-    .requiredOption('--usage <files...>', 'usage files: .csv, .parquet or .json')
+    .requiredOption('--usage <files...>', 'usage files: .csv (.csv.gz), .parquet or .json')
     .requiredOption('--out <dir>', 'directory for rated.parquet and suspense.parquet')
     .option('--db <file>', 'the DuckDB store', 'icx.duckdb')
     .option('--map <pairs>', 'usage column = source column, e.g. record_id=CallId,b_number=Called', columnMap)
