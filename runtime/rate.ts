@@ -119,10 +119,27 @@ export async function rateWith<T>(
       },
       commit,
     );
+  } catch (e) {
+    explainOverflow(e);
   } finally {
     progress.stop();
     await dropScratch(store);
   }
+}
+
+/**
+ * Amounts are whole billionths in 64-bit integers: a record whose duration × price exceeds
+ * that (about 9.2 billion currency units) cannot be rated exactly. Say so, not "internal error".
+ */
+function explainOverflow(e: unknown): never {
+  const message = String((e as Error)?.message ?? e);
+  if (/Overflow in (multiplication|addition)|Out of Range/i.test(message)) {
+    throw new RateInputError(
+      `a record's charge is too large to rate exactly (duration × price beyond ~9.2 billion at 9 decimals); ` +
+        `look for absurd durations in the usage. Nothing was written. (${message.split('\n')[0]})`,
+    );
+  }
+  throw e;
 }
 
 async function checkBalance(store: Store, runId: string, inCount: number) {
