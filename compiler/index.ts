@@ -17,6 +17,7 @@ import type { AgreementTestPlan, CompiledSet, HashedAgreementPlan } from './plan
 import { Sink } from './sink.js';
 
 export { canonicalJson, hashPlan } from './hash.js';
+export { isTimeZone } from './check/dates.js';
 // Value lists, for editors (completion) and docs.
 export { ISO_4217_ACTIVE } from './check/currencies.js';
 export { PARTNER_TYPES } from './check/units.js';

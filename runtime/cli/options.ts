@@ -1,6 +1,7 @@
 // Option value parsers. They throw commander's InvalidArgumentError so the message names
 // the option (`option '--records <n>' argument 'abc' is invalid. ...`) and exit is 2.
 import { InvalidArgumentError } from 'commander';
+import { isTimeZone } from '../../compiler/index.js';
 import { USAGE_FIELDS, type UsageField } from '../../compiler/sql/store-schema.js';
 
 export function wholeNumber(value: string): number {
@@ -29,11 +30,8 @@ export function columnMap(value: string, previous: Partial<Record<UsageField, st
   return out;
 }
 
+/** The same rule as an agreement's `timezone` (exact IANA spelling), so both reach DuckDB alike. */
 export function timeZone(value: string): string {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: value });
-  } catch {
-    throw new InvalidArgumentError('expected an IANA time zone, e.g. Europe/Paris or UTC');
-  }
+  if (!isTimeZone(value)) throw new InvalidArgumentError('expected an IANA time zone, e.g. Europe/Paris or UTC');
   return value;
 }

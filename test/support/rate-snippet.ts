@@ -112,9 +112,15 @@ export async function rateRecords(
   }
 }
 
-/** "0.5000010" with 6 decimals → "0.500001" (the value is already rounded; this only trims or pads). */
+/**
+ * "0.500001000" with 6 decimals → "0.500001": pads, and trims only zeros. A non-zero digit
+ * beyond the declared places is kept, so an amount the engine failed to round shows as it is
+ * and the test comparing it fails, instead of being cut to look right.
+ */
 function fixDecimals(s: string, decimals: number): string {
   const [int, frac = ''] = s.split('.');
-  if (decimals === 0) return int!;
-  return `${int}.${frac.padEnd(decimals, '0').slice(0, decimals)}`;
+  const kept = frac.slice(0, decimals).padEnd(decimals, '0');
+  const beyond = frac.slice(decimals).replace(/0+$/, '');
+  const digits = kept + beyond;
+  return digits === '' ? int! : `${int}.${digits}`;
 }
