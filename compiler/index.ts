@@ -11,12 +11,14 @@ import { buildBandGrid } from './check/time-bands.js';
 import { checkUnits } from './check/units.js';
 import { checkZones } from './check/zones.js';
 import { hashPlan } from './hash.js';
+import { NO_FILES, type CompileHost } from './host.js';
 import { lowerAgreement, lowerTests } from './lower/agreement.js';
 import { buildModel, type AgreementModel } from './model.js';
 import type { AgreementTestPlan, CompiledSet, HashedAgreementPlan } from './plan.js';
 import { Sink } from './sink.js';
 
 export { canonicalJson, hashPlan } from './hash.js';
+export { NO_FILES, resolveReference, type CompileHost } from './host.js';
 export { isTimeZone } from './check/dates.js';
 // Value lists, for editors (completion) and docs.
 export { ISO_4217_ACTIVE } from './check/currencies.js';
@@ -52,7 +54,7 @@ export function checkAgreement(m: AgreementModel, sink: Sink): void {
  * a check is itself reported as a diagnostic. Plans are produced only for agreements with
  * no errors, in a file with no syntax errors (a recovered parse may have dropped a line).
  */
-export function compile(files: SourceFile[]): CompileResult {
+export function compile(files: SourceFile[], host: CompileHost = NO_FILES): CompileResult {
   const diagnostics: Diagnostic[] = [];
   const entries: { model: AgreementModel; sink: Sink; fileOk: boolean }[] = [];
   const syntaxErrorLines = new Set<string>();

@@ -46,7 +46,7 @@ export interface BandWindow {
   band: string;
 }
 
-export type ServiceKind = 'voice' | 'sms';
+export type ServiceKind = 'voice' | 'sms' | 'data' | 'event' | 'iot' | 'subscription' | 'slice';
 export type Direction = 'payable' | 'receivable';
 
 export interface PriceStepPlan {
@@ -76,8 +76,8 @@ export interface ServicePlan {
   name: string;
   kind: ServiceKind;
   direction: Direction;
-  /** per-minute for voice, per-message for sms */
-  unit: 'min' | 'msg';
+  /** the unit prices are per: `min` for voice, `msg` for sms; for other kinds as written */
+  unit: string;
   /** voice only; null for sms */
   billing: { firstSeconds: number; nextSeconds: number; minimumSeconds: number } | null;
   /** per answered call, decimal string; null = none */

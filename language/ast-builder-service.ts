@@ -1,6 +1,7 @@
 // CST → AST for services and tests (see ast-builder.ts for the rest of the agreement).
 import type { CstNode } from 'chevrotain';
 import type { BandPrice, PriceStep, RateDecl, RoundingMethod, ServiceBlock, ServiceItem, TestBlock, TestExpect, TestUsage } from './ast.js';
+import { SERVICE_KINDS } from './ast.js';
 import type { Literals } from './ast-literals.js';
 import { nodeAt, nodesOf, onlyChildNode, spanOf, tokenAt, tokensOf } from './cst-util.js';
 
@@ -10,7 +11,7 @@ function start(node: CstNode | undefined, fallback: number): number {
 
 export function buildService(node: CstNode, lit: Literals): ServiceBlock {
   const at = start(node, 0);
-  const kindTok = tokenAt(node, 'Kw_voice') ?? tokenAt(node, 'Kw_sms');
+  const kindTok = SERVICE_KINDS.map((k) => tokenAt(node, `Kw_${k}`)).find((t) => t !== undefined);
   const dirTok = tokenAt(node, 'Kw_payable') ?? tokenAt(node, 'Kw_receivable');
   const items: ServiceItem[] = [];
   for (const itemNode of nodesOf(node, 'serviceItem')) {

@@ -210,13 +210,15 @@ export interface PrefixLit extends Node {
   digits: string;
 }
 
-export type ServiceKind = 'voice' | 'sms';
+/** Kinds of service, each with its own usage and units (GRAMMAR.md "Service kinds"). */
+export const SERVICE_KINDS = ['voice', 'sms', 'data', 'event', 'iot', 'subscription', 'slice'] as const;
+export type ServiceKind = (typeof SERVICE_KINDS)[number];
 export type Direction = 'payable' | 'receivable';
 
 export interface ServiceBlock extends Node {
   kind: 'service';
   name: Name;
-  serviceKind: Name; // voice | sms as written (checked by the compiler)
+  serviceKind: Name; // one of SERVICE_KINDS as written (checked by the compiler)
   direction: Name; // payable | receivable as written
   items: ServiceItem[];
 }

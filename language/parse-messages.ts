@@ -1,6 +1,7 @@
 // Syntax error messages in the words of the language ("expected a price like `0.0123 EUR/min`
 // after `peak`"), not Chevrotain's token-type dumps. Chevrotain calls these while parsing.
 import type { IParserErrorMessageProvider, IToken, TokenType } from 'chevrotain';
+import { SERVICE_KINDS } from './ast.js';
 
 const TOKEN_WORDS: Record<string, string> = {
   Number: 'a number',
@@ -66,7 +67,7 @@ const BLOCK_CONTENT: Record<string, string> = {
 function describeAlternatives(ruleName: string, previous: IToken | undefined): string | undefined {
   const prev = previous?.image;
   if (ruleName === 'roundingDecl') return prev === 'per' ? '`record` or `invoice line`' : '`half-up`, `half-even`, `up` or `down`';
-  if (ruleName === 'serviceBlock') return prev === 'voice' || prev === 'sms' ? '`payable` or `receivable`' : '`voice` or `sms`';
+  if (ruleName === 'serviceBlock') return prev && (SERVICE_KINDS as readonly string[]).includes(prev) ? '`payable` or `receivable`' : 'a service kind (`voice`, `sms`, `data`, `event`, `iot`, `subscription` or `slice`)';
   if (ruleName === 'qualityTarget') {
     if (prev === '>=' || prev === '<=') return 'a percentage like `45%` or a duration like `4s`';
     if (prev === 'asr' || prev === 'acd' || prev === 'pdd') return '`>=` or `<=`';

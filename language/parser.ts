@@ -9,6 +9,7 @@ import {
   allTokens, Comma, DateTime, DateTok, Duration, GreaterEq, Identifier, kw, LCurly, LessEq,
   NumberTok, Percent, Range, RCurly, Slash, SoftKeyword, StringLit, TimeRange, TimeZoneName,
 } from './tokens.js';
+import { SERVICE_KINDS } from './ast.js';
 
 export class AgreementParser extends LineAwareParser {
   constructor() {
@@ -187,7 +188,7 @@ export class AgreementParser extends LineAwareParser {
   serviceBlock = this.RULE('serviceBlock', () => {
     this.CONSUME(kw('service'));
     this.SUBRULE(this.name);
-    this.OR([{ ALT: () => this.CONSUME(kw('voice')) }, { ALT: () => this.CONSUME(kw('sms')) }]);
+    this.OR(SERVICE_KINDS.map((k) => ({ ALT: () => this.CONSUME(kw(k)) })));
     this.OR2([{ ALT: () => this.CONSUME(kw('payable')) }, { ALT: () => this.CONSUME(kw('receivable')) }]);
     this.CONSUME(LCurly);
     this.MANY(() => this.SUBRULE(this.serviceItem));

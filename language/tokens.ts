@@ -9,7 +9,7 @@ import { createToken, Lexer, type CustomPatternMatcherReturn, type IToken, type 
 export const KEYWORDS = [
   'agreement', 'version', 'parties', 'us', 'partner', 'tadig', 'type', 'currency', 'valid',
   'timezone', 'interconnect', 'site', 'trunks', 'traffic', 'quality', 'asr', 'acd', 'pdd',
-  'holidays', 'timebands', 'except', 'otherwise', 'zones', 'service', 'voice', 'sms',
+  'holidays', 'timebands', 'except', 'otherwise', 'zones', 'service', 'voice', 'sms', 'data', 'event', 'iot', 'subscription', 'slice',
   'payable', 'receivable', 'billing', 'minimum', 'connect', 'fee', 'zero', 'duration', 'calls',
   'charged', 'free', 'across', 'band', 'boundary', 'rated', 'at', 'start', 'split', 'the',
   'rate', 'first', 'next', 'then', 'from', 'bar', 'maximum', 'per', 'call', 'rounding',

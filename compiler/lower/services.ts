@@ -1,7 +1,7 @@
 // Services lowered to ServicePlan: money rules with their documented defaults, the
 // longest-prefix table, and one RateLinePlan per (rate line, band) with its effective span.
 import type { BandPrice, RateDecl, ServiceBlock } from '../../language/ast.js';
-import type { PriceStepPlan, RateLinePlan, RoundingPlan, ServicePlan } from '../plan.js';
+import type { PriceStepPlan, RateLinePlan, RoundingPlan, ServiceKind, ServicePlan } from '../plan.js';
 import { effectiveFrom, pricesByBand } from '../check/rates.js';
 import { isDigitPrefix, serviceZones } from '../check/zones.js';
 import { ANY_ZONE, type AgreementModel } from '../model.js';
@@ -12,7 +12,7 @@ import { decimalText, wholeSeconds } from '../values.js';
 export const DEFAULT_RECORD_ROUNDING: RoundingPlan = { method: 'half-up', decimals: 6 };
 
 export function lowerService(m: AgreementModel, s: ServiceBlock): ServicePlan {
-  const kind = s.serviceKind.text === 'sms' ? 'sms' : 'voice';
+  const kind = s.serviceKind.text as ServiceKind;
   const items = s.items ?? [];
   const find = <K extends ServiceBlock['items'][number]['kind']>(k: K) =>
     items.find((i) => i.kind === k) as Extract<ServiceBlock['items'][number], { kind: K }> | undefined;
@@ -29,7 +29,7 @@ export function lowerService(m: AgreementModel, s: ServiceBlock): ServicePlan {
     name: s.name.text,
     kind,
     direction: s.direction.text === 'receivable' ? 'receivable' : 'payable',
-    unit: kind === 'voice' ? 'min' : 'msg',
+    unit: kind === 'voice' ? 'min' : kind === 'sms' ? 'msg' : firstPriceUnit(s),
     billing:
       kind === 'voice' && billing
         ? {
@@ -108,4 +108,16 @@ function lowerRates(m: AgreementModel, s: ServiceBlock): RateLinePlan[] {
       steps: lowerSteps(price),
     };
   });
+}
+
+/** Services of kinds other than voice and sms are priced per the unit their rates name. */
+function firstPriceUnit(s: ServiceBlock): string {
+  for (const i of s.items ?? []) {
+    if (i.kind !== 'rate') continue;
+    for (const bp of i.prices ?? []) {
+      const per = bp.steps?.[0]?.price?.per?.text;
+      if (per) return per;
+    }
+  }
+  return '';
 }

@@ -1,31 +1,38 @@
 // Shared by every command that starts from .icx files: find them, read them, compile them,
 // and print what the compiler said.
-import { compile, type CompileResult } from '../../compiler/index.js';
+import { readFileSync, realpathSync } from 'node:fs';
+import path from 'node:path';
+import { compile, type CompileHost, type CompileResult } from '../../compiler/index.js';
 import type { Diagnostic } from '../../language/diagnostic.js';
 import { countBySeverity, plural, renderDiagnostic, type SourceLookup } from './diagnostics.js';
 import { Failure } from './errors.js';
-import { collectIcxFiles, readText, type InputFile } from './files.js';
+import { collectIcxFiles, displayPath, readText, type InputFile } from './files.js';
 
 export interface LoadedSources {
   files: (InputFile & { text: string })[];
   lookup: SourceLookup;
+  /** reads the files agreements refer to (decks, FX tables), inside the agreements root */
+  host: CompileHost;
 }
 
 export async function loadSources(paths: readonly string[]): Promise<LoadedSources> {
   const found = await collectIcxFiles(paths);
   const files = await Promise.all(found.map(async (f) => ({ ...f, text: await readText(f) })));
   const byUri = new Map(files.map((f) => [f.uri, f]));
+  const root = agreementsRoot(files[0]!);
+  const host = rootedHost(root);
   return {
     files,
+    host,
     lookup: {
-      display: (uri) => byUri.get(uri)?.display ?? uri,
-      text: (uri) => byUri.get(uri)?.text,
+      display: (uri) => byUri.get(uri)?.display ?? displayPath(path.join(root, uri)),
+      text: (uri) => byUri.get(uri)?.text ?? host.readFile(uri),
     },
   };
 }
 
 export function compileSources(src: LoadedSources): CompileResult {
-  return compile(src.files.map((f) => ({ uri: f.uri, text: f.text })));
+  return compile(src.files.map((f) => ({ uri: f.uri, text: f.text })), src.host);
 }
 
 export function printDiagnostics(ds: readonly Diagnostic[], lookup: SourceLookup, stream: NodeJS.WritableStream = process.stderr): void {
@@ -43,4 +50,33 @@ export async function compileOrFail(paths: readonly string[]): Promise<{ src: Lo
   const { errors } = countBySeverity(result.diagnostics);
   if (errors > 0) throw new Failure(`${plural(errors, 'error')} in the agreements`);
   return { src, result };
+}
+
+/** The directory every uri is relative to: the common root of the paths given. */
+function agreementsRoot(f: InputFile): string {
+  return f.abs.slice(0, f.abs.length - f.uri.length);
+}
+
+/**
+ * Reads referenced files under `root`. The compiler has already refused paths that climb
+ * out; a symbolic link that leads out of the root is refused here (read as missing).
+ */
+function rootedHost(root: string): CompileHost {
+  const cache = new Map<string, string | undefined>();
+  let realRoot: string | undefined;
+  return {
+    readFile(uri) {
+      if (cache.has(uri)) return cache.get(uri);
+      let text: string | undefined;
+      try {
+        realRoot ??= realpathSync(root);
+        const real = realpathSync(path.join(root, uri));
+        if (real === realRoot || real.startsWith(realRoot.endsWith(path.sep) ? realRoot : realRoot + path.sep)) text = readFileSync(real, 'utf8');
+      } catch {
+        text = undefined;
+      }
+      cache.set(uri, text);
+      return text;
+    },
+  };
 }
