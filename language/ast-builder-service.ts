@@ -1,6 +1,6 @@
 // CST → AST for services and tests (see ast-builder.ts for the rest of the agreement).
 import type { CstNode } from 'chevrotain';
-import type { BandPrice, PriceStep, RateDecl, RoundingMethod, ServiceBlock, ServiceItem, TestBlock, TestExpect, TestUsage } from './ast.js';
+import type { BandPrice, Name, PriceStep, RateDecl, RoundingMethod, ServiceBlock, ServiceItem, TestBlock, TestExpect, TestUsage } from './ast.js';
 import { SERVICE_KINDS } from './ast.js';
 import type { Literals } from './ast-literals.js';
 import { nodeAt, nodesOf, onlyChildNode, spanOf, tokenAt, tokensOf } from './cst-util.js';
@@ -86,7 +86,7 @@ function buildRate(node: CstNode, lit: Literals): RateDecl {
   const from = tokenAt(node, 'Date');
   return {
     kind: 'rate',
-    zone: lit.name(nodeAt(node, 'zone'), at),
+    zone: spanOf(nodeAt(node, 'zone')) !== undefined || prices.length === 0 ? lit.name(nodeAt(node, 'zone'), at) : impliedAnyZone(prices[0]!),
     prices,
     ...(from ? { from: lit.date(from, at) } : {}),
     range: lit.nodeRange(node, at),
@@ -162,4 +162,10 @@ function buildExpect(node: CstNode, lit: Literals): TestExpect | undefined {
     ...(billed ? { billed: lit.duration(billed, at) } : {}),
     range,
   };
+}
+
+/** `rate 0.0009 EUR/MB` is `rate any 0.0009 EUR/MB`; the implied name sits, empty, where the price starts. */
+function impliedAnyZone(first: BandPrice): Name {
+  const p = first.range.start;
+  return { text: 'any', range: { start: p, end: p } };
 }

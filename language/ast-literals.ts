@@ -98,6 +98,7 @@ export class Literals {
       amount: this.number(amountTok, at),
       currency: this.nameFromToken(tokenAt(node, 'currency'), at),
       per: this.nameFromToken(tokenAt(node, 'per'), at),
+      ...(tokenAt(node, 'perPeriod') ? { perPeriod: this.nameFromToken(tokenAt(node, 'perPeriod'), at) } : {}),
       range: this.nodeRange(node, fallback),
     };
   }

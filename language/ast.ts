@@ -75,6 +75,8 @@ export interface PriceLit extends Node {
   currency: Name;
   /** min, msg, ... as written; the compiler checks it against the service kind */
   per: Name;
+  /** the period of a price per unit per period: `month` in `EUR/device/month` */
+  perPeriod?: Name;
 }
 
 export interface Comment extends Node {
@@ -257,7 +259,7 @@ export interface BoundaryDecl extends Node {
 
 export interface RateDecl extends Node {
   kind: 'rate';
-  /** zone name, or the word `any` */
+  /** zone name, or the word `any`; when no zone is written, `any` with an empty range at the price */
   zone: Name;
   prices: BandPrice[];
   from?: DateLit;

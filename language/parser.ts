@@ -263,7 +263,8 @@ export class AgreementParser extends LineAwareParser {
 
   rateDecl = this.RULE('rateDecl', () => {
     this.CONSUME(kw('rate'));
-    this.SUBRULE(this.name, { LABEL: 'zone' });
+    // `rate 0.0009 EUR/MB`: no zone written means every destination (`any`).
+    this.OPTION2({ GATE: () => this.LA(1).tokenType !== NumberTok, DEF: () => this.SUBRULE(this.name, { LABEL: 'zone' }) });
     this.AT_LEAST_ONE({ GATE: () => this.startsBandPrice(), DEF: () => this.SUBRULE(this.bandPrice) });
     this.OPTION(() => {
       this.CONSUME(kw('from'));
@@ -301,6 +302,11 @@ export class AgreementParser extends LineAwareParser {
     this.CONSUME(Identifier, { LABEL: 'currency' });
     this.CONSUME(Slash);
     this.CONSUME2(Identifier, { LABEL: 'per' });
+    // `EUR/device/month`, `USD/subscriber/month`: a price per unit per period.
+    this.OPTION(() => {
+      this.CONSUME2(Slash);
+      this.CONSUME3(Identifier, { LABEL: 'perPeriod' });
+    });
   });
 
   money = this.RULE('money', () => {

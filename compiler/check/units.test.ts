@@ -14,6 +14,14 @@ describe('units against the service kind (ICX3001)', () => {
     ]);
   });
 
+  it('reports a price per unit per period on a voice service at the period', () => {
+    expectDiagnostics(voice(`    billing 60/60\n    rate any 0.0123 EUR/min/⟦month⟧`), [{ code: 'ICX3001', message: 'min/month' }]);
+  });
+
+  it('reads a rate line without a zone as `any`', () => {
+    expectDiagnostics(voice(`    billing 60/60\n    rate 0.0123 EUR/min\n    ⟦rate any 0.0100 EUR/min⟧`), [{ code: 'ICX4007', message: 'Zone any' }]);
+  });
+
   it('reports sec (only min is accepted for voice)', () => {
     expectDiagnostics(voice(`    billing 60/60\n    rate any 0.0002 EUR/⟦sec⟧`), [{ code: 'ICX3001' }]);
   });

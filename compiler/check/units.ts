@@ -76,7 +76,9 @@ function checkPrice(m: AgreementModel, s: ServiceBlock, p: PriceLit | undefined,
   checkCurrency(m, p.currency, sink);
   const kind = s.serviceKind?.text;
   const want = kind === 'voice' ? 'min' : kind === 'sms' ? 'msg' : undefined;
-  if (want && p.per?.text && p.per.text !== want) {
+  if (want && p.perPeriod) {
+    sink.report('ICX3001', `${kind === 'voice' ? 'Voice' : 'SMS'} service ${s.name?.text} is priced per ${want}; a price per ${p.per?.text}/${p.perPeriod.text} does not fit it.`, p.perPeriod.range);
+  } else if (want && p.per?.text && p.per.text !== want) {
     sink.report(
       'ICX3001',
       `${kind === 'voice' ? 'Voice' : 'SMS'} service ${s.name?.text} is priced per ${want}, not per ${p.per.text}; write ${p.currency?.text ?? m.currency ?? 'EUR'}/${want}.`,
