@@ -29,7 +29,7 @@ const TOKEN_WORDS: Record<string, string> = {
 const RULE_WORDS: Record<string, string> = {
   file: '`agreement`',
   agreementItem:
-    'an agreement item (`version`, `parties`, `currency`, `valid`, `timezone`, `interconnect`, `holidays`, `timebands`, `zones`, `service` or `test`) or `}`',
+    'an agreement item (`version`, `parties`, `currency`, `valid`, `timezone`, `interconnect`, `holidays`, `timebands`, `zones`, `service`, `test` or `settlement`) or `}`',
   serviceItem:
     'a service line (`billing`, `connect fee`, `zero duration calls`, `calls across a band boundary`, `rate`, `bar`, `maximum` or `rounding`) or `}`',
   icItem: '`site`, `trunks`, `traffic` or `quality`',
@@ -59,7 +59,7 @@ const RULE_WORDS: Record<string, string> = {
 
 /** What a block holds, for "expected `}`" errors that really mean "this line is not an item". */
 const BLOCK_CONTENT: Record<string, string> = {
-  agreement: 'an agreement item (`version`, `parties`, `currency`, `valid`, `timezone`, `interconnect`, `holidays`, `timebands`, `zones`, `service` or `test`)',
+  agreement: 'an agreement item (`version`, `parties`, `currency`, `valid`, `timezone`, `interconnect`, `holidays`, `timebands`, `zones`, `service`, `test` or `settlement`)',
   partiesBlock: 'a party (`us …` or `partner …`)',
   interconnectBlock: '`site`, `trunks`, `traffic` or `quality`',
   holidaysBlock: 'a date like `2026-01-01`',
