@@ -15,6 +15,8 @@ describe('plan_partner_keys', () => {
       { code: 'ZZZTZ', kind: 'sms', direction: 'in', ag_idx: 0 },
     ]);
     expect(l.shape.ambiguousAgreements).toBe(false);
+    expect(l.shape.partnerKeys).toBe(true);
+    expect(layoutPlans([hashed(byTrunk)]).shape.partnerKeys).toBeUndefined(); // no partner join in the SQL
   });
 
   it('marks the layout ambiguous when successive agreements share a partner key, so rating picks by date', () => {

@@ -14,6 +14,8 @@ export interface PlanShape {
   prefixLengths: number[];
   /** some trunk or partner key serves more than one agreement (or an id repeats): pick by validity */
   ambiguousAgreements: boolean;
+  /** some agreement is found by partner code (plan_partner_keys has rows); absent = none */
+  partnerKeys?: true;
 }
 
 export interface PlanLayout {
@@ -149,7 +151,11 @@ export function layoutPlans(plans: HashedAgreementPlan[]): PlanLayout {
 
   return {
     tables: t,
-    shape: { prefixLengths: [...lengths].sort((a, b) => b - a), ambiguousAgreements: ambiguous },
+    shape: {
+      prefixLengths: [...lengths].sort((a, b) => b - a), ambiguousAgreements: ambiguous,
+      // the partner join costs a probe per record: only generated when some agreement needs it
+      ...(t.plan_partner_keys!.length > 0 ? { partnerKeys: true as const } : {}),
+    },
   };
 }
 

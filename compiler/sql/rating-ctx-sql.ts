@@ -55,11 +55,11 @@ WITH u AS (
          CASE WHEN service IS NULL THEN direction END AS dir_key
   FROM run_input WHERE reason IS NULL
 ), ua AS (
-  SELECT u.*, coalesce(pa.ag_idx, pt.ag_idx, pp.ag_idx) AS ag_idx
+  SELECT u.*, coalesce(pa.ag_idx, pt.ag_idx${shape.partnerKeys ? ', pp.ag_idx' : ''}) AS ag_idx
   FROM u
   LEFT JOIN plan_agreements pa ON pa.agreement_id = u.agreement
-  LEFT JOIN plan_trunks pt ON pt.trunk = u.trunk_key
-  LEFT JOIN plan_partner_keys pp ON pp.code = u.partner_key AND pp.kind = u.rec_kind AND pp.direction = u.rec_dir
+  LEFT JOIN plan_trunks pt ON pt.trunk = u.trunk_key${shape.partnerKeys ? `
+  LEFT JOIN plan_partner_keys pp ON pp.code = u.partner_key AND pp.kind = u.rec_kind AND pp.direction = u.rec_dir` : ''}
 ), ul AS (
   SELECT ua.*, a.tz_idx, a.valid_from, a.valid_to, ua.t_us // ${BUCKET_US} AS bucket
   FROM ua LEFT JOIN plan_agreements a ON a.ag_idx = ua.ag_idx
