@@ -114,3 +114,57 @@ describe('the example trunks pass from the 2026 to the 2027 Orange agreement by 
     ]);
   });
 });
+
+describe('a usage file whose records carry a partner code instead of a trunk', () => {
+  it('is read through --map partner=<column> and rated by the trunkless agreement of that partner', async () => {
+    const root = path.join(dir, 'roaming');
+    mkdirSync(root);
+    writeFileSync(
+      path.join(root, 'partners.icx'),
+      'partner TELCOZ "TelcoZ Networks Ltd" {\n  type roaming\n  tadig ZZZTZ\n}\n',
+    );
+    writeFileSync(
+      path.join(root, 'telcoz.icx'),
+      [
+        'agreement ACME-TELCOZ-ROAMING "IOT with TelcoZ" {',
+        '  parties {',
+        '    us       ACME  "ACME Telecom Ltd"',
+        '    partner  TELCOZ',
+        '  }',
+        '',
+        '  currency EUR',
+        '  valid 2026-01-01 ..',
+        '  timezone Europe/London',
+        '',
+        '  service roaming-voice voice payable {',
+        '    billing 30/30',
+        '    rate any 0.0250 EUR/min',
+        '  }',
+        '}',
+        '',
+      ].join('\n'),
+    );
+    const csv = path.join(dir, 'tap.csv');
+    writeFileSync(
+      csv,
+      [
+        'record_id,sender,direction,kind,b_number,start_time,duration_s',
+        // 45 s at 30/30 → 60 s; 1 min × 0.0250 = 0.0250
+        'T-1,ZZZTZ,out,voice,447700900123,2026-03-02T10:00:00Z,45',
+        // no agreement of any declared partner has the code ZZZXX
+        'T-2,ZZZXX,out,voice,447700900123,2026-03-02T10:00:00Z,45',
+      ].join('\n') + '\n',
+    );
+    const out = path.join(dir, 'out-tap');
+    const r = icx(['rate', root, '--usage', csv, '--map', 'partner=sender', '--out', out, '--db', path.join(dir, 'tap.duckdb')], ROOT);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/in 2 = rated 1 \+ suspense 1/);
+    const db = await DuckDBInstance.create(':memory:');
+    const con = await db.connect();
+    const rated = (await con.runAndReadAll(`SELECT record_id, agreement_id, CAST(amount AS VARCHAR) AS amount FROM read_parquet('${path.join(out, 'rated.parquet')}')`)).getRowObjectsJson();
+    expect(rated.map((x) => `${x.record_id} ${x.agreement_id} ${new Decimal(String(x.amount)).toFixed()}`)).toEqual(['T-1 ACME-TELCOZ-ROAMING 0.025']);
+    const susp = (await con.runAndReadAll(`SELECT record_id, reason, partner FROM read_parquet('${path.join(out, 'suspense.parquet')}')`)).getRowObjectsJson();
+    expect(susp).toEqual([{ record_id: 'T-2', reason: 'no-agreement', partner: 'ZZZXX' }]);
+  });
+});
