@@ -7,6 +7,8 @@ import { checkDates } from './check/dates.js';
 import { checkNames } from './check/names.js';
 import { checkRates } from './check/rates.js';
 import { checkTests } from './check/tests.js';
+import { checkParties, type DeclaredParty } from './check/parties.js';
+import { checkSettlement } from './check/settlement.js';
 import { buildBandGrid } from './check/time-bands.js';
 import { checkUnits } from './check/units.js';
 import { checkZones } from './check/zones.js';
@@ -47,6 +49,7 @@ export function checkAgreement(m: AgreementModel, sink: Sink): void {
   checkZones(m, sink);
   checkRates(m, sink);
   checkTests(m, sink);
+  checkSettlement(m, sink);
 }
 
 /**
@@ -57,6 +60,7 @@ export function checkAgreement(m: AgreementModel, sink: Sink): void {
 export function compile(files: SourceFile[], host: CompileHost = NO_FILES): CompileResult {
   const diagnostics: Diagnostic[] = [];
   const entries: { model: AgreementModel; sink: Sink; fileOk: boolean }[] = [];
+  const partyDecls: DeclaredParty[] = [];
   const syntaxErrorLines = new Set<string>();
   for (const f of files) {
     const fileSink = new Sink(f.uri);
@@ -71,6 +75,7 @@ export function compile(files: SourceFile[], host: CompileHost = NO_FILES): Comp
     diagnostics.push(...parsed.diagnostics, ...fileSink.diagnostics);
     for (const d of parsed.diagnostics) if (d.severity === 'error') syntaxErrorLines.add(`${f.uri}:${d.range.start.line}`);
     const fileOk = !parsed.diagnostics.some((d) => d.severity === 'error');
+    for (const decl of parsed.file.partyDecls ?? []) partyDecls.push({ uri: f.uri, decl });
     for (const a of parsed.file.agreements ?? []) {
       const sink = new Sink(f.uri);
       const model = buildModel(f.uri, a);
@@ -79,6 +84,10 @@ export function compile(files: SourceFile[], host: CompileHost = NO_FILES): Comp
     }
   }
   const crossSink = new Sink('');
+  let parties: CompiledSet['parties'];
+  guard(crossSink, '', () => {
+    parties = checkParties(partyDecls, entries, crossSink);
+  });
   guard(crossSink, '', () => checkAcrossAgreements(entries));
   diagnostics.push(...crossSink.diagnostics);
 
@@ -98,7 +107,7 @@ export function compile(files: SourceFile[], host: CompileHost = NO_FILES): Comp
   }
   // Plans in id order so the compiled set does not depend on the order files were handed in.
   plans.sort((a, b) => (a.plan.id < b.plan.id ? -1 : a.plan.id > b.plan.id ? 1 : 0));
-  return { compiled: { plans, tests }, diagnostics: inReadingOrder(diagnostics, files) };
+  return { compiled: { plans, tests, ...(parties !== undefined ? { parties } : {}) }, diagnostics: inReadingOrder(diagnostics, files) };
 }
 
 /**

@@ -50,6 +50,21 @@ export interface AgreementModel {
   /** validity as written, if declared */
   validFrom: string | undefined;
   validTo: string | undefined;
+  /** `us` and `partner` with their declarations merged in (set by check/parties.ts) */
+  resolvedParties?: { us?: ResolvedParty; partner?: ResolvedParty };
+}
+
+/** A party's details: its declaration's, completed by what the agreement states inline. */
+export interface ResolvedParty {
+  name: string;
+  legalName: string | null;
+  tadigCodes: string[];
+  carrierCodes: string[];
+  vat: string | null;
+  address: string | null;
+  type: string | null;
+  /** true when a top-level declaration gives the details (its codes then select agreements) */
+  declared: boolean;
 }
 
 function firstByName<T>(items: T[], name: (t: T) => string | undefined): Map<string, T> {

@@ -15,7 +15,19 @@ export interface RoundingPlan {
 export interface PartyPlan {
   name: string;
   legalName: string | null;
+  /** the first TADIG code (of tadigCodes), kept for readers of format 1 plans */
   tadig: string | null;
+  // The details below come from the party's declaration (`partner NAME { ... }`, `entity NAME
+  // { ... }`, see compiler/check/parties.ts) merged with what the agreement states inline. The
+  // compiler always sets them; they are optional only so hand-built plans (tests) stay short.
+  /** every TADIG code, declared order */
+  tadigCodes?: string[];
+  /** carrier codes (`carrier code ...`), declared order */
+  carrierCodes?: string[];
+  /** tax registration for invoices, as written */
+  vat?: string | null;
+  /** postal address for invoices, as written */
+  address?: string | null;
 }
 
 export interface PartnerPlan extends PartyPlan {
@@ -120,6 +132,40 @@ export interface AgreementPlan {
   bands: string[];
   bandWindows: BandWindow[];
   services: ServicePlan[];
+  /**
+   * Settlement terms as the agreement states them (`settlement { ... }`), null when it states
+   * none. Recorded for bill runs and disputes (issues 6 and 7): rating does not read them.
+   * Always set by the compiler; optional only so hand-built plans stay short.
+   */
+  settlement?: SettlementPlan | null;
+  /**
+   * The codes by which usage without a trunk finds this agreement (usage field `partner`): the
+   * declared partner's name, TADIG codes and carrier codes. Empty when the agreement has trunks
+   * (it is found by them) or its partner is not declared. Set by the compiler.
+   */
+  partnerCodes?: string[];
+}
+
+/** `settlement { invoicing monthly, due 30 days / netting bilateral / dispute tolerance 1% or 500 EUR }` */
+export interface SettlementPlan {
+  /** how often invoices are raised; null = not stated */
+  invoicing: 'monthly' | 'quarterly' | 'yearly' | null;
+  /** days from the invoice date to the due date; null = not stated */
+  dueDays: number | null;
+  /** `bilateral`: the two directions' invoices are netted into one payment; `none`: paid gross */
+  netting: 'bilateral' | 'none' | null;
+  /**
+   * A difference between the two sides' figures is within tolerance when it is at most
+   * `percent` % of the invoiced amount OR at most `amount` (so the larger threshold applies).
+   * Decimal strings; either may be null when only the other is stated.
+   */
+  disputeTolerance: { percent: string | null; amount: string | null; currency: string | null } | null;
+}
+
+/** The partners and entities declared outside agreements, as `icx partners` lists them. */
+export interface PartyDirectoryPlan {
+  entities: PartyPlan[];
+  partners: PartnerPlan[];
 }
 
 /** An agreement plan with its hash, as the runtime receives it. */
@@ -153,4 +199,6 @@ export interface AgreementTestPlan {
 export interface CompiledSet {
   plans: HashedAgreementPlan[];
   tests: AgreementTestPlan[];
+  /** declared partners and entities (name order); absent from hand-built sets */
+  parties?: PartyDirectoryPlan;
 }

@@ -3,9 +3,10 @@
 import type { CstNode } from 'chevrotain';
 import type {
   Agreement, AgreementFile, AgreementItem, BandDef, Comment, HolidaysBlock, InterconnectBlock, Party,
-  PartiesBlock, QualityTarget, TimebandsBlock, ZoneDef, ZonesBlock,
+  PartiesBlock, PartyDecl, QualityTarget, TimebandsBlock, ZoneDef, ZonesBlock,
 } from './ast.js';
 import { buildService, buildTest } from './ast-builder-service.js';
+import { buildPartyDecl, buildSettlement } from './ast-builder-parties.js';
 import { Literals } from './ast-literals.js';
 import { allTokens, nodeAt, nodesOf, onlyChildNode, spanOf, tokenAt, tokensOf } from './cst-util.js';
 import type { LexResult } from './lexer.js';
@@ -16,7 +17,11 @@ export function buildAst(cst: CstNode | undefined, lexed: LexResult, uri: string
   const agreements = nodesOf(cst, 'agreement')
     .filter((n) => spanOf(n) !== undefined)
     .map((n) => buildAgreement(n, lit));
-  return { uri, agreements, comments };
+  const partyDecls = nodesOf(cst, 'partyDecl')
+    .filter((n) => spanOf(n) !== undefined)
+    .map((n) => buildPartyDecl(n, lit))
+    .filter((d): d is PartyDecl => d !== undefined);
+  return { uri, agreements, comments, ...(partyDecls.length > 0 ? { partyDecls } : {}) };
 }
 
 function start(node: CstNode | undefined, fallback: number): number {
@@ -72,6 +77,8 @@ function buildItem(node: CstNode | undefined, lit: Literals): AgreementItem | un
       return buildService(node, lit);
     case 'testBlock':
       return buildTest(node, lit);
+    case 'settlementBlock':
+      return buildSettlement(node, lit);
     default:
       return undefined;
   }

@@ -88,6 +88,8 @@ export interface AgreementFile {
   uri: string;
   agreements: Agreement[];
   comments: Comment[];
+  /** partners and entities declared outside any agreement (absent = none) */
+  partyDecls?: PartyDecl[];
 }
 
 export interface Agreement extends Node {
@@ -109,7 +111,8 @@ export type AgreementItem =
   | TimebandsBlock
   | ZonesBlock
   | ServiceBlock
-  | TestBlock;
+  | TestBlock
+  | SettlementBlock;
 
 export interface VersionDecl extends Node {
   kind: 'version';
@@ -321,3 +324,39 @@ export type TestExpect =
       billed?: DurationLit;
     })
   | (Node & { kind: 'suspense'; reason: Name });
+
+// ---- partners and entities declared once, outside any agreement ----
+
+/** `partner ORANGE "Orange France SA" { ... }` or `entity ACME-UK "ACME Telecom Ltd" { ... }` */
+export interface PartyDecl extends Node {
+  kind: 'partyDecl';
+  /** `partner`: a counterparty; `entity`: one of the group's own companies (`us` in agreements) */
+  role: 'partner' | 'entity';
+  name: Name;
+  legalName?: StringLit;
+  /** one fact per line, in source order */
+  facts: PartyFact[];
+}
+
+export type PartyFactKind = 'type' | 'tadig' | 'carrier' | 'vat' | 'address';
+
+export interface PartyFact extends Node {
+  fact: PartyFactKind;
+  /** the values as written (a quoted string's value, unescaped); several for tadig and carrier code */
+  values: Name[];
+}
+
+// ---- settlement terms: recorded for bill runs and disputes ----
+
+export interface SettlementBlock extends Node {
+  kind: 'settlement';
+  items: SettlementItem[];
+}
+
+export type SettlementItem =
+  /** `invoicing monthly, due 30 days` */
+  | (Node & { kind: 'invoicing'; period: Name; dueDays?: NumberLit; dueUnit?: Name })
+  /** `netting bilateral` */
+  | (Node & { kind: 'netting'; mode: Name })
+  /** `dispute tolerance 1% or 500 EUR`: one or two thresholds, each a percentage or an amount */
+  | (Node & { kind: 'disputeTolerance'; thresholds: (PercentLit | MoneyLit)[] });

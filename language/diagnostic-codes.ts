@@ -27,6 +27,11 @@ export const DIAGNOSTIC_CODES = {
   ICX2006: { severity: 'error', title: 'duplicate agreement id' },
   ICX2007: { severity: 'error', title: 'trunk used by two agreements' },
   ICX2008: { severity: 'error', title: 'two services of one kind and direction' },
+  ICX2201: { severity: 'error', title: 'partner or entity declared twice' },
+  ICX2202: { severity: 'error', title: 'unknown partner or entity' },
+  ICX2203: { severity: 'error', title: 'party detail contradicts its declaration' },
+  ICX2204: { severity: 'error', title: 'party of the wrong role' },
+  ICX2205: { severity: 'error', title: 'partner code used by two partners' },
 
   // values and units
   ICX3001: { severity: 'error', title: 'unit does not fit the service kind' },
@@ -39,6 +44,9 @@ export const DIAGNOSTIC_CODES = {
   ICX3008: { severity: 'error', title: 'unknown partner type' },
   ICX3009: { severity: 'error', title: 'invalid prefix' },
   ICX3010: { severity: 'warning', title: 'rate has more decimals than rating keeps' },
+  ICX3201: { severity: 'error', title: 'an entity has no partner type' },
+  ICX3202: { severity: 'error', title: 'invalid settlement term' },
+  ICX3203: { severity: 'warning', title: 'partner or entity without a legal name' },
 
   // time
   ICX4001: { severity: 'error', title: 'invalid date' },
@@ -52,6 +60,7 @@ export const DIAGNOSTIC_CODES = {
   ICX4009: { severity: 'error', title: 'invalid time range' },
   ICX4010: { severity: 'warning', title: 'holiday outside the validity' },
   ICX4011: { severity: 'error', title: 'time bands use more than one holiday calendar' },
+  ICX4201: { severity: 'error', title: 'agreements for one partner service overlap in time' },
 
   // rating structure
   ICX5001: { severity: 'error', title: 'prefix in two zones' },

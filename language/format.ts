@@ -28,7 +28,7 @@ export function format(text: string, uri: string): FormatResult {
   }
 }
 
-const BLOCKS = new Set(['partiesBlock', 'interconnectBlock', 'holidaysBlock', 'timebandsBlock', 'zonesBlock', 'serviceBlock', 'testBlock']);
+const BLOCKS = new Set(['partiesBlock', 'interconnectBlock', 'holidaysBlock', 'timebandsBlock', 'zonesBlock', 'serviceBlock', 'testBlock', 'settlementBlock']);
 /** Aligned columns are padded to the longest entry plus this. */
 const COLUMN_GAP = 2;
 
@@ -43,9 +43,12 @@ class Formatter {
   }
 
   file(cst: CstNode): string {
-    for (const agreement of nodesOf(cst, 'agreement')) {
+    // Agreements and partner/entity declarations, in source order, a blank line between.
+    const topLevel = [...nodesOf(cst, 'agreement'), ...nodesOf(cst, 'partyDecl')].sort((a, b) => this.firstIndex(a) - this.firstIndex(b));
+    for (const node of topLevel) {
       this.out.blank();
-      this.agreement(agreement);
+      if (node.name === 'partyDecl') this.block(node, 0, () => this.plainLines(nodesOf(node, 'partyDeclItem'), 1));
+      else this.agreement(node);
     }
     this.writer.commentsBefore(this.tokens.length, 0);
     return this.out.text();
@@ -82,6 +85,8 @@ class Formatter {
         return this.block(node, depth, () => this.serviceItems(node, depth + 1));
       case 'testBlock':
         return this.block(node, depth, () => this.plainLines([...nodesOf(node, 'testUsage'), ...nodesOf(node, 'testExpect')], depth + 1));
+      case 'settlementBlock':
+        return this.block(node, depth, () => this.plainLines(nodesOf(node, 'settlementItem'), depth + 1));
       default:
         this.writer.write(this.nodeSpan(node), depth);
     }

@@ -29,7 +29,7 @@ const TOKEN_WORDS: Record<string, string> = {
 const RULE_WORDS: Record<string, string> = {
   file: '`agreement`',
   agreementItem:
-    'an agreement item (`version`, `parties`, `currency`, `valid`, `timezone`, `interconnect`, `holidays`, `timebands`, `zones`, `service` or `test`) or `}`',
+    'an agreement item (`version`, `parties`, `currency`, `valid`, `timezone`, `interconnect`, `holidays`, `timebands`, `zones`, `service`, `test` or `settlement`) or `}`',
   serviceItem:
     'a service line (`billing`, `connect fee`, `zero duration calls`, `calls across a band boundary`, `rate`, `bar`, `maximum` or `rounding`) or `}`',
   icItem: '`site`, `trunks`, `traffic` or `quality`',
@@ -49,11 +49,17 @@ const RULE_WORDS: Record<string, string> = {
   testExpect: 'an amount like `0.0246 EUR` or `suspense <reason>`',
   zeroDurationDecl: '`charged` or `free`',
   boundaryDecl: '`rated at the start band` or `split at the boundary`',
+  partyDecl: 'a name like `ORANGE`',
+  partyDeclItem: '`type`, `tadig`, `carrier code`, `vat` or `address`',
+  codeList: 'a code like `FRAF1`',
+  codeValue: 'a code like `FRAF1`',
+  settlementItem: '`invoicing`, `netting` or `dispute tolerance`',
+  tolerance: 'a percentage like `1%` or an amount like `500 EUR`',
 };
 
 /** What a block holds, for "expected `}`" errors that really mean "this line is not an item". */
 const BLOCK_CONTENT: Record<string, string> = {
-  agreement: 'an agreement item (`version`, `parties`, `currency`, `valid`, `timezone`, `interconnect`, `holidays`, `timebands`, `zones`, `service` or `test`)',
+  agreement: 'an agreement item (`version`, `parties`, `currency`, `valid`, `timezone`, `interconnect`, `holidays`, `timebands`, `zones`, `service`, `test` or `settlement`)',
   partiesBlock: 'a party (`us …` or `partner …`)',
   interconnectBlock: '`site`, `trunks`, `traffic` or `quality`',
   holidaysBlock: 'a date like `2026-01-01`',
@@ -61,6 +67,8 @@ const BLOCK_CONTENT: Record<string, string> = {
   zonesBlock: 'a zone like `FR-MOBILE 33 6, 33 7`',
   serviceBlock: 'a service line (`billing`, `connect fee`, `zero duration calls`, `calls across a band boundary`, `rate`, `bar`, `maximum` or `rounding`)',
   testBlock: '`}`',
+  partyDecl: '`type`, `tadig`, `carrier code`, `vat` or `address`',
+  settlementBlock: '`invoicing monthly, due 30 days`, `netting bilateral` or `dispute tolerance 1% or 500 EUR`',
 };
 
 /** Wording for an `OR` that depends on where in the rule it failed. */

@@ -23,6 +23,7 @@ export class AgreementParser extends LineAwareParser {
     this.MANY(() =>
       this.OR([
         { ALT: () => this.SUBRULE(this.agreement) },
+        { ALT: () => this.SUBRULE(this.partyDecl) },
         { ALT: () => this.SUBRULE(this.agreementItem, { LABEL: 'strayItem' }) },
         { ALT: () => this.CONSUME(RCurly, { LABEL: 'strayClose' }) },
       ]),
@@ -59,7 +60,91 @@ export class AgreementParser extends LineAwareParser {
       { ALT: () => this.SUBRULE(this.zonesBlock) },
       { ALT: () => this.SUBRULE(this.serviceBlock) },
       { ALT: () => this.SUBRULE(this.testBlock) },
+      { ALT: () => this.SUBRULE(this.settlementBlock) },
     ]);
+  });
+
+  // ---- partners and entities, declared once outside any agreement (GRAMMAR.md) ----
+
+  partyDecl = this.RULE('partyDecl', () => {
+    this.OR([{ ALT: () => this.CONSUME(kw('partner')) }, { ALT: () => this.CONSUME(kw('entity')) }]);
+    this.SUBRULE(this.name);
+    this.OPTION(() => this.CONSUME(StringLit));
+    this.CONSUME(LCurly);
+    this.MANY(() => this.SUBRULE(this.partyDeclItem));
+    this.CONSUME(RCurly);
+  });
+
+  partyDeclItem = this.RULE('partyDeclItem', () => {
+    this.OR([
+      { ALT: () => { this.CONSUME(kw('type')); this.SUBRULE(this.name, { LABEL: 'value' }); } },
+      { ALT: () => { this.CONSUME(kw('tadig')); this.SUBRULE(this.codeList); } },
+      { ALT: () => { this.CONSUME(kw('carrier')); this.CONSUME(kw('code')); this.SUBRULE2(this.codeList); } },
+      {
+        ALT: () => {
+          this.CONSUME(kw('vat'));
+          this.OR2([{ ALT: () => this.SUBRULE2(this.name, { LABEL: 'value' }) }, { ALT: () => this.CONSUME(StringLit) }]);
+        },
+      },
+      { ALT: () => { this.CONSUME(kw('address')); this.CONSUME2(StringLit); } },
+    ]);
+  });
+
+  /** One or more codes on the rest of the line: a word opening the next line is the next item. */
+  codeList = this.RULE('codeList', () => {
+    this.SUBRULE(this.codeValue);
+    this.MANY({ GATE: () => !this.lineStarts.has(this.LA(1)), DEF: () => this.SUBRULE2(this.codeValue) });
+  });
+
+  /** A code: a name, a number or a quoted string. */
+  codeValue = this.RULE('codeValue', () => {
+    this.OR([
+      { ALT: () => this.SUBRULE(this.name) },
+      { ALT: () => this.CONSUME(NumberTok) },
+      { ALT: () => this.CONSUME(StringLit) },
+    ]);
+  });
+
+  // ---- settlement terms of an agreement (recorded for bill runs and disputes) ----
+
+  settlementBlock = this.RULE('settlementBlock', () => {
+    this.CONSUME(kw('settlement'));
+    this.CONSUME(LCurly);
+    this.MANY(() => this.SUBRULE(this.settlementItem));
+    this.CONSUME(RCurly);
+  });
+
+  settlementItem = this.RULE('settlementItem', () => {
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(kw('invoicing'));
+          this.SUBRULE(this.name, { LABEL: 'period' });
+          this.OPTION(() => {
+            this.CONSUME(Comma);
+            this.CONSUME(kw('due'));
+            this.CONSUME(NumberTok, { LABEL: 'dueDays' });
+            this.SUBRULE2(this.name, { LABEL: 'dueUnit' });
+          });
+        },
+      },
+      { ALT: () => { this.CONSUME(kw('netting')); this.SUBRULE3(this.name, { LABEL: 'netting' }); } },
+      {
+        ALT: () => {
+          this.CONSUME(kw('dispute'));
+          this.CONSUME(kw('tolerance'));
+          this.SUBRULE(this.tolerance);
+          this.OPTION2(() => {
+            this.CONSUME(kw('or'));
+            this.SUBRULE2(this.tolerance);
+          });
+        },
+      },
+    ]);
+  });
+
+  tolerance = this.RULE('tolerance', () => {
+    this.OR([{ ALT: () => this.CONSUME(Percent) }, { ALT: () => this.SUBRULE(this.money) }]);
   });
 
   versionDecl = this.RULE('versionDecl', () => {

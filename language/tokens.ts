@@ -15,6 +15,9 @@ export const KEYWORDS = [
   'rate', 'first', 'next', 'then', 'from', 'bar', 'maximum', 'per', 'call', 'rounding',
   'half-up', 'half-even', 'up', 'down', 'decimals', 'record', 'invoice', 'line', 'test',
   'usage', 'to', 'for', 'units', 'expect', 'zone', 'suspense', 'are', 'is', 'a', 'billed',
+  // partners, entities and settlement terms (GRAMMAR.md "Partners and entities", "Settlement")
+  'entity', 'vat', 'address', 'carrier', 'code', 'settlement', 'invoicing', 'due', 'netting',
+  'dispute', 'tolerance', 'or',
 ] as const;
 export type Keyword = (typeof KEYWORDS)[number];
 

@@ -34,9 +34,17 @@ describe('across agreements', () => {
     expect(compiled.plans).toEqual([]);
   });
 
-  it('reports a trunk carried by two agreements at both (ICX2007)', () => {
-    const a = stripMarks(withTrunk('A-1', '⟦TG1⟧'));
-    const b = stripMarks(withTrunk('B-1', '⟦TG1⟧'));
+  it('reports a trunk carried by two agreements in force at the same time at both valid lines (ICX2007)', () => {
+    // the same validity (2026-01-01 .. 2026-12-31) in both: more cases in overlaps.test.ts
+    const header = (v: string) =>
+      `  parties {\n    us ACME "ACME Telecom Ltd"\n    partner ORANGE "Orange France SA" type interconnect\n  }\n  currency EUR\n  ${v}\n  timezone Europe/Paris\n`;
+    const mk = (id: string) =>
+      agreement('  interconnect LON {\n    trunks TG1\n  }\n  service s sms receivable {\n    rate any 0.005 EUR/msg\n  }', {
+        id,
+        header: header('⟦valid 2026-01-01 .. 2026-12-31⟧'),
+      });
+    const a = stripMarks(mk('A-1'));
+    const b = stripMarks(mk('B-1'));
     const { diagnostics } = compile([
       { uri: 'a.icx', text: a.text },
       { uri: 'b.icx', text: b.text },
@@ -47,6 +55,6 @@ describe('across agreements', () => {
         `ICX2007 b.icx ${b.ranges[0]!.start.offset}-${b.ranges[0]!.end.offset}`,
       ].sort(),
     );
-    expect(diagnostics[0]!.message).toMatch(/also carried by agreement/);
+    expect(diagnostics[0]!.message).toMatch(/both have trunk TG1/);
   });
 });

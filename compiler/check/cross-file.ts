@@ -1,9 +1,9 @@
 // Checks across every agreement of a compile: ids are unique and a trunk selects one
-// agreement. Both places are reported (each citing the other) so that neither agreement
-// yields a plan that would silently compete with the other at rating time.
-import type { Name } from '../../language/ast.js';
+// agreement on any date. Both places are reported (each citing the other) so that neither
+// agreement yields a plan that would silently compete with the other at rating time.
 import type { AgreementModel } from '../model.js';
 import { at, type Sink } from '../sink.js';
+import { checkOverlaps } from './overlaps.js';
 
 export function checkAcrossAgreements(models: { model: AgreementModel; sink: Sink }[]): void {
   const byId = new Map<string, { model: AgreementModel; sink: Sink }[]>();
@@ -20,24 +20,7 @@ export function checkAcrossAgreements(models: { model: AgreementModel; sink: Sin
     }
   }
 
-  const byTrunk = new Map<string, { e: { model: AgreementModel; sink: Sink }; name: Name }[]>();
-  for (const e of models) {
-    const seenHere = new Set<string>();
-    for (const t of e.model.interconnects.flatMap((i) => i.trunks ?? [])) {
-      if (!t?.text || seenHere.has(t.text)) continue; // repeats inside one agreement: names.ts
-      seenHere.add(t.text);
-      byTrunk.set(t.text, [...(byTrunk.get(t.text) ?? []), { e, name: t }]);
-    }
-  }
-  for (const [trunk, list] of byTrunk) {
-    if (list.length < 2) continue;
-    for (const x of list) {
-      const others = list.filter((o) => o !== x).map((o) => `${o.e.model.ast.id?.text} (${at(o.e.model.uri, o.name.range)})`);
-      x.e.sink.report(
-        'ICX2007',
-        `Trunk ${trunk} is also carried by agreement ${others.join(', ')}; a trunk selects one agreement, so list it in only one.`,
-        x.name.range,
-      );
-    }
-  }
+  // A trunk (or a partner's service, for agreements without trunks) may pass from one
+  // agreement to its successor; only overlapping validities are an error (overlaps.ts).
+  checkOverlaps(models);
 }

@@ -1,15 +1,14 @@
 // An agreement that checked clean, lowered to its AgreementPlan and test plans.
-import type { Party, TestBlock } from '../../language/ast.js';
-import { PLAN_FORMAT_VERSION, type AgreementPlan, type AgreementTestPlan, type InterconnectPlan, type PartyPlan } from '../plan.js';
+import type { TestBlock } from '../../language/ast.js';
+import { PLAN_FORMAT_VERSION, type AgreementPlan, type AgreementTestPlan, type InterconnectPlan } from '../plan.js';
+import { inlineParty, partnerCodes, partnerPlan, partyPlan } from '../check/parties.js';
+import { lowerSettlement } from './settlement.js';
 import type { AgreementModel } from '../model.js';
 import { at } from '../sink.js';
 import { decimalText, durationSeconds, wholeSeconds } from '../values.js';
 import { lowerBands } from './bands.js';
 import { lowerService } from './services.js';
 
-function party(p: Party): PartyPlan {
-  return { name: p.name.text, legalName: p.legalName?.value ?? null, tadig: p.tadig?.text ?? null };
-}
 
 function lowerInterconnects(m: AgreementModel): InterconnectPlan[] {
   return m.interconnects.map((ic) => ({
@@ -38,8 +37,8 @@ export function lowerAgreement(m: AgreementModel): AgreementPlan {
     // `version` is optional: an agreement that never states one is at its first version.
     version: m.versions[0] ? Number(decimalText(m.versions[0].value)) : 1,
     uri: m.uri,
-    us: party(us),
-    partner: { ...party(partner), type: partner.partnerType?.text ?? null },
+    us: partyPlan(m.resolvedParties?.us ?? inlineParty(us)),
+    partner: partnerPlan(m.resolvedParties?.partner ?? inlineParty(partner)),
     currency: m.currency!,
     validFrom: m.validFrom!,
     validTo: m.validTo ?? null,
@@ -49,6 +48,8 @@ export function lowerAgreement(m: AgreementModel): AgreementPlan {
     bands: bands.bands,
     bandWindows: bands.bandWindows,
     services: m.services.map((s) => lowerService(m, s)),
+    settlement: lowerSettlement(m),
+    partnerCodes: partnerCodes(m),
   };
 }
 

@@ -147,7 +147,7 @@ ${USAGE_FIELDS.map((f) => `         nullif(${trimmed(f)}, '') AS f_${f}`).join('
     CASE
       WHEN overflow IS NOT NULL THEN 'unparsable-row'
       WHEN f_record_id IS NULL OR f_b_number IS NULL OR f_start_time IS NULL
-        OR (f_trunk IS NULL AND f_agreement IS NULL)
+        OR (f_trunk IS NULL AND f_agreement IS NULL AND f_partner IS NULL)
         OR (f_kind IS NULL AND f_service IS NULL)
         OR (f_direction IS NULL AND f_service IS NULL)
         OR (kind_l = 'voice' AND f_duration_s IS NULL) THEN 'missing-field'
@@ -173,7 +173,7 @@ SELECT seq, src_no, source_line, reason,
              CASE WHEN f_record_id IS NULL THEN 'record_id' END,
              CASE WHEN f_b_number IS NULL THEN 'b_number' END,
              CASE WHEN f_start_time IS NULL THEN 'start_time' END,
-             CASE WHEN f_trunk IS NULL AND f_agreement IS NULL THEN 'trunk' END,
+             CASE WHEN f_trunk IS NULL AND f_agreement IS NULL AND f_partner IS NULL THEN 'trunk (or partner)' END,
              CASE WHEN f_kind IS NULL AND f_service IS NULL THEN 'kind' END,
              CASE WHEN f_direction IS NULL AND f_service IS NULL THEN 'direction' END,
              CASE WHEN kind_l = 'voice' AND f_duration_s IS NULL THEN 'duration_s' END)
@@ -196,5 +196,6 @@ SELECT seq, src_no, source_line, reason,
        dur_dec AS duration_s,
        CASE WHEN reason IS NULL THEN dur_ceil END AS dur,
        coalesce(units_i, 1) AS units,
-       f_agreement AS agreement, f_service AS service
+       f_agreement AS agreement, f_service AS service,
+       f_partner AS partner
 FROM r`;

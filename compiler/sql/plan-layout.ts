@@ -4,6 +4,7 @@
 import type { AgreementPlan, BandWindow, HashedAgreementPlan, RoundingMethod } from '../plan.js';
 import { PLAN_TABLE_DEFS } from './plan-schema.js';
 import { PlanLayoutError, PRICE_DECIMALS, toNano } from './money.js';
+import { layoutPartnerKeys } from './plan-layout-partners.js';
 
 export type Row = Record<string, string | number | boolean | null>;
 
@@ -11,8 +12,10 @@ export type Row = Record<string, string | number | boolean | null>;
 export interface PlanShape {
   /** distinct prefix lengths present, longest first: one equality join each */
   prefixLengths: number[];
-  /** some trunk serves more than one agreement (or an id repeats): pick by validity */
+  /** some trunk or partner key serves more than one agreement (or an id repeats): pick by validity */
   ambiguousAgreements: boolean;
+  /** some agreement is found by partner code (plan_partner_keys has rows); absent = none */
+  partnerKeys?: true;
 }
 
 export interface PlanLayout {
@@ -33,6 +36,7 @@ export function layoutPlans(plans: HashedAgreementPlan[]): PlanLayout {
   const trunkOwners = new Map<string, number>();
   const ids = new Set<string>();
   let ambiguous = false;
+  const partnerKeys = new Set<string>();
   const zoneIds = new Map<string, number>();
   const zoneIdx = (z: string) => zoneIds.get(z) ?? zoneIds.set(z, zoneIds.size).get(z)!;
   let svcIdx = 0;
@@ -65,6 +69,7 @@ export function layoutPlans(plans: HashedAgreementPlan[]): PlanLayout {
     for (const [band, code] of bandCode) t.plan_bands!.push({ ag_idx: agIdx, code, band });
 
     const keys = new Set<string>();
+    if (layoutPartnerKeys(plan, agIdx, t.plan_partner_keys!, partnerKeys)) ambiguous = true;
     for (const s of plan.services) {
       const sw = `${where} service ${s.name}`;
       const direction = s.direction === 'payable' ? 'out' : 'in';
@@ -146,7 +151,11 @@ export function layoutPlans(plans: HashedAgreementPlan[]): PlanLayout {
 
   return {
     tables: t,
-    shape: { prefixLengths: [...lengths].sort((a, b) => b - a), ambiguousAgreements: ambiguous },
+    shape: {
+      prefixLengths: [...lengths].sort((a, b) => b - a), ambiguousAgreements: ambiguous,
+      // the partner join costs a probe per record: only generated when some agreement needs it
+      ...(t.plan_partner_keys!.length > 0 ? { partnerKeys: true as const } : {}),
+    },
   };
 }
 

@@ -83,6 +83,11 @@ export const PLAN_TABLE_DEFS: TableDef[] = [
     columns: [['ag_idx', 'INTEGER'], ['day', 'DATE']],
   },
   {
+    name: 'plan_partner_keys',
+    comment: 'partner code (name, TADIG, carrier code) + kind + direction → agreement, for usage without a trunk',
+    columns: [['code', 'VARCHAR'], ['kind', 'VARCHAR'], ['direction', 'VARCHAR'], ['ag_idx', 'INTEGER']],
+  },
+  {
     name: 'plan_bands',
     comment: 'band names of an agreement, each with a one-character code for the minute maps',
     columns: [['ag_idx', 'INTEGER'], ['code', 'VARCHAR'], ['band', 'VARCHAR']],

@@ -72,7 +72,7 @@ GROUP BY c.seq`;
 /** Every resolved record with its names joined back and its final reason (NULL = rated). */
 export const RATE_FINAL_VIEW_SQL = `CREATE OR REPLACE TEMP VIEW rate_final AS
 SELECT c.*, i.record_id, i.src_no, i.source_line, i.trunk, i.kind, i.direction, i.a_number, i.b_number,
-       i.start_time, i.duration_s, i.units, i.agreement, i.service,
+       i.start_time, i.duration_s, i.units, i.agreement, i.service, i.partner,
        a.agreement_id, a.version, a.plan_hash, a.currency, a.timezone,
        s.service AS svc_name, s.direction AS svc_dir, s.connect_n60, s.max_n60,
        s.round_method, s.round_decimals, s.round_den, s.round_mul,

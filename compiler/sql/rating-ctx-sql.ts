@@ -34,7 +34,8 @@ export function rateCtxSql(shape: PlanShape): string {
   const pick = (col: string, type = 'INTEGER') => (L.length ? `coalesce(${L.map((l) => `p${l}.${col}`).join(', ')})` : `NULL::${type}`);
   const agreementPick = shape.ambiguousAgreements
     ? `
-  -- a trunk serves several agreements (or an id repeats): keep the one in force on the local date
+  -- a trunk or partner key serves several agreements (or an id repeats): keep the one in
+  -- force on the local date; on a date in none of them, the latest to start (outside-validity)
   QUALIFY row_number() OVER (PARTITION BY ul.seq ORDER BY
     (CAST(make_timestamp(ul.t_us + o.offset_us) AS DATE) BETWEEN ul.valid_from AND ul.valid_to) DESC NULLS LAST,
     ul.valid_from DESC, ul.ag_idx) = 1`
@@ -47,14 +48,18 @@ WITH u AS (
          -- matched by name (and must agree with the record's own kind and direction when it
          -- has them), otherwise by kind and direction
          CASE WHEN agreement IS NULL THEN trunk END AS trunk_key,
+         -- without an agreement or a trunk, the partner code finds the agreement (together
+         -- with the record's kind and direction: plan_partner_keys)
+         CASE WHEN agreement IS NULL AND trunk IS NULL THEN partner END AS partner_key,
          CASE WHEN service IS NULL THEN kind END AS kind_key,
          CASE WHEN service IS NULL THEN direction END AS dir_key
   FROM run_input WHERE reason IS NULL
 ), ua AS (
-  SELECT u.*, coalesce(pa.ag_idx, pt.ag_idx) AS ag_idx
+  SELECT u.*, coalesce(pa.ag_idx, pt.ag_idx${shape.partnerKeys ? ', pp.ag_idx' : ''}) AS ag_idx
   FROM u
   LEFT JOIN plan_agreements pa ON pa.agreement_id = u.agreement
-  LEFT JOIN plan_trunks pt ON pt.trunk = u.trunk_key
+  LEFT JOIN plan_trunks pt ON pt.trunk = u.trunk_key${shape.partnerKeys ? `
+  LEFT JOIN plan_partner_keys pp ON pp.code = u.partner_key AND pp.kind = u.rec_kind AND pp.direction = u.rec_dir` : ''}
 ), ul AS (
   SELECT ua.*, a.tz_idx, a.valid_from, a.valid_to, ua.t_us // ${BUCKET_US} AS bucket
   FROM ua LEFT JOIN plan_agreements a ON a.ag_idx = ua.ag_idx
@@ -63,7 +68,7 @@ WITH u AS (
   SELECT ul.* EXCLUDE (bucket), make_timestamp(ul.t_us + o.offset_us) AS local_ts
   FROM ul LEFT JOIN run_tz_offsets o ON o.tz_idx = ul.tz_idx AND o.bucket = ul.bucket${agreementPick}
 ), uv AS (
-  SELECT ut.* EXCLUDE (agreement, trunk_key, kind_key, dir_key, rec_kind, rec_dir), CAST(local_ts AS DATE) AS local_date,
+  SELECT ut.* EXCLUDE (agreement, trunk_key, kind_key, dir_key, rec_kind, rec_dir, partner_key), CAST(local_ts AS DATE) AS local_date,
          -- a pre-assigned service never overrides the record's kind or direction: a mismatch
          -- leaves no service (checked here, not in the join, to keep it a pure equality join)
          coalesce(CASE WHEN (ut.rec_kind IS NULL OR sn.kind = ut.rec_kind)

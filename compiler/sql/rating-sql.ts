@@ -65,7 +65,10 @@ SELECT $1::VARCHAR, o.seq, ${SOURCE_FILE}, o.source_line, o.final_reason,
   CASE o.final_reason
     WHEN 'no-agreement' THEN CASE WHEN o.agreement IS NOT NULL
       THEN 'agreement "' || o.agreement || '" is not among the compiled agreements'
-      ELSE 'trunk "' || o.trunk || '" is not a trunk of any agreement' END
+      WHEN o.trunk IS NOT NULL
+      THEN 'trunk "' || o.trunk || '" is not a trunk of any agreement'
+      ELSE 'partner code "' || o.partner || '" finds no agreement (of a declared partner, without trunks) with a '
+        || coalesce(o.kind, '?') || ' service for direction ' || coalesce(o.direction, '?') END
     WHEN 'no-service' THEN CASE WHEN o.service IS NOT NULL AND ps.svc_idx IS NOT NULL
       THEN 'pre-assigned service "' || o.service || '" of ' || o.agreement_id || ' does not match the record: '
         || concat_ws('; ',

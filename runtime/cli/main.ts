@@ -5,6 +5,7 @@ import { Command, CommanderError } from 'commander';
 import { registerCheck } from './commands/check.js';
 import { registerCompile } from './commands/compile.js';
 import { registerFmt } from './commands/fmt.js';
+import { registerPartners } from './commands/partners.js';
 import { registerRate } from './commands/rate.js';
 import { registerTest } from './commands/test.js';
 import { registerTraffic } from './commands/traffic.js';
@@ -34,6 +35,7 @@ function buildProgram(): Command {
   registerRate(program);
   registerTraffic(program);
   registerTest(program);
+  registerPartners(program);
   return program;
 }
 
