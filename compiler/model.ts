@@ -5,6 +5,7 @@ import type {
   Agreement,
   BandDef,
   CurrencyDecl,
+  FxDecl,
   HolidaysBlock,
   InterconnectBlock,
   PartiesBlock,
@@ -50,6 +51,9 @@ export interface AgreementModel {
   /** validity as written, if declared */
   validFrom: string | undefined;
   validTo: string | undefined;
+  /** fx lines in source order; fxByFrom: the first line for each source currency */
+  fx: FxDecl[];
+  fxByFrom: Map<string, FxDecl>;
 }
 
 function firstByName<T>(items: T[], name: (t: T) => string | undefined): Map<string, T> {
@@ -96,5 +100,7 @@ export function buildModel(uri: string, ast: Agreement): AgreementModel {
     currency: currencies[0]?.code?.text,
     validFrom: valids[0]?.from?.text,
     validTo: valids[0]?.to?.text,
+    fx: of('fx'),
+    fxByFrom: firstByName(of('fx'), (f) => f.from?.text),
   };
 }

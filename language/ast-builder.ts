@@ -72,6 +72,15 @@ function buildItem(node: CstNode | undefined, lit: Literals): AgreementItem | un
       return buildService(node, lit);
     case 'testBlock':
       return buildTest(node, lit);
+    case 'fxDecl':
+      return {
+        kind: 'fx',
+        from: lit.name(nodeAt(node, 'fromCurrency'), at),
+        to: lit.name(nodeAt(node, 'toCurrency'), at),
+        table: lit.string(tokenAt(node, 'String'), at),
+        rule: tokenAt(node, 'Kw_period') !== undefined ? 'period-end' : 'usage-date',
+        range,
+      };
     default:
       return undefined;
   }

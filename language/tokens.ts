@@ -15,6 +15,8 @@ export const KEYWORDS = [
   'rate', 'first', 'next', 'then', 'from', 'bar', 'maximum', 'per', 'call', 'rounding',
   'half-up', 'half-even', 'up', 'down', 'decimals', 'record', 'invoice', 'line', 'test',
   'usage', 'to', 'for', 'units', 'expect', 'zone', 'suspense', 'are', 'is', 'a', 'billed',
+  // multi-currency: `fx SDR -> EUR from table "fx/gsma-2026.csv" at usage date`, `expect … original 0.0250 SDR`
+  'fx', 'table', 'date', 'period', 'end', 'original',
 ] as const;
 export type Keyword = (typeof KEYWORDS)[number];
 
@@ -50,6 +52,8 @@ export const Comma = createToken({ name: 'Comma', pattern: /,/ });
 export const GreaterEq = createToken({ name: 'GreaterEq', pattern: />=/ });
 export const LessEq = createToken({ name: 'LessEq', pattern: /<=/ });
 export const LCurly = createToken({ name: 'LCurly', pattern: /{/ });
+/** `->` of an fx line (`fx SDR -> EUR …`): `SDR->EUR` lexes as SDR, ->, EUR (an identifier never ends in `-`). */
+export const Arrow = createToken({ name: 'Arrow', pattern: /->/ });
 export const RCurly = createToken({ name: 'RCurly', pattern: /}/ });
 
 const TZ_PATTERN = /[A-Z][A-Za-z_]+(?:\/[A-Za-z0-9_+-]+)+/y;
@@ -117,6 +121,7 @@ export const allTokens: TokenType[] = [
   Comma,
   GreaterEq,
   LessEq,
+  Arrow,
   LCurly,
   RCurly,
   TimeZoneName,

@@ -4,6 +4,7 @@
 import type { AgreementPlan, BandWindow, HashedAgreementPlan, RoundingMethod } from '../plan.js';
 import { PLAN_TABLE_DEFS } from './plan-schema.js';
 import { PlanLayoutError, PRICE_DECIMALS, toNano } from './money.js';
+import { FxLayout } from './plan-fx.js';
 
 export type Row = Record<string, string | number | boolean | null>;
 
@@ -39,6 +40,7 @@ export function layoutPlans(plans: HashedAgreementPlan[]): PlanLayout {
   let nextZone = 0;
   let nextPrefix = 0;
   let rateIdx = 0;
+  const fx = new FxLayout();
 
   plans.forEach(({ plan, hash }, agIdx) => {
     const where = `agreement ${plan.id}`;
@@ -63,6 +65,7 @@ export function layoutPlans(plans: HashedAgreementPlan[]): PlanLayout {
     if (bandNames.length > BAND_CODES.length) throw new PlanLayoutError(`${where}: more than ${BAND_CODES.length} time bands`);
     const bandCode = new Map(bandNames.map((band, i) => [band, BAND_CODES[i]!]));
     for (const [band, code] of bandCode) t.plan_bands!.push({ ag_idx: agIdx, code, band });
+    fx.agreement(t, plan, agIdx);
 
     const keys = new Set<string>();
     for (const s of plan.services) {
@@ -85,6 +88,7 @@ export function layoutPlans(plans: HashedAgreementPlan[]): PlanLayout {
         round_method: r.method, round_decimals: r.decimals,
         round_den: (60n * mul).toString(), round_mul: mul.toString(),
       });
+      fx.service(t, plan, s, agIdx, svcIdx);
       const key = `${s.kind}/${direction}`;
       if (!keys.has(key)) {
         keys.add(key);
