@@ -60,9 +60,10 @@ export function checkFxLines(m: AgreementModel, sink: Sink): void {
   }
   const used = new Set<string>();
   for (const s of m.services) {
-    const codes = priceCurrencies(s);
+    // a currency that is neither the agreement's nor settled by an fx line is ICX3002/3003 already
+    for (const c of priceCurrencies(s)) used.add(c.text);
+    const codes = priceCurrencies(s).filter((c) => c.text === m.currency || settledByFx(m, c.text));
     const first = codes[0];
-    if (first) used.add(first.text);
     for (const c of codes.slice(1)) {
       if (first && c.text !== first.text) {
         sink.report('ICX3603', `Service ${s.name?.text} is priced in ${first.text} (line ${first.range.start.line}); every price of one service is in one currency, so each record has one original amount. Write this in ${first.text} or move it to another service.`, c.range);
