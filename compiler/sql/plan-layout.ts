@@ -14,6 +14,8 @@ export interface PlanShape {
   prefixLengths: number[];
   /** some trunk serves more than one agreement (or an id repeats): pick by validity */
   ambiguousAgreements: boolean;
+  /** some service is priced in another currency than its agreement (fx); absent = assume so */
+  hasFx?: boolean;
 }
 
 export interface PlanLayout {
@@ -150,7 +152,7 @@ export function layoutPlans(plans: HashedAgreementPlan[]): PlanLayout {
 
   return {
     tables: t,
-    shape: { prefixLengths: [...lengths].sort((a, b) => b - a), ambiguousAgreements: ambiguous },
+    shape: { prefixLengths: [...lengths].sort((a, b) => b - a), ambiguousAgreements: ambiguous, hasFx: t.plan_fx_services!.length > 0 },
   };
 }
 

@@ -60,24 +60,41 @@ export function fxConvertSql(amountN: string, rateN: string, decimals: number, m
  * The FX date and rate of every resolved record whose service is priced in another currency
  * (others have no row here). The date is projected before the join so it is an equality join.
  */
-export const RATE_FX_SQL = `CREATE OR REPLACE TEMP TABLE rate_fx AS
+export const RATE_FX_SQL = rateFxSql(true);
+
+/** RATE_FX_SQL; without any fx service in the run, the same (empty) table without reading rate_ctx. */
+export function rateFxSql(hasFx: boolean): string {
+  return `CREATE OR REPLACE TEMP TABLE rate_fx AS
 WITH x AS (
   SELECT c.seq, fs.fx_idx, fs.currency AS original_currency,
          CASE WHEN pf.period_end THEN last_day(c.local_date) ELSE c.local_date END AS fx_date
   FROM rate_ctx c
   JOIN plan_fx_services fs ON fs.svc_idx = c.svc_idx
   LEFT JOIN plan_fx pf ON pf.fx_idx = fs.fx_idx
-  WHERE c.reason IS NULL
+  WHERE ${hasFx ? 'c.reason IS NULL' : 'false'}
 )
 SELECT x.*, r.rate_n
 FROM x LEFT JOIN plan_fx_rates r ON r.fx_idx = x.fx_idx AND r.day = x.fx_date`;
+}
 
 /**
  * The rated records with their settlement amount: rate_amount's amount (in the price
  * currency) becomes original_amount, and amount is the exact conversion of the unrounded
  * capped_n60. Records without a rate are left out here (they go to suspense below).
  */
-export const RATE_SETTLED_VIEW_SQL = `CREATE OR REPLACE TEMP VIEW rate_settled AS
+export const RATE_SETTLED_VIEW_SQL = rateSettledViewSql(true);
+
+/**
+ * RATE_SETTLED_VIEW_SQL; a run without any fx service reads rate_amount as before, with the
+ * three FX columns NULL (no join: DuckDB keeps an unused LEFT JOIN, a probe per record).
+ */
+export function rateSettledViewSql(hasFx: boolean): string {
+  if (!hasFx) {
+    return `CREATE OR REPLACE TEMP VIEW rate_settled AS
+SELECT *, NULL::DECIMAL(18,9) AS original_amount, NULL::DECIMAL(18,9) AS fx_rate, NULL::DATE AS fx_date
+FROM rate_amount`;
+  }
+  return `CREATE OR REPLACE TEMP VIEW rate_settled AS
 SELECT a.* EXCLUDE (amount),
   CASE WHEN x.seq IS NULL THEN a.amount
        ELSE ${roundedNanoSql('(CAST(a.capped_n60 AS HUGEINT) * x.rate_n)', 'CAST(a.round_den AS HUGEINT) * 1000000000', 'a.round_mul', 'a.round_method')}
@@ -87,6 +104,7 @@ SELECT a.* EXCLUDE (amount),
   x.fx_date
 FROM rate_amount a LEFT JOIN rate_fx x ON x.seq = a.seq
 WHERE x.seq IS NULL OR x.rate_n IS NOT NULL`;
+}
 
 /** Records that would be rated but have no FX rate for their date: suspense `no-fx-rate`. */
 export const INSERT_FX_SUSPENSE_SQL = `INSERT INTO suspense

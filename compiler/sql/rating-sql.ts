@@ -6,7 +6,7 @@ import type { PlanShape } from './plan-layout.js';
 import { PLAN_DERIVED_SQL, PLAN_TABLE_DEFS, planLoadSql, tableDdl } from './plan-schema.js';
 import { RATE_AMOUNT_VIEW_SQL, RATE_FINAL_VIEW_SQL, RATE_SPLIT_SQL, RATE_STEPS_SQL } from './rating-amount-sql.js';
 import { rateCtxSql, RUN_TZ_OFFSETS_SQL } from './rating-ctx-sql.js';
-import { INSERT_FX_SUSPENSE_SQL, RATE_FX_SQL, RATE_SETTLED_VIEW_SQL } from './rating-fx-sql.js';
+import { INSERT_FX_SUSPENSE_SQL, rateFxSql, rateSettledViewSql } from './rating-fx-sql.js';
 import { planLpmSql } from './rating-lpm-sql.js';
 import { STORE_DDL, USAGE_FIELDS } from './store-schema.js';
 
@@ -111,8 +111,8 @@ export function ratingStatements(shape: PlanShape): Statement[] {
     { name: 'steps', sql: RATE_STEPS_SQL },
     { name: 'amount', sql: RATE_FINAL_VIEW_SQL },
     { name: 'amount', sql: RATE_AMOUNT_VIEW_SQL },
-    { name: 'amount', sql: RATE_FX_SQL },
-    { name: 'amount', sql: RATE_SETTLED_VIEW_SQL },
+    { name: 'amount', sql: rateFxSql(shape.hasFx !== false) },
+    { name: 'amount', sql: rateSettledViewSql(shape.hasFx !== false) },
     { name: 'store usage', sql: INSERT_USAGE_SQL, param: 'run_id', stores: true },
     { name: 'store rated', sql: INSERT_RATED_SQL, param: 'run_id', stores: true },
     { name: 'store rated', sql: INSERT_RATED_DIMS_SQL, param: 'run_id', stores: true },
