@@ -190,3 +190,14 @@ describe('the example table agreements/fx/gsma-2026.csv', () => {
     expect(new Set(t.rows.map((r) => `${r.from}->${r.to}`))).toEqual(new Set(['SDR->EUR']));
   });
 });
+
+describe('the plan hash covers the rates', () => {
+  it('changes when a rate of the pair changes, not when another pair\'s row does', () => {
+    const hash = (table: string) =>
+      compile([{ uri: 'a.icx', text: withFx(FX()) }], { readFile: (u) => (u === 'fx/t.csv' ? table : undefined) }).compiled.plans[0]!.hash;
+    const h0 = hash(TABLE);
+    expect(hash(TABLE.replace('1.1712', '1.1713'))).not.toBe(h0);
+    expect(hash(TABLE.replace('0.9123', '0.9124'))).toBe(h0);
+    expect(hash(TABLE)).toBe(h0);
+  });
+});
