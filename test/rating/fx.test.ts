@@ -18,7 +18,7 @@ const TABLES: Record<string, string> = {
     '2026-04-30,SDR,EUR,1.18',
     '2026-03-03,USD,EUR,0.9123', // another pair: never used for SDR
   ].join('\n'),
-  'fx/half.csv': 'date,from,to,rate\n2026-03-02,SDR,EUR,1.17125\n',
+  'fx/half.csv': 'date,from,to,rate\n2026-03-02,SDR,EUR,1.17125\n2026-03-03,SDR,EUR,1.17025\n',
 };
 
 function fxAgreement(id: string, trunk: string, fx: string, services: string): string {
@@ -43,6 +43,8 @@ const TEXTS = [
     voiceSms('\n    rounding half-even 6 decimals per record')),
   fxAgreement('FX-BIG', 'TG606', 'fx SDR -> EUR from table "fx/t.csv" at usage date',
     `  service v voice payable {\n    billing 60/60\n    rate FR-MOBILE 9.9999 SDR/min\n  }`),
+  fxAgreement('FX-D', 'TG608', 'fx SDR -> EUR from table "fx/half.csv" at usage date',
+    `  service v voice payable {\n    billing 60/60\n    rate FR-MOBILE 0.0210 SDR/min\n  }`),
   // a plain EUR agreement in the same run: unchanged, original = amount, no rate
   agreement({ id: 'EUR-ONLY', trunks: 'TG607' }, `  service v voice payable {\n    billing 60/60\n    rate FR-MOBILE 0.0250 EUR/min\n  }`),
 ];
@@ -76,6 +78,7 @@ beforeAll(async () => {
       call('he', 'TG605', '2026-03-02T09:00:00Z'),
       call('big', 'TG606', '2026-03-02T09:00:00Z', '1000000'),
       call('eur', 'TG607', '2026-03-02T09:00:00Z'),
+      call('double', 'TG608', '2026-03-03T09:00:00Z', '600'),
       { record_id: 'sms', trunk: 'TG601', direction: 'out', kind: 'sms', b_number: '33612345678', start_time: '2026-03-02T09:00:00Z', units: '3' },
       { ...call('zone-miss', 'TG601', '2026-03-03T09:00:00Z'), b_number: '4420' }, // no zone, and no rate that day
     ] }],
@@ -158,10 +161,10 @@ describe('a missing FX rate', () => {
   });
 
   it('in = rated + suspense, every record once', () => {
-    expect(counts.in).toBe(14);
-    expect(counts.rated + counts.suspense).toBe(14);
+    expect(counts.in).toBe(15);
+    expect(counts.rated + counts.suspense).toBe(15);
     expect(counts.suspense).toBe(3); // ud-0303, pe-0504, zone-miss
-    expect(rated.size + suspense.size).toBe(14);
+    expect(rated.size + suspense.size).toBe(15);
   });
 });
 
@@ -171,8 +174,13 @@ describe('exact conversion, one rounding', () => {
     expectRated('r-7s', '0.00343', '0.002928', '1.1712', '2026-03-02');
   });
 
-  it('an exact half after conversion, half-up: 0.05 × 1.17125 = 0.0585625 → 0.058563 (a DOUBLE product is 0.05856249999… → 0.058562)', () => {
+  it('an exact half after conversion, half-up: 0.05 × 1.17125 = 0.0585625 → 0.058563 (the product in binary floating point is 0.05856249999…)', () => {
     expectRated('hu', '0.058563', '0.05', '1.17125', '2026-03-02');
+  });
+
+  it('a half that DOUBLE arithmetic loses: 600 s × 0.0210 SDR/min / 60 = 0.21 SDR; × 1.17025 = 0.2457525 → 0.245753 EUR', () => {
+    // in DuckDB, round(0.0210 * 600 / 60 * 1.17025, 6) (DECIMAL / x is DOUBLE) gives 0.245752 (wrong)
+    expectRated('double', '0.245753', '0.21', '1.17025', '2026-03-03');
   });
 
   it('the same half, half-even: 0.0585625 → 0.058562 (6th decimal 2 is even)', () => {
