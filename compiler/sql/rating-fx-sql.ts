@@ -57,8 +57,9 @@ export function fxConvertSql(amountN: string, rateN: string, decimals: number, m
 }
 
 /**
- * The FX date and rate of every resolved record whose service is priced in another currency
- * (others have no row here). The date is projected before the join so it is an equality join.
+ * The FX date and rate of every record that is otherwise rated (the rated condition of
+ * rate_amount) and whose service is priced in another currency; others have no row here.
+ * The date is projected before the join so it is an equality join.
  */
 export const RATE_FX_SQL = rateFxSql(true);
 
@@ -66,22 +67,18 @@ export const RATE_FX_SQL = rateFxSql(true);
 export function rateFxSql(hasFx: boolean): string {
   return `CREATE OR REPLACE TEMP TABLE rate_fx AS
 WITH x AS (
-  SELECT c.seq, fs.fx_idx, fs.currency AS original_currency,
+  SELECT c.seq, c.ag_idx, c.svc_idx, c.local_date, fs.fx_idx, fs.currency AS original_currency,
          CASE WHEN pf.period_end THEN last_day(c.local_date) ELSE c.local_date END AS fx_date
   FROM rate_ctx c
   JOIN plan_fx_services fs ON fs.svc_idx = c.svc_idx
   LEFT JOIN plan_fx pf ON pf.fx_idx = fs.fx_idx
-  WHERE ${hasFx ? 'c.reason IS NULL' : 'false'}
+  LEFT JOIN rate_split sp ON sp.seq = c.seq
+  WHERE ${hasFx ? 'c.reason IS NULL AND NOT coalesce(c.crossing AND (sp.missing_rate OR sp.seq IS NULL), false)' : 'false'}
 )
 SELECT x.*, r.rate_n
 FROM x LEFT JOIN plan_fx_rates r ON r.fx_idx = x.fx_idx AND r.day = x.fx_date`;
 }
 
-/**
- * The rated records with their settlement amount: rate_amount's amount (in the price
- * currency) becomes original_amount, and amount is the exact conversion of the unrounded
- * capped_n60. Records without a rate are left out here (they go to suspense below).
- */
 export const RATE_SETTLED_VIEW_SQL = rateSettledViewSql(true);
 
 /**
@@ -108,13 +105,15 @@ WHERE x.seq IS NULL OR x.rate_n IS NOT NULL`;
 
 /** Records that would be rated but have no FX rate for their date: suspense `no-fx-rate`. */
 export const INSERT_FX_SUSPENSE_SQL = `INSERT INTO suspense
-SELECT $1::VARCHAR, o.seq, ${SOURCE_FILE}, o.source_line, 'no-fx-rate',
-  'no ' || x.original_currency || '->' || o.currency || ' rate dated ' || x.fx_date
-    || CASE WHEN pf.period_end THEN ' (period end of local date ' || o.local_date || ')' ELSE ' (local date of the start)' END
-    || ' in ' || coalesce(pf.table_uri, '(no fx line)') || ' for ' || o.agreement_id || ' service ' || o.svc_name,
-  o.agreement_id, ${raw}
+SELECT $1::VARCHAR, x.seq, ${SOURCE_FILE}, i.source_line, 'no-fx-rate',
+  'no ' || x.original_currency || '->' || a.currency || ' rate dated ' || x.fx_date
+    || CASE WHEN pf.period_end THEN ' (period end of local date ' || x.local_date || ')' ELSE ' (local date of the start)' END
+    || ' in ' || coalesce(pf.table_uri, '(no fx line)') || ' for ' || a.agreement_id || ' service ' || s.service,
+  a.agreement_id, ${raw}
 FROM rate_fx x
-JOIN rate_final o ON o.seq = x.seq
+JOIN run_input i ON i.seq = x.seq
 JOIN run_raw w ON w.seq = x.seq
+JOIN plan_agreements a ON a.ag_idx = x.ag_idx
+JOIN plan_services s ON s.svc_idx = x.svc_idx
 LEFT JOIN plan_fx pf ON pf.fx_idx = x.fx_idx
-WHERE x.rate_n IS NULL AND o.final_reason IS NULL`;
+WHERE x.rate_n IS NULL`;

@@ -45,6 +45,8 @@ const TEXTS = [
     `  service v voice payable {\n    billing 60/60\n    rate FR-MOBILE 9.9999 SDR/min\n  }`),
   fxAgreement('FX-D', 'TG608', 'fx SDR -> EUR from table "fx/half.csv" at usage date',
     `  service v voice payable {\n    billing 60/60\n    rate FR-MOBILE 0.0210 SDR/min\n  }`),
+  fxAgreement('FX-SPLIT', 'TG609', 'fx SDR -> EUR from table "fx/t.csv" at usage date',
+    `  service v voice payable {\n    billing 1/1\n    calls across a band boundary are split at the boundary\n    rate FR-MOBILE  peak 0.0300 SDR/min  offpeak 0.0120 SDR/min\n  }`),
   // a plain EUR agreement in the same run: unchanged, original = amount, no rate
   agreement({ id: 'EUR-ONLY', trunks: 'TG607' }, `  service v voice payable {\n    billing 60/60\n    rate FR-MOBILE 0.0250 EUR/min\n  }`),
 ];
@@ -79,6 +81,7 @@ beforeAll(async () => {
       call('big', 'TG606', '2026-03-02T09:00:00Z', '1000000'),
       call('eur', 'TG607', '2026-03-02T09:00:00Z'),
       call('double', 'TG608', '2026-03-03T09:00:00Z', '600'),
+      call('split', 'TG609', '2026-03-02T18:59:30Z', '60'), // 19:59:30 CET: 30 s peak, 30 s off-peak
       { record_id: 'sms', trunk: 'TG601', direction: 'out', kind: 'sms', b_number: '33612345678', start_time: '2026-03-02T09:00:00Z', units: '3' },
       { ...call('zone-miss', 'TG601', '2026-03-03T09:00:00Z'), b_number: '4420' }, // no zone, and no rate that day
     ] }],
@@ -138,6 +141,10 @@ describe('FX at usage date vs at period end', () => {
     expectRated('sms', '0.046731', '0.0399', '1.1712', '2026-03-02');
   });
 
+  it('a call split at a band boundary converts its whole amount: 30 s × 0.0300/60 + 30 s × 0.0120/60 = 0.015 + 0.006 = 0.021 SDR; × 1.1712 = 0.0245952 → 0.024595 EUR', () => {
+    expectRated('split', '0.024595', '0.021', '1.1712', '2026-03-02');
+  });
+
   it('a service in the agreement currency is untouched: 0.05 EUR, original = amount, no rate, no date', () => {
     expectRated('eur', '0.05', null, null, null);
   });
@@ -161,10 +168,10 @@ describe('a missing FX rate', () => {
   });
 
   it('in = rated + suspense, every record once', () => {
-    expect(counts.in).toBe(15);
-    expect(counts.rated + counts.suspense).toBe(15);
+    expect(counts.in).toBe(16);
+    expect(counts.rated + counts.suspense).toBe(16);
     expect(counts.suspense).toBe(3); // ud-0303, pe-0504, zone-miss
-    expect(rated.size + suspense.size).toBe(15);
+    expect(rated.size + suspense.size).toBe(16);
   });
 });
 
