@@ -4,6 +4,7 @@ import type { Diagnostic } from '../language/diagnostic.js';
 import { parse } from '../language/index.js';
 import { checkAcrossAgreements } from './check/cross-file.js';
 import { checkDates } from './check/dates.js';
+import { checkFxLines, checkFxTables } from './check/fx.js';
 import { checkNames } from './check/names.js';
 import { checkRates } from './check/rates.js';
 import { checkTests } from './check/tests.js';
@@ -15,8 +16,9 @@ import { checkZones } from './check/zones.js';
 import { hashPlan } from './hash.js';
 import { NO_FILES, type CompileHost } from './host.js';
 import { lowerAgreement, lowerTests } from './lower/agreement.js';
+import { withFx } from './lower/fx.js';
 import { buildModel, type AgreementModel } from './model.js';
-import type { AgreementTestPlan, CompiledSet, HashedAgreementPlan } from './plan.js';
+import type { AgreementTestPlan, CompiledSet, FxPlan, HashedAgreementPlan } from './plan.js';
 import { Sink } from './sink.js';
 
 export { canonicalJson, hashPlan } from './hash.js';
@@ -50,6 +52,7 @@ export function checkAgreement(m: AgreementModel, sink: Sink): void {
   checkRates(m, sink);
   checkTests(m, sink);
   checkSettlement(m, sink);
+  checkFxLines(m, sink);
 }
 
 /**
@@ -59,8 +62,8 @@ export function checkAgreement(m: AgreementModel, sink: Sink): void {
  */
 export function compile(files: SourceFile[], host: CompileHost = NO_FILES): CompileResult {
   const diagnostics: Diagnostic[] = [];
-  const entries: { model: AgreementModel; sink: Sink; fileOk: boolean }[] = [];
   const partyDecls: DeclaredParty[] = [];
+  const entries: { model: AgreementModel; sink: Sink; fileOk: boolean; fx: Map<string, FxPlan> }[] = [];
   const syntaxErrorLines = new Set<string>();
   for (const f of files) {
     const fileSink = new Sink(f.uri);
@@ -80,7 +83,12 @@ export function compile(files: SourceFile[], host: CompileHost = NO_FILES): Comp
       const sink = new Sink(f.uri);
       const model = buildModel(f.uri, a);
       guard(sink, f.uri, () => checkAgreement(model, sink));
-      entries.push({ model, sink, fileOk });
+      // FX tables are files: read through the host, their rates embedded in the plan
+      let fx = new Map<string, FxPlan>();
+      guard(sink, f.uri, () => {
+        fx = checkFxTables(model, sink, host);
+      });
+      entries.push({ model, sink, fileOk, fx });
     }
   }
   const crossSink = new Sink('');
@@ -98,7 +106,7 @@ export function compile(files: SourceFile[], host: CompileHost = NO_FILES): Comp
     if (!e.fileOk || e.sink.hasErrors()) continue;
     const reported = e.sink.diagnostics.length;
     guard(e.sink, e.model.uri, () => {
-      const plan = lowerAgreement(e.model);
+      const plan = withFx(lowerAgreement(e.model), e.model, e.fx);
       plans.push({ plan, hash: hashPlan(plan) });
       tests.push(...lowerTests(e.model));
     });

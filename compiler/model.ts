@@ -5,6 +5,7 @@ import type {
   Agreement,
   BandDef,
   CurrencyDecl,
+  FxDecl,
   HolidaysBlock,
   InterconnectBlock,
   PartiesBlock,
@@ -52,6 +53,9 @@ export interface AgreementModel {
   validTo: string | undefined;
   /** `us` and `partner` with their declarations merged in (set by check/parties.ts) */
   resolvedParties?: { us?: ResolvedParty; partner?: ResolvedParty };
+  /** fx lines in source order; fxByFrom: the first line for each source currency */
+  fx: FxDecl[];
+  fxByFrom: Map<string, FxDecl>;
 }
 
 /** A party's details: its declaration's, completed by what the agreement states inline. */
@@ -111,5 +115,7 @@ export function buildModel(uri: string, ast: Agreement): AgreementModel {
     currency: currencies[0]?.code?.text,
     validFrom: valids[0]?.from?.text,
     validTo: valids[0]?.to?.text,
+    fx: of('fx'),
+    fxByFrom: firstByName(of('fx'), (f) => f.from?.text),
   };
 }

@@ -109,6 +109,29 @@ export interface ServicePlan {
   prefixes: { prefix: string; zone: string }[];
   barredZones: string[];
   rates: RateLinePlan[];
+  /**
+   * The currency this service's prices are written in, when it is not the agreement
+   * currency: amounts are computed in it, then converted by the agreement's fx line for it.
+   * Absent = priced in the agreement currency (plans without fx hash as before).
+   */
+  priceCurrency?: string;
+}
+
+/**
+ * How amounts priced in `from` are settled in the agreement currency (`to`): the rate of the
+ * table row dated the record's local start date (`usage-date`) or the last day of that
+ * calendar month (`period-end`). No row for that date → suspense `no-fx-rate`, never 1.
+ */
+export interface FxPlan {
+  from: string;
+  to: string;
+  rule: 'usage-date' | 'period-end';
+  /** the table file, relative to the agreements root */
+  table: string;
+  /** `<uri>:<line>` of the fx line */
+  source: string;
+  /** the table's rows for this pair, by date: 1 `from` = `rate` `to`, exact decimal text */
+  rates: { date: string; rate: string }[];
 }
 
 export interface AgreementPlan {
@@ -144,6 +167,8 @@ export interface AgreementPlan {
    * (it is found by them) or its partner is not declared. Set by the compiler.
    */
   partnerCodes?: string[];
+  /** one per source currency; absent when the agreement has no fx line */
+  fx?: FxPlan[];
 }
 
 /** `settlement { invoicing monthly, due 30 days / netting bilateral / dispute tolerance 1% or 500 EUR }` */
@@ -191,7 +216,9 @@ export interface AgreementTestPlan {
     units: string | null;
   };
   expect:
-    | { kind: 'amount'; amount: string; currency: string; zone: string | null; band: string | null; billedSeconds: number | null }
+    | { kind: 'amount'; amount: string; currency: string; zone: string | null; band: string | null; billedSeconds: number | null;
+        /** `original 0.0250 SDR`: the amount before FX, in the service's price currency */
+        original?: { amount: string; currency: string } }
     | { kind: 'suspense'; reason: string };
 }
 

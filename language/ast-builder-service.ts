@@ -151,12 +151,14 @@ function buildExpect(node: CstNode, lit: Literals): TestExpect | undefined {
   }
   const money = nodeAt(node, 'money');
   if (spanOf(money) === undefined) return undefined;
+  const original = nodeAt(node, 'original');
   const zone = nodeAt(node, 'zone');
   const band = nodeAt(node, 'band');
   const billed = tokenAt(node, 'Duration');
   return {
     kind: 'amount',
     amount: lit.money(money, at),
+    ...(spanOf(original) ? { original: lit.money(original, at) } : {}),
     ...(spanOf(zone) ? { zone: lit.name(zone, at) } : {}),
     ...(spanOf(band) ? { band: lit.name(band, at) } : {}),
     ...(billed ? { billed: lit.duration(billed, at) } : {}),

@@ -79,6 +79,15 @@ function buildItem(node: CstNode | undefined, lit: Literals): AgreementItem | un
       return buildTest(node, lit);
     case 'settlementBlock':
       return buildSettlement(node, lit);
+    case 'fxDecl':
+      return {
+        kind: 'fx',
+        from: lit.name(nodeAt(node, 'fromCurrency'), at),
+        to: lit.name(nodeAt(node, 'toCurrency'), at),
+        table: lit.string(tokenAt(node, 'String'), at),
+        rule: tokenAt(node, 'Kw_period') !== undefined ? 'period-end' : 'usage-date',
+        range,
+      };
     default:
       return undefined;
   }

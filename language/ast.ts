@@ -112,7 +112,8 @@ export type AgreementItem =
   | ZonesBlock
   | ServiceBlock
   | TestBlock
-  | SettlementBlock;
+  | SettlementBlock
+  | FxDecl;
 
 export interface VersionDecl extends Node {
   kind: 'version';
@@ -136,6 +137,17 @@ export interface Party extends Node {
 export interface CurrencyDecl extends Node {
   kind: 'currency';
   code: Name;
+}
+
+/** `fx SDR -> EUR from table "fx/gsma-2026.csv" at usage date`: how amounts priced in `from` are settled. */
+export interface FxDecl extends Node {
+  kind: 'fx';
+  from: Name;
+  to: Name;
+  /** path of the FX table (CSV date,from,to,rate), relative to the agreement file */
+  table: StringLit;
+  /** which table row a record uses: the local date of its start, or the last day of that month */
+  rule: 'usage-date' | 'period-end';
 }
 
 export interface ValidDecl extends Node {
@@ -319,6 +331,8 @@ export type TestExpect =
   | (Node & {
       kind: 'amount';
       amount: MoneyLit;
+      /** `original 0.0250 SDR`: the amount in the currency the service is priced in, before FX */
+      original?: MoneyLit;
       zone?: Name;
       band?: Name;
       billed?: DurationLit;

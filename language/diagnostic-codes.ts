@@ -32,6 +32,9 @@ export const DIAGNOSTIC_CODES = {
   ICX2203: { severity: 'error', title: 'party detail contradicts its declaration' },
   ICX2204: { severity: 'error', title: 'party of the wrong role' },
   ICX2205: { severity: 'error', title: 'partner code used by two partners' },
+  // multi-currency (fx lines and FX tables)
+  ICX2601: { severity: 'error', title: 'second fx line for a currency' },
+  ICX2602: { severity: 'error', title: 'FX table cannot be read' },
 
   // values and units
   ICX3001: { severity: 'error', title: 'unit does not fit the service kind' },
@@ -47,6 +50,14 @@ export const DIAGNOSTIC_CODES = {
   ICX3201: { severity: 'error', title: 'an entity has no partner type' },
   ICX3202: { severity: 'error', title: 'invalid settlement term' },
   ICX3203: { severity: 'warning', title: 'partner or entity without a legal name' },
+  ICX3601: { severity: 'error', title: 'fx line does not convert into the agreement currency' },
+  ICX3602: { severity: 'error', title: 'fx line from the agreement currency' },
+  ICX3603: { severity: 'error', title: 'service priced in more than one currency' },
+  ICX3604: { severity: 'error', title: 'original amount not in the service currency' },
+  ICX3605: { severity: 'error', title: 'invalid currency in an FX table' },
+  ICX3606: { severity: 'error', title: 'invalid FX rate' },
+  ICX3607: { severity: 'error', title: 'invalid FX table header' },
+  ICX3608: { severity: 'error', title: 'FX row with the wrong number of fields' },
 
   // time
   ICX4001: { severity: 'error', title: 'invalid date' },
@@ -61,6 +72,8 @@ export const DIAGNOSTIC_CODES = {
   ICX4010: { severity: 'warning', title: 'holiday outside the validity' },
   ICX4011: { severity: 'error', title: 'time bands use more than one holiday calendar' },
   ICX4201: { severity: 'error', title: 'agreements for one partner service overlap in time' },
+  ICX4601: { severity: 'error', title: 'invalid date in an FX table' },
+  ICX4602: { severity: 'error', title: 'two FX rates for one date' },
 
   // rating structure
   ICX5001: { severity: 'error', title: 'prefix in two zones' },
@@ -70,6 +83,9 @@ export const DIAGNOSTIC_CODES = {
   ICX5005: { severity: 'error', title: 'service has no rates' },
   ICX5006: { severity: 'error', title: 'invalid rate steps' },
   ICX5007: { severity: 'warning', title: 'duplicate prefix in a zone' },
+  ICX5601: { severity: 'warning', title: 'FX table has no rate for the pair' },
+  ICX5602: { severity: 'warning', title: 'FX table does not cover the validity' },
+  ICX5603: { severity: 'warning', title: 'fx line not used by any service' },
 
   // tests
   ICX6001: { severity: 'error', title: 'test usage is incomplete' },

@@ -22,6 +22,7 @@ const TOKEN_WORDS: Record<string, string> = {
   Identifier: 'a name',
   SoftKeyword: 'a name',
   TimeZoneName: 'a time zone like `Europe/Paris`',
+  Arrow: '`->`',
   EOF: 'the end of the file',
 };
 
@@ -47,6 +48,7 @@ const RULE_WORDS: Record<string, string> = {
   name: 'a name',
   timezoneDecl: 'a time zone like `Europe/Paris`',
   testExpect: 'an amount like `0.0246 EUR` or `suspense <reason>`',
+  fxDecl: '`usage date` or `period end`',
   zeroDurationDecl: '`charged` or `free`',
   boundaryDecl: '`rated at the start band` or `split at the boundary`',
   partyDecl: 'a name like `ORANGE`',

@@ -6,7 +6,7 @@ import type { IToken } from 'chevrotain';
 import { errorMessages } from './parse-messages.js';
 import { LineAwareParser } from './parser-base.js';
 import {
-  allTokens, Comma, DateTime, DateTok, Duration, GreaterEq, Identifier, kw, LCurly, LessEq,
+  allTokens, Arrow, Comma, DateTime, DateTok, Duration, GreaterEq, Identifier, kw, LCurly, LessEq,
   NumberTok, Percent, Range, RCurly, Slash, SoftKeyword, StringLit, TimeRange, TimeZoneName,
 } from './tokens.js';
 import { SERVICE_KINDS } from './ast.js';
@@ -61,6 +61,23 @@ export class AgreementParser extends LineAwareParser {
       { ALT: () => this.SUBRULE(this.serviceBlock) },
       { ALT: () => this.SUBRULE(this.testBlock) },
       { ALT: () => this.SUBRULE(this.settlementBlock) },
+      { ALT: () => this.SUBRULE(this.fxDecl) },
+    ]);
+  });
+
+  /** `fx SDR -> EUR from table "fx/gsma-2026.csv" at usage date` (or `at period end`) */
+  fxDecl = this.RULE('fxDecl', () => {
+    this.CONSUME(kw('fx'));
+    this.SUBRULE(this.name, { LABEL: 'fromCurrency' });
+    this.CONSUME(Arrow);
+    this.SUBRULE2(this.name, { LABEL: 'toCurrency' });
+    this.CONSUME(kw('from'));
+    this.CONSUME(kw('table'));
+    this.CONSUME(StringLit);
+    this.CONSUME(kw('at'));
+    this.OR([
+      { ALT: () => { this.CONSUME(kw('usage')); this.CONSUME(kw('date')); } },
+      { ALT: () => { this.CONSUME(kw('period')); this.CONSUME(kw('end')); } },
     ]);
   });
 
@@ -464,6 +481,7 @@ export class AgreementParser extends LineAwareParser {
       {
         ALT: () => {
           this.SUBRULE(this.money);
+          this.OPTION4(() => { this.CONSUME(kw('original')); this.SUBRULE2(this.money, { LABEL: 'original' }); });
           this.OPTION(() => { this.CONSUME(kw('zone')); this.SUBRULE(this.name, { LABEL: 'zone' }); });
           this.OPTION2(() => { this.CONSUME(kw('band')); this.SUBRULE2(this.name, { LABEL: 'band' }); });
           this.OPTION3(() => { this.CONSUME(kw('billed')); this.CONSUME(Duration); });

@@ -18,6 +18,8 @@ export const KEYWORDS = [
   // partners, entities and settlement terms (GRAMMAR.md "Partners and entities", "Settlement")
   'entity', 'vat', 'address', 'carrier', 'code', 'settlement', 'invoicing', 'due', 'netting',
   'dispute', 'tolerance', 'or',
+  // multi-currency: `fx SDR -> EUR from table "fx/gsma-2026.csv" at usage date`, `expect … original 0.0250 SDR`
+  'fx', 'table', 'date', 'period', 'end', 'original',
 ] as const;
 export type Keyword = (typeof KEYWORDS)[number];
 
@@ -53,6 +55,8 @@ export const Comma = createToken({ name: 'Comma', pattern: /,/ });
 export const GreaterEq = createToken({ name: 'GreaterEq', pattern: />=/ });
 export const LessEq = createToken({ name: 'LessEq', pattern: /<=/ });
 export const LCurly = createToken({ name: 'LCurly', pattern: /{/ });
+/** `->` of an fx line (`fx SDR -> EUR …`): `SDR->EUR` lexes as SDR, ->, EUR (an identifier never ends in `-`). */
+export const Arrow = createToken({ name: 'Arrow', pattern: /->/ });
 export const RCurly = createToken({ name: 'RCurly', pattern: /}/ });
 
 const TZ_PATTERN = /[A-Z][A-Za-z_]+(?:\/[A-Za-z0-9_+-]+)+/y;
@@ -120,6 +124,7 @@ export const allTokens: TokenType[] = [
   Comma,
   GreaterEq,
   LessEq,
+  Arrow,
   LCurly,
   RCurly,
   TimeZoneName,

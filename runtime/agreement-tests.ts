@@ -18,6 +18,9 @@ export interface TestActual {
   clause: string | null;
   suspenseReason: string | null;
   suspenseDetail: string | null;
+  /** before FX, in the service's price currency (= amount, currency when not converted) */
+  originalAmount?: string | null;
+  originalCurrency?: string | null;
 }
 
 export interface TestResult {
@@ -62,7 +65,8 @@ export async function runAgreementTests(store: Store, compiled: CompiledSet): Pr
     async (res) => {
       const rated = await queryJson(
         store,
-        `SELECT record_id, CAST(amount AS VARCHAR) AS amount, currency, zone, band, billed_seconds, clause
+        `SELECT record_id, CAST(amount AS VARCHAR) AS amount, currency, zone, band, billed_seconds, clause,
+                CAST(original_amount AS VARCHAR) AS original_amount, original_currency
          FROM rated WHERE run_id = $1`,
         [res.runId],
       );
@@ -74,6 +78,7 @@ export async function runAgreementTests(store: Store, compiled: CompiledSet): Pr
           band: r.band === null ? null : String(r.band),
           billedSeconds: r.billed_seconds === null ? null : Number(r.billed_seconds),
           clause: String(r.clause), suspenseReason: null, suspenseDetail: null,
+          originalAmount: String(r.original_amount), originalCurrency: String(r.original_currency),
         });
       }
       for (const r of susp) {
@@ -108,6 +113,10 @@ function compare(t: AgreementTestPlan, a: TestActual | null): string[] {
   if (e.band !== null && a.band !== e.band) f.push(`band: expected ${e.band}, got ${a.band}`);
   if (e.billedSeconds !== null && a.billedSeconds !== e.billedSeconds) {
     f.push(`billed seconds: expected ${e.billedSeconds}, got ${a.billedSeconds}`);
+  }
+  if (e.original && a.originalAmount != null) {
+    const same = new Decimal(a.originalAmount).eq(new Decimal(e.original.amount)) && a.originalCurrency === e.original.currency;
+    if (!same) f.push(`original amount: expected ${e.original.amount} ${e.original.currency}, got ${trim(a.originalAmount)} ${a.originalCurrency}`);
   }
   return f;
 }

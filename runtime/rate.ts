@@ -40,6 +40,9 @@ export interface SummaryRow {
   units: string;
   /** exact decimal string */
   amount: string;
+  /** services priced in another currency: that currency and the sum of the original amounts */
+  originalCurrency?: string;
+  originalAmount?: string;
 }
 
 export interface RateResult {
@@ -195,9 +198,10 @@ async function summarize(store: Store, runId: string): Promise<Pick<RateResult, 
     // summed per dim on the narrow rows first, names joined to the few sums
     `SELECT d.agreement_id, d.service, d.zone, d.band, d.currency, sum(g.records) AS records,
             coalesce(sum(g.billed_seconds), 0) AS billed_seconds, coalesce(sum(g.units), 0) AS units,
-            CAST(sum(g.amount) AS VARCHAR) AS amount
+            CAST(sum(g.amount) AS VARCHAR) AS amount,
+            d.original_currency, CAST(sum(g.original_amount) AS VARCHAR) AS original_amount
      FROM (SELECT dim, count(*) AS records, sum(billed_seconds) AS billed_seconds, sum(units) AS units,
-                  sum(amount) AS amount
+                  sum(amount) AS amount, sum(original_amount) AS original_amount
            FROM rated_rows WHERE run_id = $1 GROUP BY dim) g
      JOIN rated_dims d ON d.run_id = $1 AND d.dim = g.dim
      GROUP BY ALL ORDER BY ALL`,
@@ -213,6 +217,8 @@ async function summarize(store: Store, runId: string): Promise<Pick<RateResult, 
       agreementId: String(r.agreement_id), service: String(r.service), zone: String(r.zone),
       band: r.band === null ? null : String(r.band), currency: String(r.currency), records: Number(r.records),
       billedSeconds: String(r.billed_seconds), units: String(r.units), amount: String(r.amount),
+      ...(r.original_currency !== null && r.original_currency !== undefined
+        ? { originalCurrency: String(r.original_currency), originalAmount: String(r.original_amount) } : {}),
     })),
     suspenseByReason: reasons.map((r) => ({ reason: String(r.reason), records: Number(r.records) })),
   };

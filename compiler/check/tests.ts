@@ -22,6 +22,7 @@ export const SUSPENSE_REASONS = [
   'no-zone',
   'barred',
   'no-rate',
+  'no-fx-rate',
 ];
 
 export function checkTests(m: AgreementModel, sink: Sink): void {

@@ -5,6 +5,7 @@ import type { AgreementModel } from '../model.js';
 import { rangeFrom, type Sink } from '../sink.js';
 import { durationSeconds } from '../values.js';
 import { isCurrency } from './currencies.js';
+import { fxHint, settledByFx } from './fx.js';
 
 export const PARTNER_TYPES = [
   'interconnect',
@@ -61,19 +62,23 @@ function checkAgreementValues(m: AgreementModel, sink: Sink): void {
   }
 }
 
-/** Unknown code → ICX3003; a known code other than the agreement's → ICX3002. */
-function checkCurrency(m: AgreementModel, code: Name | undefined, sink: Sink): void {
+/**
+ * Unknown code → ICX3003; a known code other than the agreement's → ICX3002. Prices
+ * (`allowFx`) may be in a currency that an fx line settles in the agreement currency.
+ */
+function checkCurrency(m: AgreementModel, code: Name | undefined, sink: Sink, allowFx = false): void {
   if (!code?.text) return;
+  if (allowFx && settledByFx(m, code.text)) return;
   if (!isCurrency(code.text)) {
-    sink.report('ICX3003', `${code.text} is not an active ISO 4217 currency code; write the agreement currency${m.currency ? ` ${m.currency}` : ''}.`, code.range);
+    sink.report('ICX3003', `${code.text} is not an active ISO 4217 currency code; write the agreement currency${m.currency ? ` ${m.currency}` : ''}${allowFx ? fxHint(m, code.text) : ''}.`, code.range);
   } else if (m.currency && isCurrency(m.currency) && code.text !== m.currency) {
-    sink.report('ICX3002', `This amount is in ${code.text} but the agreement is settled in ${m.currency}; write it in ${m.currency}.`, code.range);
+    sink.report('ICX3002', `This amount is in ${code.text} but the agreement is settled in ${m.currency}; write it in ${m.currency}${allowFx ? fxHint(m, code.text) : ''}.`, code.range);
   }
 }
 
 function checkPrice(m: AgreementModel, s: ServiceBlock, p: PriceLit | undefined, sink: Sink): void {
   if (!p) return;
-  checkCurrency(m, p.currency, sink);
+  checkCurrency(m, p.currency, sink, true);
   const kind = s.serviceKind?.text;
   const want = kind === 'voice' ? 'min' : kind === 'sms' ? 'msg' : undefined;
   if (want && p.perPeriod) {
@@ -88,7 +93,7 @@ function checkPrice(m: AgreementModel, s: ServiceBlock, p: PriceLit | undefined,
 }
 
 function checkMoney(m: AgreementModel, money: MoneyLit | undefined, sink: Sink): void {
-  if (money) checkCurrency(m, money.currency, sink);
+  if (money) checkCurrency(m, money.currency, sink, true);
 }
 
 const VOICE_ONLY: Record<string, string> = {

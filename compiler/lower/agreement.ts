@@ -80,6 +80,7 @@ export function lowerTests(m: AgreementModel): AgreementTestPlan[] {
               zone: e.zone?.text ?? null,
               band: e.band?.text ?? null,
               billedSeconds: e.billed ? wholeSeconds(e.billed) : null,
+              ...(e.original ? { original: { amount: decimalText(e.original.amount), currency: e.original.currency.text } } : {}),
             },
     };
   });

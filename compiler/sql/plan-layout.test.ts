@@ -19,7 +19,7 @@ describe('money conversion', () => {
 describe('layoutPlans', () => {
   it('lays out prefixes with integer keys and reports the prefix lengths present', () => {
     const l = layoutPlans([hashed(agreementPlan())]);
-    expect(l.shape).toEqual({ prefixLengths: [4, 3, 0], ambiguousAgreements: false });
+    expect(l.shape).toEqual({ prefixLengths: [4, 3, 0], ambiguousAgreements: false, hasFx: false });
     const p = l.tables.plan_prefixes!.find((r) => r.prefix === '3389')!;
     expect([p.pkey, p.plen, p.barred]).toEqual(['3389', 4, true]);
     expect(l.tables.plan_bands!.map((b) => b.band)).toEqual(['peak', 'offpeak']);

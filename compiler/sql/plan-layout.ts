@@ -5,6 +5,7 @@ import type { AgreementPlan, BandWindow, HashedAgreementPlan, RoundingMethod } f
 import { PLAN_TABLE_DEFS } from './plan-schema.js';
 import { PlanLayoutError, PRICE_DECIMALS, toNano } from './money.js';
 import { layoutPartnerKeys } from './plan-layout-partners.js';
+import { FxLayout } from './plan-fx.js';
 
 export type Row = Record<string, string | number | boolean | null>;
 
@@ -16,6 +17,8 @@ export interface PlanShape {
   ambiguousAgreements: boolean;
   /** some agreement is found by partner code (plan_partner_keys has rows); absent = none */
   partnerKeys?: true;
+  /** some service is priced in another currency than its agreement (fx); absent = assume so */
+  hasFx?: boolean;
 }
 
 export interface PlanLayout {
@@ -43,6 +46,7 @@ export function layoutPlans(plans: HashedAgreementPlan[]): PlanLayout {
   let nextZone = 0;
   let nextPrefix = 0;
   let rateIdx = 0;
+  const fx = new FxLayout();
 
   plans.forEach(({ plan, hash }, agIdx) => {
     const where = `agreement ${plan.id}`;
@@ -67,6 +71,7 @@ export function layoutPlans(plans: HashedAgreementPlan[]): PlanLayout {
     if (bandNames.length > BAND_CODES.length) throw new PlanLayoutError(`${where}: more than ${BAND_CODES.length} time bands`);
     const bandCode = new Map(bandNames.map((band, i) => [band, BAND_CODES[i]!]));
     for (const [band, code] of bandCode) t.plan_bands!.push({ ag_idx: agIdx, code, band });
+    fx.agreement(t, plan, agIdx);
 
     const keys = new Set<string>();
     if (layoutPartnerKeys(plan, agIdx, t.plan_partner_keys!, partnerKeys)) ambiguous = true;
@@ -90,6 +95,7 @@ export function layoutPlans(plans: HashedAgreementPlan[]): PlanLayout {
         round_method: r.method, round_decimals: r.decimals,
         round_den: (60n * mul).toString(), round_mul: mul.toString(),
       });
+      fx.service(t, plan, s, agIdx, svcIdx);
       const key = `${s.kind}/${direction}`;
       if (!keys.has(key)) {
         keys.add(key);
@@ -155,6 +161,7 @@ export function layoutPlans(plans: HashedAgreementPlan[]): PlanLayout {
       prefixLengths: [...lengths].sort((a, b) => b - a), ambiguousAgreements: ambiguous,
       // the partner join costs a probe per record: only generated when some agreement needs it
       ...(t.plan_partner_keys!.length > 0 ? { partnerKeys: true as const } : {}),
+      hasFx: t.plan_fx_services!.length > 0,
     },
   };
 }

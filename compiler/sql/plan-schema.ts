@@ -5,6 +5,8 @@
 // Money columns are integers in nano-units (10^-9, see money.ts). "_n60" columns are
 // additionally multiplied by 60 so they add directly to Σ seconds × price-per-minute.
 
+import { FX_PLAN_TABLE_DEFS } from './plan-fx.js';
+
 export interface TableDef {
   name: string;
   columns: [name: string, type: string][];
@@ -92,6 +94,7 @@ export const PLAN_TABLE_DEFS: TableDef[] = [
     comment: 'band names of an agreement, each with a one-character code for the minute maps',
     columns: [['ag_idx', 'INTEGER'], ['code', 'VARCHAR'], ['band', 'VARCHAR']],
   },
+  ...FX_PLAN_TABLE_DEFS,
 ];
 
 /**

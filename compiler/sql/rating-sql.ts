@@ -6,6 +6,7 @@ import type { PlanShape } from './plan-layout.js';
 import { PLAN_DERIVED_SQL, PLAN_TABLE_DEFS, planLoadSql, tableDdl } from './plan-schema.js';
 import { RATE_AMOUNT_VIEW_SQL, RATE_FINAL_VIEW_SQL, RATE_SPLIT_SQL, RATE_STEPS_SQL } from './rating-amount-sql.js';
 import { rateCtxSql, RUN_TZ_OFFSETS_SQL } from './rating-ctx-sql.js';
+import { INSERT_FX_SUSPENSE_SQL, rateFxSql, rateSettledViewSql } from './rating-fx-sql.js';
 import { planLpmSql } from './rating-lpm-sql.js';
 import { STORE_DDL, USAGE_FIELDS } from './store-schema.js';
 
@@ -31,8 +32,9 @@ SELECT $1::VARCHAR, seq, record_id, src_no, source_line, dim,
        CASE WHEN crossing THEN split_clauses END, CASE WHEN crossing THEN split_sources END,
        start_time, local_ts, duration_s,
        billed, CASE WHEN svc_kind = 'sms' THEN units END,
-       amount, trunk, a_number, b_number
-FROM rate_amount`;
+       amount, trunk, a_number, b_number,
+       original_amount, fx_rate, fx_date
+FROM rate_settled`;
 
 /**
  * What the run's rated records share, once per dim (see rate_ctx.dim): names, plan hash,
@@ -48,10 +50,11 @@ WITH u AS (
 SELECT $1::VARCHAR, u.dim, a.agreement_id, a.version, a.plan_hash, s.service, s.kind, s.direction, z.zone, b.band,
        CASE WHEN u.dim >= 0 THEN r.clause WHEN (-2 - u.dim) % 2 = 1 THEN 'zero-duration' END,
        CASE WHEN u.dim >= 0 THEN r.source END,
-       s.round_decimals, a.currency
+       s.round_decimals, a.currency, fs.currency
 FROM u
 JOIN plan_agreements a ON a.ag_idx = u.ag_idx
 JOIN plan_services s ON s.svc_idx = u.svc_idx
+LEFT JOIN plan_fx_services fs ON fs.svc_idx = u.svc_idx
 JOIN plan_zones z ON z.zone_idx = u.zone_idx
 LEFT JOIN plan_bands b ON b.ag_idx = u.ag_idx AND b.code = u.band_code
 LEFT JOIN plan_rates r ON r.rate_idx = u.dim`;
@@ -96,8 +99,8 @@ WHERE (o.reason IS NOT NULL OR o.crossing) AND o.final_reason IS NOT NULL`;
 
 /** Scratch tables and views of a run, dropped when it ends. */
 export const RUN_SCRATCH = {
-  views: ['rate_amount', 'rate_final'],
-  tables: ['rate_steps', 'rate_split', 'rate_ctx', 'plan_lpm', 'run_tz_offsets', 'run_input', 'run_raw'],
+  views: ['rate_settled', 'rate_amount', 'rate_final'],
+  tables: ['rate_fx', 'rate_steps', 'rate_split', 'rate_ctx', 'plan_lpm', 'run_tz_offsets', 'run_input', 'run_raw'],
 };
 
 /** Statements of one rating run, after run_raw has been filled by ingest. */
@@ -111,10 +114,13 @@ export function ratingStatements(shape: PlanShape): Statement[] {
     { name: 'steps', sql: RATE_STEPS_SQL },
     { name: 'amount', sql: RATE_FINAL_VIEW_SQL },
     { name: 'amount', sql: RATE_AMOUNT_VIEW_SQL },
+    { name: 'amount', sql: rateFxSql(shape.hasFx !== false) },
+    { name: 'amount', sql: rateSettledViewSql(shape.hasFx !== false) },
     { name: 'store usage', sql: INSERT_USAGE_SQL, param: 'run_id', stores: true },
     { name: 'store rated', sql: INSERT_RATED_SQL, param: 'run_id', stores: true },
     { name: 'store rated', sql: INSERT_RATED_DIMS_SQL, param: 'run_id', stores: true },
     { name: 'store suspense', sql: INSERT_SUSPENSE_SQL, param: 'run_id', stores: true },
+    { name: 'store suspense', sql: INSERT_FX_SUSPENSE_SQL, param: 'run_id', stores: true },
   ];
 }
 

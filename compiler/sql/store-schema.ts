@@ -52,7 +52,10 @@ CREATE TABLE IF NOT EXISTS rated_rows (
   amount DECIMAL(18,9) NOT NULL,
   trunk VARCHAR,
   a_number VARCHAR,
-  b_number VARCHAR NOT NULL
+  b_number VARCHAR NOT NULL,
+  original_amount DECIMAL(18,9), -- priced in another currency only: the amount in it (else NULL)
+  fx_rate DECIMAL(18,9),        -- priced in another currency only: 1 original = fx_rate settlement
+  fx_date DATE                  -- the FX table date used
 )`,
   `-- what rated records of a run share: one row per rate line used (dim = its index in the
 -- run's plan tables) and per (zone, band) of zero-duration and split calls (dim < 0)
@@ -70,7 +73,8 @@ CREATE TABLE IF NOT EXISTS rated_dims (
   clause VARCHAR,               -- NULL for split calls (per record)
   rate_source VARCHAR,
   amount_decimals INTEGER NOT NULL,
-  currency VARCHAR NOT NULL
+  currency VARCHAR NOT NULL,
+  original_currency VARCHAR     -- the service's price currency when it is not \`currency\`
 )`,
   `-- one row per rated record, the columns of the rating contract
 CREATE VIEW IF NOT EXISTS rated AS
@@ -99,7 +103,11 @@ SELECT r.run_id,
   d.currency,
   r.trunk,
   r.a_number,
-  r.b_number
+  r.b_number,
+  coalesce(r.original_amount, r.amount) AS original_amount,      -- before FX (= amount when not converted)
+  coalesce(d.original_currency, d.currency) AS original_currency, -- the currency the service is priced in
+  r.fx_rate,                    -- 1 original_currency = fx_rate currency; NULL when not converted
+  r.fx_date                     -- the FX table row's date; NULL when not converted
 FROM rated_rows r
 JOIN rated_dims d ON d.run_id = r.run_id AND d.dim = r.dim
 JOIN rating_runs x ON x.run_id = r.run_id`,

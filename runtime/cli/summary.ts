@@ -50,9 +50,20 @@ export function renderSummary(res: RateResult, plans: readonly HashedAgreementPl
       body.push(['total', '', '', '', String(t.records), '', '', amount(t.amount, t.places), amount(t.invoiced, t.places), currency]);
     }
     const head = ['agreement', 'service', 'zone', 'band', 'records', 'billed min', 'units', 'amount', 'line amount', 'currency'];
+    // services priced in another currency: the amount before FX, only when the run has any
+    if (lines.some((l) => l.originalCurrency !== undefined)) {
+      head.push('before fx');
+      body.forEach((row, i) => {
+        const l = lines[i];
+        row.push(l?.originalCurrency !== undefined ? `${amount(l.originalAmount!, l.recordDecimals)} ${l.originalCurrency}` : '');
+      });
+    }
     parts.push(renderTable(head, body, new Set([4, 5, 6, 7, 8])));
     if (lines.some((l) => l.lineRounding)) {
       parts.push('amount: the sum of the rounded records; line amount: rounded again per invoice line as the agreement states.');
+    }
+    if (lines.some((l) => l.originalCurrency !== undefined)) {
+      parts.push('before fx: the sum of the records\' amounts in the currency the service is priced in; amount is each record converted at its FX rate, then rounded.');
     }
   }
   if (res.suspenseByReason.length > 0) {

@@ -35,6 +35,16 @@ export async function openStore(path: string = DEFAULT_STORE_PATH): Promise<Stor
     instance.closeSync();
     throw new StoreError(`store ${path} was created by an older icx (table "rated"): rate into a new store file`);
   }
+  // before multi-currency, rated_rows had no fx columns: such a store cannot take new runs either
+  const noFx = await connection.runAndReadAll(
+    `SELECT 1 FROM information_schema.tables t WHERE t.table_name = 'rated_rows'
+       AND NOT EXISTS (SELECT 1 FROM information_schema.columns c WHERE c.table_name = 'rated_rows' AND c.column_name = 'fx_rate')`,
+  );
+  if (noFx.getRows().length) {
+    connection.closeSync();
+    instance.closeSync();
+    throw new StoreError(`store ${path} was created by an older icx (rated without FX columns): rate into a new store file`);
+  }
   for (const ddl of STORE_DDL) await connection.run(ddl);
   let closed = false;
   return {

@@ -49,7 +49,7 @@ function trimZeros(s: string): string {
 function expected(r: TestResult): string {
   const e = r.expect;
   if (e.kind === 'suspense') return `suspense ${e.reason}`;
-  return [`${e.amount} ${e.currency}`, e.zone && `zone ${e.zone}`, e.band && `band ${e.band}`, e.billedSeconds !== null && `billed ${e.billedSeconds}s`]
+  return [`${e.amount} ${e.currency}`, e.original && `original ${e.original.amount} ${e.original.currency}`, e.zone && `zone ${e.zone}`, e.band && `band ${e.band}`, e.billedSeconds !== null && `billed ${e.billedSeconds}s`]
     .filter(Boolean)
     .join(' ');
 }
@@ -58,7 +58,9 @@ function actual(r: TestResult): string {
   const a = r.actual;
   if (!a) return 'nothing (neither rated nor in suspense)';
   if (!a.rated) return `suspense ${a.suspenseReason}`;
-  return [`${trimZeros(a.amount ?? '')} ${a.currency}`, a.zone && `zone ${a.zone}`, a.band && `band ${a.band}`, a.billedSeconds !== null && `billed ${a.billedSeconds}s`]
+  return [`${trimZeros(a.amount ?? '')} ${a.currency}`,
+    r.expect.kind === 'amount' && r.expect.original && a.originalAmount != null && `original ${trimZeros(a.originalAmount)} ${a.originalCurrency}`,
+    a.zone && `zone ${a.zone}`, a.band && `band ${a.band}`, a.billedSeconds !== null && `billed ${a.billedSeconds}s`]
     .filter(Boolean)
     .join(' ');
 }
