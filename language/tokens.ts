@@ -15,6 +15,8 @@ export const KEYWORDS = [
   'rate', 'first', 'next', 'then', 'from', 'bar', 'maximum', 'per', 'call', 'rounding',
   'half-up', 'half-even', 'up', 'down', 'decimals', 'record', 'invoice', 'line', 'test',
   'usage', 'to', 'for', 'units', 'expect', 'zone', 'suspense', 'are', 'is', 'a', 'billed',
+  // rate decks (compiler/deck/)
+  'rates', 'deck', 'issued', 'notice', 'increases', 'days',
 ] as const;
 export type Keyword = (typeof KEYWORDS)[number];
 
