@@ -10,6 +10,8 @@ import { checkTests } from './check/tests.js';
 import { buildBandGrid } from './check/time-bands.js';
 import { checkUnits } from './check/units.js';
 import { checkZones } from './check/zones.js';
+import { checkDecks } from './deck/check.js';
+import { DeckLoader } from './deck/load.js';
 import { hashPlan } from './hash.js';
 import { NO_FILES, type CompileHost } from './host.js';
 import { lowerAgreement, lowerTests } from './lower/agreement.js';
@@ -47,6 +49,7 @@ export function checkAgreement(m: AgreementModel, sink: Sink): void {
   checkZones(m, sink);
   checkRates(m, sink);
   checkTests(m, sink);
+  checkDecks(m, sink);
 }
 
 /**
@@ -58,6 +61,7 @@ export function compile(files: SourceFile[], host: CompileHost = NO_FILES): Comp
   const diagnostics: Diagnostic[] = [];
   const entries: { model: AgreementModel; sink: Sink; fileOk: boolean }[] = [];
   const syntaxErrorLines = new Set<string>();
+  const decks = new DeckLoader(host);
   for (const f of files) {
     const fileSink = new Sink(f.uri);
     let parsed: ReturnType<typeof parse> | undefined;
@@ -74,7 +78,10 @@ export function compile(files: SourceFile[], host: CompileHost = NO_FILES): Comp
     for (const a of parsed.file.agreements ?? []) {
       const sink = new Sink(f.uri);
       const model = buildModel(f.uri, a);
-      guard(sink, f.uri, () => checkAgreement(model, sink));
+      guard(sink, f.uri, () => {
+        decks.load(model, sink);
+        checkAgreement(model, sink);
+      });
       entries.push({ model, sink, fileOk });
     }
   }

@@ -27,6 +27,8 @@ export const DIAGNOSTIC_CODES = {
   ICX2006: { severity: 'error', title: 'duplicate agreement id' },
   ICX2007: { severity: 'error', title: 'trunk used by two agreements' },
   ICX2008: { severity: 'error', title: 'two services of one kind and direction' },
+  // rate decks (compiler/deck/)
+  ICX2101: { severity: 'error', title: 'deck prefix with two destinations' },
 
   // values and units
   ICX3001: { severity: 'error', title: 'unit does not fit the service kind' },
@@ -39,6 +41,15 @@ export const DIAGNOSTIC_CODES = {
   ICX3008: { severity: 'error', title: 'unknown partner type' },
   ICX3009: { severity: 'error', title: 'invalid prefix' },
   ICX3010: { severity: 'warning', title: 'rate has more decimals than rating keeps' },
+  // rate decks (compiler/deck/)
+  ICX3101: { severity: 'error', title: 'malformed deck file' },
+  ICX3102: { severity: 'error', title: 'invalid deck prefix' },
+  ICX3103: { severity: 'error', title: 'invalid deck rate' },
+  ICX3104: { severity: 'error', title: 'invalid deck change type' },
+  ICX3105: { severity: 'error', title: 'invalid deck increments' },
+  ICX3106: { severity: 'error', title: 'deck file not found' },
+  ICX3107: { severity: 'error', title: 'invalid deck destination' },
+  ICX3108: { severity: 'warning', title: 'deck change type disagrees with the rates' },
 
   // time
   ICX4001: { severity: 'error', title: 'invalid date' },
@@ -52,6 +63,12 @@ export const DIAGNOSTIC_CODES = {
   ICX4009: { severity: 'error', title: 'invalid time range' },
   ICX4010: { severity: 'warning', title: 'holiday outside the validity' },
   ICX4011: { severity: 'error', title: 'time bands use more than one holiday calendar' },
+  // rate decks (compiler/deck/)
+  ICX4101: { severity: 'error', title: 'invalid deck effective date' },
+  ICX4102: { severity: 'error', title: 'deck prefix has two rows for one date' },
+  ICX4103: { severity: 'error', title: 'increase within the notice period' },
+  ICX4104: { severity: 'error', title: 'notice period without an issue date' },
+  ICX4105: { severity: 'warning', title: 'deck row after the validity ends' },
 
   // rating structure
   ICX5001: { severity: 'error', title: 'prefix in two zones' },
@@ -61,6 +78,11 @@ export const DIAGNOSTIC_CODES = {
   ICX5005: { severity: 'error', title: 'service has no rates' },
   ICX5006: { severity: 'error', title: 'invalid rate steps' },
   ICX5007: { severity: 'warning', title: 'duplicate prefix in a zone' },
+  // rate decks (compiler/deck/)
+  ICX5101: { severity: 'error', title: 'service has both a deck and rate lines' },
+  ICX5102: { severity: 'error', title: 'service has two decks' },
+  ICX5103: { severity: 'error', title: 'notice period without a deck' },
+  ICX5104: { severity: 'error', title: 'deck prefix is also a barred prefix' },
 
   // tests
   ICX6001: { severity: 'error', title: 'test usage is incomplete' },

@@ -22,6 +22,8 @@ export const SUSPENSE_REASONS = [
   'no-zone',
   'barred',
   'no-rate',
+  // a rate deck closed the prefix from that date (compiler/deck/)
+  'closed',
 ];
 
 export function checkTests(m: AgreementModel, sink: Sink): void {
