@@ -101,7 +101,7 @@ function checkRows(m: AgreementModel, s: ServiceBlock, { deck }: ServiceDeck, si
       if (actual !== r.change) {
         sink.report(
           'ICX3108',
-          `Marked ${r.change}, but ${prefix} goes from ${prev.rate} (line ${prev.line}) to ${r.rate}: that is ${actual === 'unchanged' ? 'no change' : `an ${actual}`}.`,
+          `Marked ${r.change}, but ${prefix} goes from ${prev.rate} (line ${prev.line}) to ${r.rate}: that is ${actual === 'unchanged' ? 'no change' : actual === 'increase' ? 'an increase' : 'a decrease'}.`,
           deck.fieldRange(r, 'change'),
         );
       }

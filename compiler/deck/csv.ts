@@ -89,7 +89,9 @@ function quotedRecord(text: string, pos: number, line: number): { record: CsvRec
         q++;
       }
       if (!closed) {
-        error ??= { message: 'A quoted field is not closed; end it with a double quote (write "" for a quote inside it).', start, end: n };
+        // reported on the line where the quote opened (the rest of the file became this field)
+        const eol = text.indexOf('\n', start);
+        error ??= { message: 'A quoted field is not closed; end it with a double quote (write "" for a quote inside it).', start, end: eol < 0 ? n : eol };
       }
       // only spaces may follow the closing quote before the separator
       const after = q;
