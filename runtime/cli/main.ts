@@ -4,6 +4,7 @@
 import { Command, CommanderError } from 'commander';
 import { registerCheck } from './commands/check.js';
 import { registerCompile } from './commands/compile.js';
+import { registerDeck } from './commands/deck.js';
 import { registerFmt } from './commands/fmt.js';
 import { registerRate } from './commands/rate.js';
 import { registerTest } from './commands/test.js';
@@ -34,6 +35,7 @@ function buildProgram(): Command {
   registerRate(program);
   registerTraffic(program);
   registerTest(program);
+  registerDeck(program);
   return program;
 }
 
