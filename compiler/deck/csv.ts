@@ -5,13 +5,22 @@
 export interface CsvRecord {
   /** 1-based line of the record's first character */
   line: number;
+  /** offset of the record's first character: recordFields() finds its fields' offsets again */
+  offset: number;
   /** field values, quotes removed, not trimmed */
   values: string[];
-  /** [start, end) offset of each field as written (quotes included) */
-  starts: number[];
-  ends: number[];
   /** a quoting mistake in this record (the record's values are then unreliable) */
   error?: { message: string; start: number; end: number };
+}
+
+/**
+ * [start, end) offsets of each field of the record at `offset` (quotes included). Computed
+ * only when something is reported: keeping them for every row of a long deck costs more
+ * than reading the whole file.
+ */
+export function recordFields(text: string, offset: number): { starts: number[]; ends: number[] } {
+  const r = quotedRecord(text, offset, 1);
+  return { starts: r.starts, ends: r.ends };
 }
 
 /**
@@ -33,16 +42,7 @@ export function readCsvRecords(text: string, onRecord: (r: CsvRecord) => boolean
       continue;
     }
     if (raw.indexOf('"') < 0) {
-      const values = raw.split(',');
-      const starts: number[] = [];
-      const ends: number[] = [];
-      let s = pos;
-      for (const v of values) {
-        starts.push(s);
-        ends.push(s + v.length);
-        s += v.length + 1;
-      }
-      if (!onRecord({ line, values, starts, ends })) return;
+      if (!onRecord({ line, offset: pos, values: raw.split(',') })) return;
       pos = eol + 1;
       line++;
       continue;
@@ -55,7 +55,7 @@ export function readCsvRecords(text: string, onRecord: (r: CsvRecord) => boolean
 }
 
 /** A record with quotes, read character by character from `pos`. */
-function quotedRecord(text: string, pos: number, line: number): { record: CsvRecord; next: number; nextLine: number } {
+function quotedRecord(text: string, pos: number, line: number): { record: CsvRecord; starts: number[]; ends: number[]; next: number; nextLine: number } {
   const values: string[] = [];
   const starts: number[] = [];
   const ends: number[] = [];
@@ -120,6 +120,6 @@ function quotedRecord(text: string, pos: number, line: number): { record: CsvRec
     }
     // end of record
     const next = q < n ? q + 1 : n;
-    return { record: { line, values, starts, ends, ...(error ? { error } : {}) }, next, nextLine: curLine + 1 };
+    return { record: { line, offset: pos, values, ...(error ? { error } : {}) }, starts, ends, next, nextLine: curLine + 1 };
   }
 }

@@ -34,38 +34,42 @@ export function lowerDeck(
   const validFrom = m.validFrom!;
   const validTo = m.validTo && isValidDate(m.validTo) ? m.validTo : undefined;
   const byZone = new Map<string, Map<string, Group>>();
-  for (const [prefix, rows] of deck.byPrefix) {
-    const spans: Span[] = [];
+  // Prefixes in sorted order, so the prefix table comes out sorted without a sort of objects.
+  const sortedPrefixes = [...deck.byPrefix.keys()].sort();
+  const groupOf: Group[] = new Array<Group>(sortedPrefixes.length);
+  for (let k = 0; k < sortedPrefixes.length; k++) {
+    const prefix = sortedPrefixes[k]!;
+    const rows = deck.byPrefix.get(prefix)!;
+    // The history's signature, built from the rows; spans are built once per distinct history.
+    let signature = '';
     for (let i = 0; i < rows.length; i++) {
       const row = rows[i]!;
-      const to = rows[i + 1]?.date ?? null;
+      const to = i + 1 < rows.length ? rows[i + 1]!.date : null;
       // History before the agreement starts never rates; a row after it ends never applies.
       if (to !== null && to <= validFrom) continue;
       if (validTo !== undefined && row.date > validTo) break;
-      spans.push({ from: row.date < validFrom ? validFrom : row.date, to, row });
+      const inc = row.increments;
+      signature += (row.date < validFrom ? validFrom : row.date) + '|' + to + '|' + (row.change === 'closed' ? 'closed' : row.rate) + '|' +
+        (inc ? inc.firstSeconds + '/' + inc.nextSeconds : '') + ';';
     }
     const zone = rows[0]!.destination;
-    let signature = '';
-    for (const sp of spans) {
-      const inc = sp.row.increments;
-      signature += `${sp.from}|${sp.to}|${sp.row.change === 'closed' ? 'closed' : sp.row.rate}|${inc ? `${inc.firstSeconds}/${inc.nextSeconds}` : ''};`;
-    }
     let groups = byZone.get(zone);
     if (!groups) byZone.set(zone, (groups = new Map()));
-    const g = groups.get(signature);
-    if (g) g.prefixes.push(prefix);
-    else groups.set(signature, { zone, spans, prefixes: [prefix] });
+    let g = groups.get(signature);
+    if (!g) groups.set(signature, (g = { zone, spans: spansOf(rows, validFrom, validTo), prefixes: [] }));
+    g.prefixes.push(prefix);
+    groupOf[k] = g;
   }
 
   const svc = s.name.text;
-  const prefixes: ServicePlan['prefixes'] = [];
+  const tariffOf = new Map<Group, string | undefined>();
   const rates: RateLinePlan[] = [];
   for (const [zone, groups] of byZone) {
     const split = groups.size > 1;
     for (const g of groups.values()) {
-      let tariff: string | undefined;
-      if (split) tariff = g.prefixes.reduce((a, b) => (b < a ? b : a));
-      for (const p of g.prefixes) prefixes.push(tariff === undefined ? { prefix: p, zone } : { prefix: p, zone, tariff });
+      // prefixes were added in sorted order: the first is the lowest
+      const tariff = split ? g.prefixes[0]! : undefined;
+      tariffOf.set(g, tariff);
       for (const sp of g.spans) {
         for (const band of m.bandNames) {
           const closed = sp.row.change === 'closed';
@@ -86,9 +90,30 @@ export function lowerDeck(
       }
     }
   }
-  for (const b of barredPrefixes) prefixes.push(b);
+  const prefixes: ServicePlan['prefixes'] = new Array(sortedPrefixes.length);
+  for (let k = 0; k < sortedPrefixes.length; k++) {
+    const g = groupOf[k]!;
+    const tariff = tariffOf.get(g);
+    prefixes[k] = tariff === undefined ? { prefix: sortedPrefixes[k]!, zone: g.zone } : { prefix: sortedPrefixes[k]!, zone: g.zone, tariff };
+  }
+  if (barredPrefixes.length > 0) {
+    for (const b of barredPrefixes) prefixes.push(b);
+    prefixes.sort((a, b) => (a.prefix < b.prefix ? -1 : a.prefix > b.prefix ? 1 : 0));
+  }
   // Sorted so the plan (and its hash) does not depend on the order of the deck's rows.
-  prefixes.sort((a, b) => (a.prefix < b.prefix ? -1 : a.prefix > b.prefix ? 1 : 0));
   rates.sort((a, b) => (a.clause < b.clause ? -1 : a.clause > b.clause ? 1 : 0));
   return { prefixes, rates };
+}
+
+/** The spans a prefix's rows price, clipped to the validity. */
+function spansOf(rows: DeckRow[], validFrom: string, validTo: string | undefined): Span[] {
+  const spans: Span[] = [];
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i]!;
+    const to = rows[i + 1]?.date ?? null;
+    if (to !== null && to <= validFrom) continue;
+    if (validTo !== undefined && row.date > validTo) break;
+    spans.push({ from: row.date < validFrom ? validFrom : row.date, to, row });
+  }
+  return spans;
 }
