@@ -1,6 +1,6 @@
 // `icx deck diff`: every prefix classified, as a table, JSON and Markdown; a bad deck is a
 // message at file:line:column and exit 1, never a stack trace.
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { icx, STACK_LINE, tempDir } from './run-cli.js';
@@ -31,6 +31,26 @@ beforeAll(() => {
   writeFileSync(path.join(dir, 'old.csv'), OLD);
   writeFileSync(path.join(dir, 'new.csv'), NEW);
   writeFileSync(path.join(dir, 'bad.csv'), 'prefix,destination,rate,effective_date\n33,France,0.01,2026-01-01\n34,Spain,0.01,2026-02-30\n');
+  mkdirSync(path.join(dir, 'agreements', 'decks'), { recursive: true });
+  writeFileSync(path.join(dir, 'agreements', 'decks', 'x.csv'), 'prefix,destination,rate,effective_date,change\n447,UK Mobile,0.0290,2026-01-01,\n447,UK Mobile,0.0320,2026-03-05,increase\n');
+  writeFileSync(
+    path.join(dir, 'agreements', 'x.icx'),
+    `agreement X "x" {
+  parties {
+    us ACME "ACME"
+    partner CX "CX" type wholesale
+  }
+  currency USD
+  valid 2026-01-01 ..
+  timezone UTC
+  service termination voice payable {
+    billing 1/1
+    rates from deck "decks/x.csv" issued 2026-03-01
+    notice increases 7 days
+  }
+}
+`,
+  );
 });
 afterAll(() => cleanup());
 
@@ -78,5 +98,16 @@ describe('icx deck diff', () => {
   it('a missing file or two output formats: a usage error, exit 2', () => {
     expect(icx(['deck', 'diff', 'none.csv', 'new.csv'], dir)).toMatchObject({ code: 2, stderr: 'icx: none.csv: no such file\n' });
     expect(icx(['deck', 'diff', 'old.csv', 'new.csv', '--json', '--markdown'], dir).code).toBe(2);
+  });
+});
+
+describe('icx check with a rate deck', () => {
+  it('shows a notice violation at the deck line and field, with the source line, exit 1', () => {
+    const r = icx(['check', 'agreements/'], dir);
+    expect(r.code).toBe(1);
+    const out = r.stdout + r.stderr;
+    expect(out).toContain('agreements/decks/x.csv:3:22: error ICX4103: The increase of 447 (UK Mobile) to 0.0320 takes effect 2026-03-05');
+    expect(out).toContain(' 3 | 447,UK Mobile,0.0320,2026-03-05,increase\n   |                      ^^^^^^^^^^');
+    expect(out).not.toContain(STACK_LINE);
   });
 });

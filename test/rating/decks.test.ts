@@ -84,3 +84,41 @@ describe('rating from a deck', () => {
     );
   });
 });
+
+// A deck row's increments replace first/next only: the service's minimum still applies, and a
+// call split across a band boundary is billed by the start line's increments.
+const SPLIT_DECK = `prefix,destination,rate,effective_date,increments
+336,France Mobile,0.6000,2026-01-01,1/1
+`;
+const SPLIT_TEXT = agreement(
+  { id: 'DECK-2', trunks: 'TGD2' },
+  `  service term voice payable {
+    billing 60/60 minimum 30s
+    calls across a band boundary are split at the boundary
+    rates from deck "decks/split.csv"
+  }`,
+).replace(/  zones \{[^}]*\}\n/, '');
+
+const splitCases: { id: string; record: UsageRecord; expect: Expected }[] = [
+  // 10 s: m = max(10, 30) = 30; 1/1 → 30 s (not 60 by the service's 60/60); 30 × 0.6 / 60 = 0.3
+  { id: 'minimum', record: voice({ trunk: 'TGD2', duration_s: '10' }), expect: { amount: '0.3', billed: 30 } },
+  // 61 s → 61 s at 1/1; 61 × 0.6 / 60 = 0.61
+  { id: 'per-second', record: voice({ trunk: 'TGD2', duration_s: '61' }), expect: { amount: '0.61', billed: 61 } },
+  // Monday 19:59:30 Paris (18:59:30Z) for 61 s: 30 s peak + 31 s offpeak, both 0.6000 (a deck row
+  // prices every band); billed 61 at 1/1; 30 × 0.6 / 60 + 31 × 0.6 / 60 = 0.3 + 0.31 = 0.61
+  { id: 'split', record: voice({ trunk: 'TGD2', duration_s: '61', start_time: '2026-03-02T18:59:30Z' }), expect: { amount: '0.61', billed: 61 } },
+];
+
+describe('deck increments with a minimum and the split rule', () => {
+  let batch: Batch;
+  beforeAll(async () => {
+    const r = compile([{ uri: 'split.icx', text: SPLIT_TEXT }], { readFile: (u) => (u === 'decks/split.csv' ? SPLIT_DECK : undefined) });
+    expect(r.diagnostics.map((d) => `${d.uri}:${d.range.start.line} ${d.code} ${d.message}`)).toEqual([]);
+    batch = await rateBatch(r.compiled.plans, splitCases.map((c) => ({ ...c.record, record_id: c.id })));
+  });
+  it('in = rated + suspense', () => expect(batch.ratedCount + batch.suspenseCount).toBe(splitCases.length));
+  for (const c of splitCases) it(c.id, () => checkCase(batch, c.id, c.expect));
+  it('the split call names both band lines', () => {
+    expect(String(batch.rated.get('split')!.clause)).toBe('term/France Mobile/peak/2026-01-01 + term/France Mobile/offpeak/2026-01-01');
+  });
+});
