@@ -150,4 +150,17 @@ describe('rate decks: the service', () => {
     );
     expect(r.compiled.plans).toHaveLength(0);
   });
+
+  it('a test may expect a deck destination as its zone; another name is still unknown (ICX2002)', () => {
+    const tests = `
+  test "t1" {
+    usage term to 33612345678 at 2026-03-02T10:00:00 for 60s
+    expect 0.02 EUR zone M
+  }
+  test "t2" {
+    usage term to 33612345678 at 2026-03-02T10:00:00 for 60s
+    expect 0.02 EUR zone ⟦Nowhere⟧
+  }`;
+    expectDeckDiagnostics(deckSvc().replace(/\n\}\n$/, `${tests}\n}\n`), deck, [{ file: 'agreement', code: 'ICX2002' }]);
+  });
 });

@@ -19,6 +19,17 @@ export function deckOf(s: ServiceBlock): ServiceDeck | undefined {
   return loaded.get(s);
 }
 
+const destinations = new WeakMap<ServiceBlock, Set<string>>();
+
+/** Is `zone` a destination of the service's deck (so a test may expect it as a zone)? */
+export function isDeckDestination(s: ServiceBlock | undefined, zone: string | undefined): boolean {
+  const d = s === undefined ? undefined : deckOf(s);
+  if (!d || zone === undefined) return false;
+  let set = destinations.get(s!);
+  if (!set) destinations.set(s!, (set = new Set(d.deck.rows.map((r) => r.destination))));
+  return set.has(zone);
+}
+
 export function deckDecls(s: ServiceBlock): DeckDecl[] {
   return (s.items ?? []).filter((i): i is DeckDecl => i.kind === 'deck');
 }
