@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { agreement } from '../test-support/expect-diagnostics.js';
-import { expectDeckDiagnostics } from './deck-test-support.js';
+import { expectDeckDiagnostics } from '../test-support/expect-deck-diagnostics.js';
 
 const HEADER = 'prefix,destination,rate,effective_date,change,increments\n';
 

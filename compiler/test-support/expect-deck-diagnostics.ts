@@ -4,7 +4,7 @@ import { expect } from 'vitest';
 import type { Range } from '../../language/ast.js';
 import type { Diagnostic } from '../../language/diagnostic.js';
 import { compile, type CompileResult } from '../index.js';
-import { stripMarks } from '../test-support/expect-diagnostics.js';
+import { stripMarks } from './expect-diagnostics.js';
 
 export interface MarkedExpectation {
   /** which file the mark is in: 'agreement' or a deck uri */
