@@ -13,6 +13,8 @@ import { checkSettlement } from './check/settlement.js';
 import { buildBandGrid } from './check/time-bands.js';
 import { checkUnits } from './check/units.js';
 import { checkZones } from './check/zones.js';
+import { checkDecks } from './deck/check.js';
+import { DeckLoader } from './deck/load.js';
 import { hashPlan } from './hash.js';
 import { NO_FILES, type CompileHost } from './host.js';
 import { lowerAgreement, lowerTests } from './lower/agreement.js';
@@ -53,6 +55,7 @@ export function checkAgreement(m: AgreementModel, sink: Sink): void {
   checkTests(m, sink);
   checkSettlement(m, sink);
   checkFxLines(m, sink);
+  checkDecks(m, sink);
 }
 
 /**
@@ -65,6 +68,7 @@ export function compile(files: SourceFile[], host: CompileHost = NO_FILES): Comp
   const partyDecls: DeclaredParty[] = [];
   const entries: { model: AgreementModel; sink: Sink; fileOk: boolean; fx: Map<string, FxPlan> }[] = [];
   const syntaxErrorLines = new Set<string>();
+  const decks = new DeckLoader(host);
   for (const f of files) {
     const fileSink = new Sink(f.uri);
     let parsed: ReturnType<typeof parse> | undefined;
@@ -82,7 +86,10 @@ export function compile(files: SourceFile[], host: CompileHost = NO_FILES): Comp
     for (const a of parsed.file.agreements ?? []) {
       const sink = new Sink(f.uri);
       const model = buildModel(f.uri, a);
-      guard(sink, f.uri, () => checkAgreement(model, sink));
+      guard(sink, f.uri, () => {
+        decks.load(model, sink);
+        checkAgreement(model, sink);
+      });
       // FX tables are files: read through the host, their rates embedded in the plan
       let fx = new Map<string, FxPlan>();
       guard(sink, f.uri, () => {

@@ -82,6 +82,19 @@ export interface RateLinePlan {
   /** first local date on which it no longer applies (exclusive); null = until the validity ends */
   effectiveTo: string | null;
   steps: PriceStepPlan[];
+  /**
+   * Rate decks (compiler/deck/): billing increments of this line, overriding the service's
+   * `billing` (its minimum still applies); absent = the service's.
+   */
+  increments?: { firstSeconds: number; nextSeconds: number };
+  /** Rate decks: the prefixes are closed from effectiveFrom; no steps; records → suspense `closed`. */
+  closed?: true;
+  /**
+   * Rate decks: when prefixes of one destination (zone) have different rate histories, each
+   * history is a tariff of the zone, named by its lowest prefix; prefixes and rate lines with
+   * the same zone and tariff go together. Absent = the zone has one history.
+   */
+  tariff?: string;
 }
 
 export interface ServicePlan {
@@ -106,7 +119,7 @@ export interface ServicePlan {
    * Longest-prefix table of this service: the prefixes of every zone it rates or bars.
    * The zone `any` contributes the empty prefix "" and so matches every number.
    */
-  prefixes: { prefix: string; zone: string }[];
+  prefixes: { prefix: string; zone: string; tariff?: string }[];
   barredZones: string[];
   rates: RateLinePlan[];
   /**

@@ -68,6 +68,12 @@ function buildServiceItem(node: CstNode | undefined, lit: Literals): ServiceItem
         range,
       };
     }
+    case 'deckDecl': {
+      const issued = tokenAt(node, 'Date');
+      return { kind: 'deck', path: lit.string(tokenAt(node, 'String'), at), ...(issued ? { issued: lit.date(issued, at) } : {}), range };
+    }
+    case 'noticeDecl':
+      return { kind: 'notice', days: lit.number(tokenAt(node, 'Number'), at), range };
     default:
       return undefined;
   }

@@ -248,7 +248,9 @@ export type ServiceItem =
   | RateDecl
   | BarDecl
   | MaximumDecl
-  | RoundingDecl;
+  | RoundingDecl
+  | DeckDecl
+  | NoticeDecl;
 
 export interface BillingDecl extends Node {
   kind: 'billing';
@@ -309,6 +311,21 @@ export interface RoundingDecl extends Node {
   method: RoundingMethod;
   decimals: NumberLit;
   scope: 'record' | 'invoice-line';
+}
+
+/** `rates from deck "decks/x.csv" issued 2026-03-01`: the service's rates come from a CSV deck. */
+export interface DeckDecl extends Node {
+  kind: 'deck';
+  /** as written, relative to the agreement file */
+  path: StringLit;
+  /** the deck's issue date; required when the service states a notice period */
+  issued?: DateLit;
+}
+
+/** `notice increases 7 days`: a deck increase must take effect at least N days after issue. */
+export interface NoticeDecl extends Node {
+  kind: 'notice';
+  days: NumberLit;
 }
 
 export interface TestBlock extends Node {

@@ -35,6 +35,8 @@ export const DIAGNOSTIC_CODES = {
   // multi-currency (fx lines and FX tables)
   ICX2601: { severity: 'error', title: 'second fx line for a currency' },
   ICX2602: { severity: 'error', title: 'FX table cannot be read' },
+  // rate decks (compiler/deck/)
+  ICX2101: { severity: 'error', title: 'deck prefix with two destinations' },
 
   // values and units
   ICX3001: { severity: 'error', title: 'unit does not fit the service kind' },
@@ -58,6 +60,15 @@ export const DIAGNOSTIC_CODES = {
   ICX3606: { severity: 'error', title: 'invalid FX rate' },
   ICX3607: { severity: 'error', title: 'invalid FX table header' },
   ICX3608: { severity: 'error', title: 'FX row with the wrong number of fields' },
+  // rate decks (compiler/deck/)
+  ICX3101: { severity: 'error', title: 'malformed deck file' },
+  ICX3102: { severity: 'error', title: 'invalid deck prefix' },
+  ICX3103: { severity: 'error', title: 'invalid deck rate' },
+  ICX3104: { severity: 'error', title: 'invalid deck change type' },
+  ICX3105: { severity: 'error', title: 'invalid deck increments' },
+  ICX3106: { severity: 'error', title: 'deck file not found' },
+  ICX3107: { severity: 'error', title: 'invalid deck destination' },
+  ICX3108: { severity: 'warning', title: 'deck change type disagrees with the rates' },
 
   // time
   ICX4001: { severity: 'error', title: 'invalid date' },
@@ -74,6 +85,12 @@ export const DIAGNOSTIC_CODES = {
   ICX4201: { severity: 'error', title: 'agreements for one partner service overlap in time' },
   ICX4601: { severity: 'error', title: 'invalid date in an FX table' },
   ICX4602: { severity: 'error', title: 'two FX rates for one date' },
+  // rate decks (compiler/deck/)
+  ICX4101: { severity: 'error', title: 'invalid deck effective date' },
+  ICX4102: { severity: 'error', title: 'deck prefix has two rows for one date' },
+  ICX4103: { severity: 'error', title: 'increase within the notice period' },
+  ICX4104: { severity: 'error', title: 'notice period without an issue date' },
+  ICX4105: { severity: 'warning', title: 'deck row after the validity ends' },
 
   // rating structure
   ICX5001: { severity: 'error', title: 'prefix in two zones' },
@@ -86,6 +103,11 @@ export const DIAGNOSTIC_CODES = {
   ICX5601: { severity: 'warning', title: 'FX table has no rate for the pair' },
   ICX5602: { severity: 'warning', title: 'FX table does not cover the validity' },
   ICX5603: { severity: 'warning', title: 'fx line not used by any service' },
+  // rate decks (compiler/deck/)
+  ICX5101: { severity: 'error', title: 'service has both a deck and rate lines' },
+  ICX5102: { severity: 'error', title: 'service has two decks' },
+  ICX5103: { severity: 'error', title: 'notice period without a deck' },
+  ICX5104: { severity: 'error', title: 'deck prefix is also a barred prefix' },
 
   // tests
   ICX6001: { severity: 'error', title: 'test usage is incomplete' },

@@ -307,7 +307,29 @@ export class AgreementParser extends LineAwareParser {
       { ALT: () => this.SUBRULE(this.barDecl) },
       { ALT: () => this.SUBRULE(this.maximumDecl) },
       { ALT: () => this.SUBRULE(this.roundingDecl) },
+      { ALT: () => this.SUBRULE(this.deckDecl) },
+      { ALT: () => this.SUBRULE(this.noticeDecl) },
     ]);
+  });
+
+  /** `rates from deck "decks/x.csv" issued 2026-03-01` (compiler/deck/) */
+  deckDecl = this.RULE('deckDecl', () => {
+    this.CONSUME(kw('rates'));
+    this.CONSUME(kw('from'));
+    this.CONSUME(kw('deck'));
+    this.CONSUME(StringLit);
+    this.OPTION(() => {
+      this.CONSUME(kw('issued'));
+      this.CONSUME(DateTok);
+    });
+  });
+
+  /** `notice increases 7 days` */
+  noticeDecl = this.RULE('noticeDecl', () => {
+    this.CONSUME(kw('notice'));
+    this.CONSUME(kw('increases'));
+    this.CONSUME(NumberTok);
+    this.CONSUME(kw('days'));
   });
 
   billingDecl = this.RULE('billingDecl', () => {

@@ -20,6 +20,8 @@ export const KEYWORDS = [
   'dispute', 'tolerance', 'or',
   // multi-currency: `fx SDR -> EUR from table "fx/gsma-2026.csv" at usage date`, `expect … original 0.0250 SDR`
   'fx', 'table', 'date', 'period', 'end', 'original',
+  // rate decks (compiler/deck/)
+  'rates', 'deck', 'issued', 'notice', 'increases', 'days',
 ] as const;
 export type Keyword = (typeof KEYWORDS)[number];
 

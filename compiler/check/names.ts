@@ -1,6 +1,7 @@
 // Name resolution: required and once-only declarations, duplicate names, and every
 // reference (zone, band, service, holiday calendar) resolved against its definitions.
 import type { Name, Node } from '../../language/ast.js';
+import { isDeckDestination } from '../deck/load.js';
 import { ANY_ZONE, type AgreementModel } from '../model.js';
 import { at, rangeFrom, type Sink } from '../sink.js';
 
@@ -140,7 +141,8 @@ function checkReferences(m: AgreementModel, sink: Sink): void {
       );
     }
     if (t.expect?.kind === 'amount') {
-      unknownZone(t.expect.zone);
+      // a destination of the service's rate deck is a zone too (compiler/deck/)
+      if (!isDeckDestination(svc?.text ? m.serviceByName.get(svc.text) : undefined, t.expect.zone?.text)) unknownZone(t.expect.zone);
       unknownBand(t.expect.band);
     }
   }

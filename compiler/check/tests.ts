@@ -23,6 +23,8 @@ export const SUSPENSE_REASONS = [
   'barred',
   'no-rate',
   'no-fx-rate',
+  // a rate deck closed the prefix from that date (compiler/deck/)
+  'closed',
 ];
 
 export function checkTests(m: AgreementModel, sink: Sink): void {

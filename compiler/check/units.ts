@@ -116,7 +116,7 @@ const MAX_MONEY_PLACES = 9;
 const MAX_MONEY_INTEGER_DIGITS = 7;
 
 /** An amount the engine cannot hold exactly is an error, never a run that fails later. */
-function exceedsEngine(n: { value?: string; text?: string; range: PriceLit['range'] } | undefined, sink: Sink): boolean {
+export function exceedsEngine(n: { value?: string; text?: string; range: PriceLit['range'] } | undefined, sink: Sink): boolean {
   if (!n) return false;
   const integerDigits = (n.value ?? '').split('.')[0]!.replace(/^0+(?=\d)/, '').length;
   if (places(n) > MAX_MONEY_PLACES) {
@@ -143,7 +143,7 @@ function recordDecimals(s: ServiceBlock): number {
  * decimals than the record keeps is silently rounded away on every record. Per-minute
  * prices are exempt: they are multiplied by seconds / 60 before rounding.
  */
-function checkPlaces(s: ServiceBlock, n: { value?: string; text?: string; range: PriceLit['range'] } | undefined, sink: Sink): void {
+export function checkPlaces(s: ServiceBlock, n: { value?: string; text?: string; range: PriceLit['range'] } | undefined, sink: Sink): void {
   const keep = recordDecimals(s);
   if (exceedsEngine(n, sink)) return;
   if (n && places(n) > keep) {
@@ -158,7 +158,8 @@ function checkService(m: AgreementModel, s: ServiceBlock, sink: Sink): void {
   for (const item of s.items ?? []) {
     // Each of these is one commercial fact; stating it twice leaves the reader guessing.
     const onceKey = item.kind === 'rounding' ? `rounding ${item.scope}` : item.kind;
-    if (item.kind !== 'rate' && item.kind !== 'bar') {
+    // deck and notice: checked (once each) by compiler/deck/check.ts
+    if (item.kind !== 'rate' && item.kind !== 'bar' && item.kind !== 'deck' && item.kind !== 'notice') {
       if (seen.has(onceKey)) {
         sink.report('ICX3006', `This service already states ${VOICE_ONLY[item.kind] ?? onceKey}; keep one.`, item.range);
       }

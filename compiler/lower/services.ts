@@ -7,6 +7,7 @@ import { isDigitPrefix, serviceZones } from '../check/zones.js';
 import { ANY_ZONE, type AgreementModel } from '../model.js';
 import { at } from '../sink.js';
 import { decimalText, wholeSeconds } from '../values.js';
+import { lowerDeck } from '../deck/lower.js';
 
 /** Documented default: every rated record is rounded half-up to 6 decimals. */
 export const DEFAULT_RECORD_ROUNDING: RoundingPlan = { method: 'half-up', decimals: 6 };
@@ -24,6 +25,8 @@ export function lowerService(m: AgreementModel, s: ServiceBlock): ServicePlan {
   const zones = serviceZones(s);
   const barredZones: string[] = [];
   for (const i of items) if (i.kind === 'bar') for (const z of i.zones) if (!barredZones.includes(z.text)) barredZones.push(z.text);
+  // A service rating from a deck takes its prefixes and rate lines from it (compiler/deck/).
+  const deck = lowerDeck(m, s, prefixTable(m, zones));
 
   return {
     name: s.name.text,
@@ -44,9 +47,9 @@ export function lowerService(m: AgreementModel, s: ServiceBlock): ServicePlan {
     maximumPerCall: find('maximum') ? decimalText(find('maximum')!.amount.amount) : null,
     recordRounding: rounding('record') ?? DEFAULT_RECORD_ROUNDING,
     invoiceLineRounding: rounding('invoice-line'),
-    prefixes: prefixTable(m, zones),
+    prefixes: deck?.prefixes ?? prefixTable(m, zones),
     barredZones,
-    rates: lowerRates(m, s),
+    rates: deck?.rates ?? lowerRates(m, s),
   };
 }
 

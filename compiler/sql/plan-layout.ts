@@ -103,11 +103,13 @@ export function layoutPlans(plans: HashedAgreementPlan[]): PlanLayout {
       }
 
       const zoneIdx = new Map<string, number>();
-      const zoneOf = (zone: string): number => {
-        let z = zoneIdx.get(zone);
+      // A deck zone may have several tariffs (plan.ts): each is its own zone id, one name.
+      const zoneOf = (zone: string, tariff?: string): number => {
+        const zkey = tariff === undefined ? zone : `${zone}\u0000${tariff}`;
+        let z = zoneIdx.get(zkey);
         if (z === undefined) {
           z = nextZone++;
-          zoneIdx.set(zone, z);
+          zoneIdx.set(zkey, z);
           t.plan_zones!.push({ zone_idx: z, svc_idx: svcIdx, zone });
         }
         return z;
@@ -124,24 +126,30 @@ export function layoutPlans(plans: HashedAgreementPlan[]): PlanLayout {
         t.plan_prefixes!.push({
           pfx_idx: nextPrefix++, svc_idx: svcIdx, plen: p.prefix.length,
           pkey: p.prefix === '' ? '0' : BigInt(p.prefix).toString(),
-          prefix: p.prefix, zone_idx: zoneOf(p.zone), zone: p.zone, barred: barred.has(p.zone),
+          prefix: p.prefix, zone_idx: zoneOf(p.zone, p.tariff), zone: p.zone, barred: barred.has(p.zone),
         });
       }
 
-      const lines = [...s.rates].sort((x, y) => cmp(x.zone, y.zone) || cmp(x.band, y.band) || cmp(x.effectiveFrom, y.effectiveFrom));
+      const lines = [...s.rates].sort((x, y) => cmp(x.zone, y.zone) || cmp(x.tariff ?? '', y.tariff ?? '') || cmp(x.band, y.band) || cmp(x.effectiveFrom, y.effectiveFrom));
       lines.forEach((line, i) => {
         const prev = lines[i - 1];
-        if (prev && prev.zone === line.zone && prev.band === line.band && (prev.effectiveTo ?? OPEN_DATE) > line.effectiveFrom) {
+        if (prev && prev.zone === line.zone && prev.tariff === line.tariff && prev.band === line.band && (prev.effectiveTo ?? OPEN_DATE) > line.effectiveFrom) {
           // two lines in force on one date would rate a record twice
           throw new PlanLayoutError(`${sw}: rate lines ${prev.clause} and ${line.clause} overlap in time`);
         }
-        if (line.steps.length === 0) throw new PlanLayoutError(`${sw}: rate line ${line.clause} has no price`);
+        const closed = line.closed === true;
+        if (line.steps.length === 0 && !closed) throw new PlanLayoutError(`${sw}: rate line ${line.clause} has no price`);
         const steps = [...line.steps].sort((x, y) => x.fromSecond - y.fromSecond);
+        const inc = line.increments;
+        if (inc && (!Number.isInteger(inc.firstSeconds) || !Number.isInteger(inc.nextSeconds) || inc.firstSeconds < 1 || inc.nextSeconds < 1)) {
+          throw new PlanLayoutError(`${sw}: rate line ${line.clause} has billing increments below 1 second`);
+        }
         t.plan_rates!.push({
-          rate_idx: rateIdx, svc_idx: svcIdx, zone_idx: zoneOf(line.zone), band_code: bandCode.get(line.band)!,
+          rate_idx: rateIdx, svc_idx: svcIdx, zone_idx: zoneOf(line.zone, line.tariff), band_code: bandCode.get(line.band)!,
           zone: line.zone, band: line.band,
           eff_from: line.effectiveFrom, eff_to: line.effectiveTo ?? OPEN_DATE, clause: line.clause, source: line.source,
-          n_steps: steps.length, price0_n: toNano(steps[0]!.price, `${sw} ${line.clause}`).toString(),
+          n_steps: steps.length, price0_n: closed ? '0' : toNano(steps[0]!.price, `${sw} ${line.clause}`).toString(),
+          first_s: inc?.firstSeconds ?? null, next_s: inc?.nextSeconds ?? null, closed,
         });
         steps.forEach((st, k) => {
           t.plan_rate_steps!.push({

@@ -64,6 +64,8 @@ export const PLAN_TABLE_DEFS: TableDef[] = [
       ['zone', 'VARCHAR'], ['band', 'VARCHAR'],
       ['eff_from', 'DATE'], ['eff_to', 'DATE'], ['clause', 'VARCHAR'], ['source', 'VARCHAR'],
       ['n_steps', 'INTEGER'], ['price0_n', 'BIGINT'],
+      // rate decks: per-line billing increments (NULL = the service's), closed prefixes
+      ['first_s', 'BIGINT'], ['next_s', 'BIGINT'], ['closed', 'BOOLEAN'],
     ],
   },
   {

@@ -102,19 +102,22 @@ WITH u AS (
   LEFT JOIN run_tz_offsets o ON o.tz_idx = ub.tz_idx AND o.bucket = ub.last_bucket
 ), ur AS (
   -- the rate line in force on the local date of the start
-  SELECT ud.*, r.rate_idx,
+  -- a deck line may override the service's increments (r.first_s/r.next_s, NULL = none)
+  SELECT ud.*, r.rate_idx, coalesce(r.closed, false) AS rate_closed,
          CASE WHEN svc_kind = 'sms' THEN NULL
               WHEN dur = 0 AND NOT zero_charged THEN 0
               WHEN dur = 0 THEN min_s
-              WHEN greatest(dur, min_s) <= first_s THEN first_s
-              ELSE first_s + ((greatest(dur, min_s) - first_s + next_s - 1) // next_s) * next_s
+              WHEN greatest(dur, min_s) <= coalesce(r.first_s, ud.first_s) THEN coalesce(r.first_s, ud.first_s)
+              ELSE coalesce(r.first_s, ud.first_s)
+                   + ((greatest(dur, min_s) - coalesce(r.first_s, ud.first_s) + coalesce(r.next_s, ud.next_s) - 1)
+                      // coalesce(r.next_s, ud.next_s)) * coalesce(r.next_s, ud.next_s)
          END AS billed
   FROM ud LEFT JOIN plan_rates r
     ON r.svc_idx = ud.svc_idx AND r.zone_idx = ud.zone_idx AND r.band_code = ud.band_code
    AND ud.local_date >= r.eff_from AND ud.local_date < r.eff_to
 ), uc AS (
   SELECT seq, ag_idx, tz_idx, svc_idx, svc_kind, zero_charged, t_us, dur, billed, local_ts, local_date,
-         valid_from, valid_to, pfx_idx, zone_idx, barred, band_code, rate_idx,
+         valid_from, valid_to, pfx_idx, zone_idx, barred, band_code, rate_idx, rate_closed,
          -- split rule: does the call leave its start band run? It stays iff the wall clock
          -- advanced exactly as real time (no DST change), on the same date, and every minute
          -- from the start to the last second has the start band.
@@ -135,6 +138,9 @@ SELECT uc.*,
     WHEN svc_kind = 'voice' AND dur IS NULL THEN 'missing-field'
     WHEN zone_idx IS NULL THEN 'no-zone'
     WHEN barred THEN 'barred'
+    -- a deck closed the prefix from this date: before the split and zero-duration paths,
+    -- which would otherwise price or pass the call without looking at the line
+    WHEN rate_closed THEN 'closed'
     WHEN crossing THEN NULL
     WHEN svc_kind = 'voice' AND dur = 0 AND NOT zero_charged THEN NULL
     WHEN rate_idx IS NULL THEN 'no-rate'

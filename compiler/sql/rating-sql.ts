@@ -89,11 +89,15 @@ SELECT $1::VARCHAR, o.seq, ${SOURCE_FILE}, o.source_line, o.final_reason,
       || ') of ' || o.agreement_id || ' service ' || o.svc_name
     WHEN 'no-rate' THEN 'no rate line of ' || o.agreement_id || ' service ' || o.svc_name || ' for zone ' || o.zone
       || ' band ' || coalesce(o.reason_band, '(none)') || ' in force on ' || o.local_date
+    WHEN 'closed' THEN 'prefix ' || o.matched_prefix || ' (' || o.zone || ') of ' || o.agreement_id || ' service ' || o.svc_name
+      || ' is closed from ' || CAST(r_closed.eff_from AS VARCHAR) || ' (' || r_closed.source || ')'
   END,
   o.agreement_id, ${raw}
 FROM rate_final o JOIN run_raw w ON w.seq = o.seq
 -- the pre-assigned service by name (only to explain a kind/direction mismatch)
 LEFT JOIN plan_services ps ON ps.ag_idx = o.ag_idx AND ps.service = o.service
+-- the closing line of a deck prefix (only to explain a closed reason)
+LEFT JOIN plan_rates r_closed ON r_closed.rate_idx = o.rate_idx AND o.final_reason = 'closed'
 -- the first test only reads rate_ctx, so it filters before the joins of the view
 WHERE (o.reason IS NOT NULL OR o.crossing) AND o.final_reason IS NOT NULL`;
 

@@ -4,6 +4,7 @@
 import { Command, CommanderError } from 'commander';
 import { registerCheck } from './commands/check.js';
 import { registerCompile } from './commands/compile.js';
+import { registerDeck } from './commands/deck.js';
 import { registerFmt } from './commands/fmt.js';
 import { registerPartners } from './commands/partners.js';
 import { registerRate } from './commands/rate.js';
@@ -36,6 +37,7 @@ function buildProgram(): Command {
   registerTraffic(program);
   registerTest(program);
   registerPartners(program);
+  registerDeck(program);
   return program;
 }
 
