@@ -15,6 +15,8 @@ export const KEYWORDS = [
   'rate', 'first', 'next', 'then', 'from', 'bar', 'maximum', 'per', 'call', 'rounding',
   'half-up', 'half-even', 'up', 'down', 'decimals', 'record', 'invoice', 'line', 'test',
   'usage', 'to', 'for', 'units', 'expect', 'zone', 'suspense', 'are', 'is', 'a', 'billed',
+  // per-record pricing of data and events, origin-based pricing, roaming call categories
+  'origin', 'outside', 'surcharge', 'bytes', 'category',
 ] as const;
 export type Keyword = (typeof KEYWORDS)[number];
 

@@ -11,7 +11,7 @@ export function serviceZones(s: ServiceBlock): string[] {
     if (n?.text && !out.includes(n.text)) out.push(n.text);
   };
   for (const item of s.items ?? []) {
-    if (item.kind === 'rate') add(item.zone);
+    if (item.kind === 'rate' && !item.category) add(item.zone); // a category line names no zone
     else if (item.kind === 'bar') (item.zones ?? []).forEach(add);
   }
   return out;

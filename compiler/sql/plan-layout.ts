@@ -4,6 +4,7 @@
 import type { AgreementPlan, BandWindow, HashedAgreementPlan, RoundingMethod } from '../plan.js';
 import { PLAN_TABLE_DEFS } from './plan-schema.js';
 import { PlanLayoutError, PRICE_DECIMALS, toNano } from './money.js';
+import { originRows, serviceColumns } from './plan-layout-unit-pricing.js';
 
 export type Row = Record<string, string | number | boolean | null>;
 
@@ -13,6 +14,10 @@ export interface PlanShape {
   prefixLengths: number[];
   /** some trunk serves more than one agreement (or an id repeats): pick by validity */
   ambiguousAgreements: boolean;
+  /** distinct A-number prefix lengths of services with origin pricing (absent = none: no origin SQL) */
+  originPrefixLengths?: number[];
+  /** some service prices by roaming call category */
+  hasCategories?: boolean;
 }
 
 export interface PlanLayout {
@@ -39,6 +44,9 @@ export function layoutPlans(plans: HashedAgreementPlan[]): PlanLayout {
   let nextZone = 0;
   let nextPrefix = 0;
   let rateIdx = 0;
+  let nextOriginPrefix = 0;
+  const originLengths = new Set<number>();
+  let hasCategories = false;
 
   plans.forEach(({ plan, hash }, agIdx) => {
     const where = `agreement ${plan.id}`;
@@ -84,7 +92,10 @@ export function layoutPlans(plans: HashedAgreementPlan[]): PlanLayout {
         zero_charged: s.zeroDurationCharged, split: s.boundaryRule === 'split',
         round_method: r.method, round_decimals: r.decimals,
         round_den: (60n * mul).toString(), round_mul: mul.toString(),
+        ...serviceColumns(s, sw),
       });
+      if (s.byCategory) hasCategories = true;
+      const svcRow = t.plan_services![t.plan_services!.length - 1]!;
       const key = `${s.kind}/${direction}`;
       if (!keys.has(key)) {
         keys.add(key);
@@ -117,10 +128,16 @@ export function layoutPlans(plans: HashedAgreementPlan[]): PlanLayout {
         });
       }
 
-      const lines = [...s.rates].sort((x, y) => cmp(x.zone, y.zone) || cmp(x.band, y.band) || cmp(x.effectiveFrom, y.effectiveFrom));
+      const origin = originRows(s, svcIdx, zoneOf, nextOriginPrefix, sw);
+      nextOriginPrefix += origin.rows.length;
+      t.plan_origin_prefixes!.push(...origin.rows);
+      svcRow.origin_none_idx = origin.noneIdx;
+      for (const l of origin.lengths) originLengths.add(l);
+
+      const lines = [...s.rates].sort((x, y) => cmp(x.zone, y.zone) || cmp(x.origin ?? '', y.origin ?? '') || cmp(x.band, y.band) || cmp(x.effectiveFrom, y.effectiveFrom));
       lines.forEach((line, i) => {
         const prev = lines[i - 1];
-        if (prev && prev.zone === line.zone && prev.band === line.band && (prev.effectiveTo ?? OPEN_DATE) > line.effectiveFrom) {
+        if (prev && prev.zone === line.zone && (prev.origin ?? '') === (line.origin ?? '') && prev.band === line.band && (prev.effectiveTo ?? OPEN_DATE) > line.effectiveFrom) {
           // two lines in force on one date would rate a record twice
           throw new PlanLayoutError(`${sw}: rate lines ${prev.clause} and ${line.clause} overlap in time`);
         }
@@ -131,6 +148,7 @@ export function layoutPlans(plans: HashedAgreementPlan[]): PlanLayout {
           zone: line.zone, band: line.band,
           eff_from: line.effectiveFrom, eff_to: line.effectiveTo ?? OPEN_DATE, clause: line.clause, source: line.source,
           n_steps: steps.length, price0_n: toNano(steps[0]!.price, `${sw} ${line.clause}`).toString(),
+          origin_idx: line.origin ? zoneOf(line.origin) : -1,
         });
         steps.forEach((st, k) => {
           t.plan_rate_steps!.push({
@@ -146,7 +164,11 @@ export function layoutPlans(plans: HashedAgreementPlan[]): PlanLayout {
 
   return {
     tables: t,
-    shape: { prefixLengths: [...lengths].sort((a, b) => b - a), ambiguousAgreements: ambiguous },
+    shape: {
+      prefixLengths: [...lengths].sort((a, b) => b - a), ambiguousAgreements: ambiguous,
+      ...(originLengths.size ? { originPrefixLengths: [...originLengths].sort((a, b) => b - a) } : {}),
+      ...(hasCategories ? { hasCategories: true } : {}),
+    },
   };
 }
 
