@@ -10,6 +10,7 @@ import { checkTests } from './check/tests.js';
 import { buildBandGrid } from './check/time-bands.js';
 import { checkUnits } from './check/units.js';
 import { checkZones } from './check/zones.js';
+import { checkUnitPricing } from './check/unit-pricing.js';
 import { hashPlan } from './hash.js';
 import { NO_FILES, type CompileHost } from './host.js';
 import { lowerAgreement, lowerTests } from './lower/agreement.js';
@@ -47,6 +48,7 @@ export function checkAgreement(m: AgreementModel, sink: Sink): void {
   checkZones(m, sink);
   checkRates(m, sink);
   checkTests(m, sink);
+  checkUnitPricing(m, sink);
 }
 
 /**

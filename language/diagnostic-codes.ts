@@ -27,6 +27,7 @@ export const DIAGNOSTIC_CODES = {
   ICX2006: { severity: 'error', title: 'duplicate agreement id' },
   ICX2007: { severity: 'error', title: 'trunk used by two agreements' },
   ICX2008: { severity: 'error', title: 'two services of one kind and direction' },
+  ICX2301: { severity: 'error', title: 'unknown call category' },
 
   // values and units
   ICX3001: { severity: 'error', title: 'unit does not fit the service kind' },
@@ -39,6 +40,9 @@ export const DIAGNOSTIC_CODES = {
   ICX3008: { severity: 'error', title: 'unknown partner type' },
   ICX3009: { severity: 'error', title: 'invalid prefix' },
   ICX3010: { severity: 'warning', title: 'rate has more decimals than rating keeps' },
+  ICX3301: { severity: 'error', title: 'invalid data volume unit' },
+  ICX3302: { severity: 'error', title: 'service prices in more than one unit' },
+  ICX3303: { severity: 'error', title: 'billing does not fit the service kind' },
 
   // time
   ICX4001: { severity: 'error', title: 'invalid date' },
@@ -61,6 +65,11 @@ export const DIAGNOSTIC_CODES = {
   ICX5005: { severity: 'error', title: 'service has no rates' },
   ICX5006: { severity: 'error', title: 'invalid rate steps' },
   ICX5007: { severity: 'warning', title: 'duplicate prefix in a zone' },
+  ICX5301: { severity: 'error', title: 'prefix in two origin zones' },
+  ICX5302: { severity: 'error', title: 'service prices by call category and by zone' },
+  ICX5303: { severity: 'error', title: 'pricing rule does not fit the service kind' },
+  ICX5304: { severity: 'error', title: 'rate steps on a service not billed by duration' },
+  ICX5305: { severity: 'error', title: 'origin zone any' },
 
   // tests
   ICX6001: { severity: 'error', title: 'test usage is incomplete' },

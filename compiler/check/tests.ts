@@ -22,6 +22,8 @@ export const SUSPENSE_REASONS = [
   'no-zone',
   'barred',
   'no-rate',
+  'malformed-bytes',
+  'no-category',
 ];
 
 export function checkTests(m: AgreementModel, sink: Sink): void {

@@ -62,7 +62,7 @@ function checkAgreementValues(m: AgreementModel, sink: Sink): void {
 }
 
 /** Unknown code → ICX3003; a known code other than the agreement's → ICX3002. */
-function checkCurrency(m: AgreementModel, code: Name | undefined, sink: Sink): void {
+export function checkCurrency(m: AgreementModel, code: Name | undefined, sink: Sink): void {
   if (!code?.text) return;
   if (!isCurrency(code.text)) {
     sink.report('ICX3003', `${code.text} is not an active ISO 4217 currency code; write the agreement currency${m.currency ? ` ${m.currency}` : ''}.`, code.range);
@@ -111,7 +111,7 @@ const MAX_MONEY_PLACES = 9;
 const MAX_MONEY_INTEGER_DIGITS = 7;
 
 /** An amount the engine cannot hold exactly is an error, never a run that fails later. */
-function exceedsEngine(n: { value?: string; text?: string; range: PriceLit['range'] } | undefined, sink: Sink): boolean {
+export function exceedsEngine(n: { value?: string; text?: string; range: PriceLit['range'] } | undefined, sink: Sink): boolean {
   if (!n) return false;
   const integerDigits = (n.value ?? '').split('.')[0]!.replace(/^0+(?=\d)/, '').length;
   if (places(n) > MAX_MONEY_PLACES) {
@@ -138,7 +138,7 @@ function recordDecimals(s: ServiceBlock): number {
  * decimals than the record keeps is silently rounded away on every record. Per-minute
  * prices are exempt: they are multiplied by seconds / 60 before rounding.
  */
-function checkPlaces(s: ServiceBlock, n: { value?: string; text?: string; range: PriceLit['range'] } | undefined, sink: Sink): void {
+export function checkPlaces(s: ServiceBlock, n: { value?: string; text?: string; range: PriceLit['range'] } | undefined, sink: Sink): void {
   const keep = recordDecimals(s);
   if (exceedsEngine(n, sink)) return;
   if (n && places(n) > keep) {
@@ -153,7 +153,7 @@ function checkService(m: AgreementModel, s: ServiceBlock, sink: Sink): void {
   for (const item of s.items ?? []) {
     // Each of these is one commercial fact; stating it twice leaves the reader guessing.
     const onceKey = item.kind === 'rounding' ? `rounding ${item.scope}` : item.kind;
-    if (item.kind !== 'rate' && item.kind !== 'bar') {
+    if (item.kind !== 'rate' && item.kind !== 'bar' && item.kind !== 'surcharge') { // surcharges: check/unit-pricing.ts
       if (seen.has(onceKey)) {
         sink.report('ICX3006', `This service already states ${VOICE_ONLY[item.kind] ?? onceKey}; keep one.`, item.range);
       }
@@ -165,7 +165,7 @@ function checkService(m: AgreementModel, s: ServiceBlock, sink: Sink): void {
     switch (item.kind) {
       case 'billing': {
         billing = true;
-        if (kind !== 'voice') break;
+        if (kind !== 'voice' || item.volume) break; // `billing 1 KB`: check/unit-pricing.ts
         for (const [label, n] of [['first', item.first], ['next', item.next]] as const) {
           if (n && !/^[1-9][0-9]*$/.test(n.value ?? '')) {
             sink.report('ICX3004', `The ${label} billing increment must be a whole number of seconds of at least 1 (e.g. \`billing 60/60\`), not ${n.text}.`, n.range);
@@ -191,7 +191,8 @@ function checkService(m: AgreementModel, s: ServiceBlock, sink: Sink): void {
         for (const bp of item.prices ?? []) {
           for (const st of bp.steps ?? []) {
             checkPrice(m, s, st.price, sink);
-            if (kind === 'sms') checkPlaces(s, st.price?.amount, sink);
+            // charged as written per record (units × price): sms and events
+            if (kind === 'sms' || kind === 'event') checkPlaces(s, st.price?.amount, sink);
             else exceedsEngine(st.price?.amount, sink);
           }
         }
