@@ -140,7 +140,9 @@ function checkReferences(m: AgreementModel, sink: Sink): void {
       );
     }
     if (t.expect?.kind === 'amount') {
-      unknownZone(t.expect.zone);
+      // a service priced by call category rates each record in its category's zone
+      const categories = (m.serviceByName.get(svc?.text ?? '')?.items ?? []).flatMap((i) => (i.kind === 'rate' && i.category ? [i.category.text] : []));
+      if (!categories.includes(t.expect.zone?.text ?? '')) unknownZone(t.expect.zone);
       unknownBand(t.expect.band);
     }
   }
