@@ -104,7 +104,17 @@ LEFT JOIN plan_prefixes pfx ON pfx.pfx_idx = c.pfx_idx`;
  * only what the amount and the rated row need, not rate_final: DuckDB keeps a LEFT JOIN
  * whose columns go unused, and each costs a probe per record; names come from rated_dims.
  */
-export const RATE_AMOUNT_VIEW_SQL = `CREATE OR REPLACE TEMP VIEW rate_amount AS
+/** The rate_amount view; without origin pricing in the run, no join for surcharge clauses. */
+export function rateAmountViewSql(origin: boolean): string {
+  const sql = RATE_AMOUNT_VIEW_TEMPLATE;
+  return origin ? sql : sql.replace(ORIGIN_JOIN, '').replace('op.sur_clauses, op.sur_sources', 'NULL::VARCHAR AS sur_clauses, NULL::VARCHAR AS sur_sources');
+}
+
+const ORIGIN_JOIN = `
+  -- the surcharge clauses (only services with origin pricing have an opx_idx)
+  LEFT JOIN plan_origin_prefixes op ON op.opx_idx = c.opx_idx AND op.sur_n IS NOT NULL`;
+
+const RATE_AMOUNT_VIEW_TEMPLATE = `CREATE OR REPLACE TEMP VIEW rate_amount AS
 WITH f AS (
   SELECT c.*, i.record_id, i.src_no, i.source_line, i.trunk, i.a_number, i.b_number,
          i.start_time, i.duration_s, i.units,
@@ -165,3 +175,6 @@ SELECT q.*,
       ELSE CASE WHEN 2 * rr > den OR (2 * rr = den AND rq % 2 = 1) THEN 1 ELSE 0 END
     END) * round_mul AS DECIMAL(18,0)) * 0.000000001 AS DECIMAL(18,9)) AS amount
 FROM q`;
+
+/** The view with origin pricing (what `rateAmountViewSql(true)` gives). */
+export const RATE_AMOUNT_VIEW_SQL = rateAmountViewSql(true);

@@ -91,10 +91,11 @@ WITH u AS (
          ${pick('pfx_idx')} AS pfx_idx, ${zonePick} AS zone_idx, ${pick('barred', 'BOOLEAN')} AS barred,
          uk.b_len IS NULL AS no_b, ${o.pick}
   FROM uk${L.map((l) => `\n  LEFT JOIN plan_lpm p${l} ON p${l}.lvl = ${l} AND p${l}.svc_idx = uk.svc_idx AND p${l}.key = uk.pk_${l}`).join('')}${categoryJoin}${o.joins}
-), uo AS (
+), uo AS (${o.joins ? `
   -- origin pricing: the rate lines' origin zone and the surcharge per unit of the A-number's prefix
   SELECT um.*, op.ozone_idx, op.sur_n
-  FROM um LEFT JOIN plan_origin_prefixes op ON op.opx_idx = um.opx_idx
+  FROM um LEFT JOIN plan_origin_prefixes op ON op.opx_idx = um.opx_idx` : `
+  SELECT um.*, NULL::INTEGER AS ozone_idx, NULL::BIGINT AS sur_n FROM um`}
 ), ub AS (
   SELECT um.*, (h.day IS NOT NULL) AS is_holiday, isodow(local_ts) AS iso_dow,
          hour(local_ts) * 60 + minute(local_ts) AS minute_of_day,
@@ -111,7 +112,7 @@ WITH u AS (
   LEFT JOIN run_tz_offsets o ON o.tz_idx = ub.tz_idx AND o.bucket = ub.last_bucket
 ), ur AS (
   -- the rate line in force on the local date of the start
-  SELECT ud.*, coalesce(ro.rate_idx, r.rate_idx) AS rate_idx,
+  SELECT ud.*, ${o.joins ? 'coalesce(ro.rate_idx, r.rate_idx)' : 'r.rate_idx'} AS rate_idx,
          CASE WHEN svc_kind IN ('sms', 'data', 'event') THEN NULL
               WHEN dur = 0 AND NOT zero_charged THEN 0
               WHEN dur = 0 THEN min_s
@@ -120,11 +121,11 @@ WITH u AS (
          END AS billed
   FROM ud LEFT JOIN plan_rates r
     ON r.svc_idx = ud.svc_idx AND r.zone_idx = ud.zone_idx AND r.band_code = ud.band_code
-   AND ud.local_date >= r.eff_from AND ud.local_date < r.eff_to AND r.origin_idx = -1
+   AND ud.local_date >= r.eff_from AND ud.local_date < r.eff_to AND r.origin_idx = -1${o.joins ? `
   -- an origin-keyed line for the A-number's origin zone, in force on that date, prices instead
   LEFT JOIN plan_rates ro
     ON ro.svc_idx = ud.svc_idx AND ro.zone_idx = ud.zone_idx AND ro.band_code = ud.band_code
-   AND ud.local_date >= ro.eff_from AND ud.local_date < ro.eff_to AND ro.origin_idx = ud.ozone_idx
+   AND ud.local_date >= ro.eff_from AND ud.local_date < ro.eff_to AND ro.origin_idx = ud.ozone_idx` : ''}
 ), uc AS (
   SELECT seq, ag_idx, tz_idx, svc_idx, svc_kind, zero_charged, t_us, dur, billed, local_ts, local_date,
          valid_from, valid_to, pfx_idx, zone_idx, barred, band_code, rate_idx,

@@ -4,7 +4,7 @@
 import { PARSE_SQL } from './ingest-sql.js';
 import type { PlanShape } from './plan-layout.js';
 import { PLAN_DERIVED_SQL, PLAN_TABLE_DEFS, planLoadSql, tableDdl } from './plan-schema.js';
-import { RATE_AMOUNT_VIEW_SQL, RATE_FINAL_VIEW_SQL, RATE_SPLIT_SQL, RATE_STEPS_SQL } from './rating-amount-sql.js';
+import { RATE_FINAL_VIEW_SQL, RATE_SPLIT_SQL, RATE_STEPS_SQL, rateAmountViewSql } from './rating-amount-sql.js';
 import { rateCtxSql, RUN_TZ_OFFSETS_SQL } from './rating-ctx-sql.js';
 import { planLpmSql } from './rating-lpm-sql.js';
 import { planOriginLpmSql } from './rating-origin-sql.js';
@@ -113,7 +113,7 @@ export function ratingStatements(shape: PlanShape): Statement[] {
     { name: 'split', sql: RATE_SPLIT_SQL },
     { name: 'steps', sql: RATE_STEPS_SQL },
     { name: 'amount', sql: RATE_FINAL_VIEW_SQL },
-    { name: 'amount', sql: RATE_AMOUNT_VIEW_SQL },
+    { name: 'amount', sql: rateAmountViewSql((shape.originPrefixLengths ?? []).length > 0) },
     { name: 'store usage', sql: INSERT_USAGE_SQL, param: 'run_id', stores: true },
     { name: 'store rated', sql: INSERT_RATED_SQL, param: 'run_id', stores: true },
     { name: 'store rated', sql: INSERT_RATED_DIMS_SQL, param: 'run_id', stores: true },
