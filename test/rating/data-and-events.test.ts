@@ -70,6 +70,16 @@ ratingSuite(
       expect: { amount: '0.000001', zone: 'any' },
     },
     { name: 'a data record without bytes → missing-field', record: data(undefined), expect: { suspense: 'missing-field' } },
+    {
+      name: 'a pre-assigned data service without kind or B-number is rated: 1024 bytes → 0.000001',
+      record: { agreement: 'DATA-KB', service: 'roaming-data', start_time: START, bytes: '1024', record_id: 'pre-data' },
+      expect: { amount: '0.000001', billedBytes: 1024 },
+    },
+    {
+      name: 'a pre-assigned data service without kind or bytes → missing-field',
+      record: { agreement: 'DATA-KB', service: 'roaming-data', start_time: START, record_id: 'pre-data-nobytes' },
+      expect: { suspense: 'missing-field' },
+    },
     { name: 'bytes with an exponent → malformed-bytes', record: data('1.5e3'), expect: { suspense: 'malformed-bytes' } },
     { name: 'negative bytes → malformed-bytes', record: data('-5'), expect: { suspense: 'malformed-bytes' } },
     { name: 'fractional bytes → malformed-bytes', record: data('10.5'), expect: { suspense: 'malformed-bytes' } },

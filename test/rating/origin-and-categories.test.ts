@@ -217,6 +217,11 @@ ratingSuite(
       expect: { suspense: 'no-category' },
     },
     {
+      name: 'a pre-assigned voice service without kind: still needs its B-number → missing-field',
+      record: { agreement: 'ROAMING', service: 'roaming-voice', start_time: START, duration_s: '31', category: 'home', record_id: 'pre-voice' },
+      expect: { suspense: 'missing-field' },
+    },
+    {
       name: 'a voice record still needs its B-number → missing-field',
       record: roam('home', '31', { b_number: '' }),
       expect: { suspense: 'missing-field' },
