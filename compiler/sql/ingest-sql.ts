@@ -163,7 +163,8 @@ ${USAGE_FIELDS.map((f) => `         nullif(${trimmed(f)}, '') AS f_${f}`).join('
       WHEN starts_with(f_duration_s, '-') AND regexp_full_match(f_duration_s, '-[0-9]+(\\.[0-9]+)?') THEN 'negative-duration'
       WHEN f_duration_s IS NOT NULL AND (NOT dur_ok OR dur_dec IS NULL OR dur_ceil IS NULL) THEN 'malformed-duration'
       WHEN NOT regexp_full_match(b_digits, '[0-9]{1,18}') THEN 'malformed-number'
-      WHEN a_digits IS NOT NULL AND NOT regexp_full_match(a_digits, '[0-9]+') THEN 'malformed-number'
+      -- a non-numeric A-number ("anonymous", "restricted": a withheld CLI) is kept as written and
+      -- rated as a call without CLI (outside every origin zone), not suspended
       WHEN f_units IS NOT NULL AND (units_i IS NULL OR units_i < 1) THEN 'malformed-units'
       WHEN f_bytes IS NOT NULL AND bytes_i IS NULL THEN 'malformed-bytes'
       WHEN kind_l IS NOT NULL AND kind_l NOT IN ('voice', 'sms', 'data', 'event') THEN 'unknown-kind'
@@ -190,7 +191,7 @@ SELECT seq, src_no, source_line, reason,
          WHEN 'missing-offset' THEN 'start_time "' || f_start_time || '" has no UTC offset and no --assume-timezone was given'
          WHEN 'malformed-duration' THEN 'duration_s "' || f_duration_s || '" is not a plain decimal number of seconds (digits, optionally a point and digits)'
          WHEN 'negative-duration' THEN 'duration_s ' || f_duration_s || ' is negative'
-         WHEN 'malformed-number' THEN 'a_number/b_number must be digits (a leading + is allowed), at most 18 for b_number'
+         WHEN 'malformed-number' THEN 'b_number must be digits (a leading + is allowed), at most 18'
          WHEN 'malformed-units' THEN 'units "' || f_units || '" is not a positive integer'
          WHEN 'malformed-bytes' THEN 'bytes "' || f_bytes || '" is not a non-negative whole number of bytes'
          WHEN 'unknown-kind' THEN 'kind "' || f_kind || '" is not one of voice, sms, data, event'

@@ -81,6 +81,16 @@ ratingSuite(
       expect: { amount: '0.1380', clause: /\+ voice-origination\/surcharge origin outside EU$/ },
     },
     {
+      name: 'a withheld CLI written as text ("anonymous") counts as no CLI: outside EU, 0.1380',
+      record: call('anonymous', '61'),
+      expect: { amount: '0.1380' },
+    },
+    {
+      name: 'a non-numeric A-number never matches an origin-keyed line: "44-1632" pays plain + surcharge, 0.1380',
+      record: call('44-1632960001', '61'),
+      expect: { amount: '0.1380', clause: 'voice-origination/any/any/2026-01-01 + voice-origination/surcharge origin outside EU' },
+    },
+    {
       name: 'a leading + is stripped: +1 212… is outside EU, 0.1380',
       record: call(`+${US_A}`, '61'),
       expect: { amount: '0.1380' },
