@@ -326,7 +326,8 @@ export class AgreementParser extends LineAwareParser {
     // the unit may be a keyword-looking word: an event service prices `EUR/call`, `EUR/event`
     this.OR([
       { ALT: () => this.CONSUME2(Identifier, { LABEL: 'per' }) },
-      { ALT: () => this.CONSUME(SoftKeyword, { LABEL: 'per' }) },
+      // ... but not a keyword opening the next line: `EUR/` left without a unit must not eat `rate`
+      { GATE: () => !this.lineStarts.has(this.LA(1)), ALT: () => this.CONSUME(SoftKeyword, { LABEL: 'per' }) },
     ]);
     // `EUR/device/month`, `USD/subscriber/month`: a price per unit per period.
     this.OPTION(() => {
