@@ -15,6 +15,7 @@ import { checkUnits } from './check/units.js';
 import { checkZones } from './check/zones.js';
 import { checkDecks } from './deck/check.js';
 import { DeckLoader } from './deck/load.js';
+import { checkUnitPricing } from './check/unit-pricing.js';
 import { hashPlan } from './hash.js';
 import { NO_FILES, type CompileHost } from './host.js';
 import { lowerAgreement, lowerTests } from './lower/agreement.js';
@@ -56,6 +57,7 @@ export function checkAgreement(m: AgreementModel, sink: Sink): void {
   checkSettlement(m, sink);
   checkFxLines(m, sink);
   checkDecks(m, sink);
+  checkUnitPricing(m, sink);
 }
 
 /**

@@ -95,6 +95,37 @@ export interface RateLinePlan {
    * the same zone and tariff go together. Absent = the zone has one history.
    */
   tariff?: string;
+  /** `rate ZONE origin OZONE`: prices only calls whose A-number's origin zone is OZONE; absent/null = plain line */
+  origin?: string | null;
+}
+
+/** `surcharge origin [outside] ZONE PRICE` (voice: per billed minute; sms: per message). */
+export interface SurchargePlan {
+  /** `<service>/surcharge origin [outside ]<zone>` */
+  clause: string;
+  source: string;
+  zone: string;
+  outside: boolean;
+  /** per unit of the service (min or msg), decimal string */
+  price: string;
+}
+
+/**
+ * Origin pricing of a service, resolved at compile time so the rating SQL does one
+ * longest-prefix match of the A-number: every prefix of every origin zone the service
+ * names, with what holds for an A-number whose longest matching prefix (among them) it is.
+ */
+export interface OriginPlan {
+  prefixes: {
+    prefix: string;
+    /** the origin zone of origin-keyed rate lines (longest prefix among their zones); null = none */
+    rateZone: string | null;
+    /** clauses of the surcharges that apply */
+    surcharges: string[];
+  }[];
+  surcharges: SurchargePlan[];
+  /** clauses of the surcharges that apply to a missing A-number or one no prefix matches (the `outside` ones) */
+  unmatchedSurcharges: string[];
 }
 
 export interface ServicePlan {
@@ -122,6 +153,14 @@ export interface ServicePlan {
   prefixes: { prefix: string; zone: string; tariff?: string }[];
   barredZones: string[];
   rates: RateLinePlan[];
+  /** data: every record's volume is rounded up to a multiple of this many bytes (`billing 1 KB` = 1024) */
+  volumeUnitBytes?: number | null;
+  /** data: bytes per price unit (KB = 1024, MB = 1024², GB = 1024³) */
+  priceUnitBytes?: number | null;
+  /** voice/sms priced by roaming call category: the rate lines' zone is the category (local, home, international) */
+  byCategory?: boolean;
+  /** origin-keyed rate lines and origin surcharges; null/absent = none */
+  origin?: OriginPlan | null;
   /**
    * The currency this service's prices are written in, when it is not the agreement
    * currency: amounts are computed in it, then converted by the agreement's fx line for it.
@@ -222,11 +261,16 @@ export interface AgreementTestPlan {
   usage: {
     service: string;
     aNumber: string | null;
-    bNumber: string;
+    /** null for data and event usage */
+    bNumber: string | null;
     /** as written; without an offset it is local time in the agreement's zone */
     startTime: string;
     durationSeconds: string | null;
     units: string | null;
+    /** data volume in bytes */
+    bytes?: string | null;
+    /** roaming call category */
+    category?: string | null;
   };
   expect:
     | { kind: 'amount'; amount: string; currency: string; zone: string | null; band: string | null; billedSeconds: number | null;

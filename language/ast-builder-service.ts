@@ -38,14 +38,24 @@ function buildServiceItem(node: CstNode | undefined, lit: Literals): ServiceItem
   switch (node.name) {
     case 'billingDecl': {
       const minimum = tokenAt(node, 'Duration');
+      const volumeUnit = tokenAt(node, 'volumeUnit');
       return {
         kind: 'billing',
         first: lit.number(tokenAt(node, 'first'), at),
         next: lit.number(tokenAt(node, 'next'), at),
         ...(minimum ? { minimum: lit.duration(minimum, at) } : {}),
+        ...(volumeUnit ? { volume: { amount: lit.number(tokenAt(node, 'first'), at), unit: lit.nameFromToken(volumeUnit, at) } } : {}),
         range,
       };
     }
+    case 'surchargeDecl':
+      return {
+        kind: 'surcharge',
+        outside: tokenAt(node, 'Kw_outside') !== undefined,
+        zone: lit.name(nodeAt(node, 'zone'), at),
+        price: lit.price(nodeAt(node, 'price'), at),
+        range,
+      };
     case 'connectFeeDecl':
       return { kind: 'connectFee', fee: lit.money(nodeAt(node, 'money'), at), range };
     case 'zeroDurationDecl':
@@ -90,11 +100,15 @@ function buildRate(node: CstNode, lit: Literals): RateDecl {
     prices.push({ ...(spanOf(band) ? { band: lit.name(band, bpAt) } : {}), steps, range: lit.nodeRange(bp, bpAt) });
   }
   const from = tokenAt(node, 'Date');
+  const origin = nodeAt(node, 'origin');
+  const category = nodeAt(node, 'category');
   return {
     kind: 'rate',
     zone: spanOf(nodeAt(node, 'zone')) !== undefined || prices.length === 0 ? lit.name(nodeAt(node, 'zone'), at) : impliedAnyZone(prices[0]!),
     prices,
     ...(from ? { from: lit.date(from, at) } : {}),
+    ...(spanOf(origin) ? { origin: lit.name(origin, at) } : {}),
+    ...(spanOf(category) ? { category: lit.name(category, at) } : {}),
     range: lit.nodeRange(node, at),
   };
 }
@@ -138,10 +152,15 @@ function buildUsage(node: CstNode, lit: Literals): TestUsage {
   const aNumber = tokenAt(node, 'aNumber');
   const duration = tokenAt(node, 'Duration');
   const units = tokenAt(node, 'units');
+  const bNumber = tokenAt(node, 'bNumber');
+  const bytes = tokenAt(node, 'bytes');
+  const category = nodeAt(node, 'category');
   return {
     service: lit.name(nodeAt(node, 'service'), at),
     ...(aNumber ? { aNumber: lit.number(aNumber, at) } : {}),
-    bNumber: lit.number(tokenAt(node, 'bNumber'), at),
+    ...(bNumber ? { bNumber: lit.number(bNumber, at) } : {}),
+    ...(bytes ? { bytes: lit.number(bytes, at) } : {}),
+    ...(spanOf(category) ? { category: lit.name(category, at) } : {}),
     at: lit.dateTime(tokenAt(node, 'DateTime'), at),
     ...(duration ? { duration: lit.duration(duration, at) } : {}),
     ...(units ? { units: lit.number(units, at) } : {}),

@@ -250,13 +250,17 @@ export type ServiceItem =
   | MaximumDecl
   | RoundingDecl
   | DeckDecl
-  | NoticeDecl;
+  | NoticeDecl
+  | SurchargeDecl;
 
 export interface BillingDecl extends Node {
   kind: 'billing';
   first: NumberLit;
   next: NumberLit;
   minimum?: DurationLit;
+  /** `billing 1 KB` (data): every record's volume is rounded up to a multiple of this;
+   *  `first` then holds the amount and `next` is empty */
+  volume?: { amount: NumberLit; unit: Name };
 }
 
 export interface ConnectFeeDecl extends Node {
@@ -280,6 +284,18 @@ export interface RateDecl extends Node {
   zone: Name;
   prices: BandPrice[];
   from?: DateLit;
+  /** `rate ZONE origin OZONE ...`: applies when the A-number's zone is OZONE */
+  origin?: Name;
+  /** `rate calls home ...`: a roaming call category (local, home, international); `zone` is then the implied `any` */
+  category?: Name;
+}
+
+/** `surcharge origin [outside] ZONE PRICE`: added per billed minute (voice) or message (sms). */
+export interface SurchargeDecl extends Node {
+  kind: 'surcharge';
+  outside: boolean;
+  zone: Name;
+  price: PriceLit;
 }
 
 export interface BandPrice extends Node {
@@ -338,10 +354,15 @@ export interface TestBlock extends Node {
 export interface TestUsage extends Node {
   service: Name;
   aNumber?: NumberLit;
-  bNumber: NumberLit;
+  /** absent on data and event usage (required for voice and sms by the checks) */
+  bNumber?: NumberLit;
   at: DateTimeLit;
   duration?: DurationLit;
   units?: NumberLit;
+  /** data volume in bytes */
+  bytes?: NumberLit;
+  /** roaming call category */
+  category?: Name;
 }
 
 export type TestExpect =

@@ -37,6 +37,7 @@ export const DIAGNOSTIC_CODES = {
   ICX2602: { severity: 'error', title: 'FX table cannot be read' },
   // rate decks (compiler/deck/)
   ICX2101: { severity: 'error', title: 'deck prefix with two destinations' },
+  ICX2301: { severity: 'error', title: 'unknown call category' },
 
   // values and units
   ICX3001: { severity: 'error', title: 'unit does not fit the service kind' },
@@ -69,6 +70,9 @@ export const DIAGNOSTIC_CODES = {
   ICX3106: { severity: 'error', title: 'deck file not found' },
   ICX3107: { severity: 'error', title: 'invalid deck destination' },
   ICX3108: { severity: 'warning', title: 'deck change type disagrees with the rates' },
+  ICX3301: { severity: 'error', title: 'invalid data volume unit' },
+  ICX3302: { severity: 'error', title: 'service prices in more than one unit' },
+  ICX3303: { severity: 'error', title: 'billing does not fit the service kind' },
 
   // time
   ICX4001: { severity: 'error', title: 'invalid date' },
@@ -108,6 +112,11 @@ export const DIAGNOSTIC_CODES = {
   ICX5102: { severity: 'error', title: 'service has two decks' },
   ICX5103: { severity: 'error', title: 'notice period without a deck' },
   ICX5104: { severity: 'error', title: 'deck prefix is also a barred prefix' },
+  ICX5301: { severity: 'error', title: 'prefix in two origin zones' },
+  ICX5302: { severity: 'error', title: 'service prices by call category and by zone' },
+  ICX5303: { severity: 'error', title: 'pricing rule does not fit the service kind' },
+  ICX5304: { severity: 'error', title: 'rate steps on a service not billed by duration' },
+  ICX5305: { severity: 'error', title: 'origin zone any' },
 
   // tests
   ICX6001: { severity: 'error', title: 'test usage is incomplete' },

@@ -113,7 +113,7 @@ class Formatter {
   private serviceItems(service: CstNode, depth: number): void {
     const items = nodesOf(service, 'serviceItem').map((n) => onlyChildNode(n)).filter((n): n is CstNode => n !== undefined);
     const rates = items.filter((n) => n.name === 'rateDecl');
-    const zoneWidth = Math.max(0, ...rates.map((r) => this.width(subtreeTokens(nodesOf(r, 'zone')[0]))));
+    const zoneWidth = Math.max(0, ...rates.map((r) => this.width(rateZoneCell(r))));
     for (const item of items) {
       if (item.name !== 'rateDecl') {
         this.writer.write(this.nodeSpan(item), depth);
@@ -121,7 +121,7 @@ class Formatter {
       }
       const spec = this.nodeSpan(item);
       const rateWord = tokenAt(item, 'Kw_rate')!;
-      const zone = subtreeTokens(nodesOf(item, 'zone')[0]);
+      const zone = rateZoneCell(item);
       const afterZone = this.index.get(zone[zone.length - 1]!)! + 1;
       // A lone rate line has nothing to line up with: single spaces, as in the agreements.
       if (rates.length > 1) spec.columns = new Map([[afterZone, rateWord.image.length + 1 + zoneWidth + COLUMN_GAP]]);
@@ -182,6 +182,14 @@ class Formatter {
   private span(first: IToken, last: IToken): LineSpec {
     return { first: this.index.get(first)!, last: this.index.get(last)! };
   }
+}
+
+/** The zone column of a rate line: the zone, with its `origin OZONE`, or `calls CATEGORY`. */
+function rateZoneCell(rate: CstNode): IToken[] {
+  return [
+    ...tokensOf(rate, 'Kw_calls'), ...subtreeTokens(nodesOf(rate, 'category')[0]),
+    ...subtreeTokens(nodesOf(rate, 'zone')[0]), ...tokensOf(rate, 'Kw_origin'), ...subtreeTokens(nodesOf(rate, 'origin')[0]),
+  ];
 }
 
 /** Party columns: role, name, legal name; the attributes follow. */

@@ -32,7 +32,7 @@ const RULE_WORDS: Record<string, string> = {
   agreementItem:
     'an agreement item (`version`, `parties`, `currency`, `valid`, `timezone`, `interconnect`, `holidays`, `timebands`, `zones`, `service`, `test` or `settlement`) or `}`',
   serviceItem:
-    'a service line (`billing`, `connect fee`, `zero duration calls`, `calls across a band boundary`, `rate`, `bar`, `maximum` or `rounding`) or `}`',
+    'a service line (`billing`, `connect fee`, `zero duration calls`, `calls across a band boundary`, `rate`, `bar`, `maximum`, `rounding` or `surcharge`) or `}`',
   icItem: '`site`, `trunks`, `traffic` or `quality`',
   qualityTarget: 'a quality target like `asr >= 45%`',
   band: '`otherwise`, `holidays <calendar>` or days like `mon-fri`',
@@ -67,7 +67,7 @@ const BLOCK_CONTENT: Record<string, string> = {
   holidaysBlock: 'a date like `2026-01-01`',
   timebandsBlock: 'a band like `peak mon-fri 08:00-20:00`',
   zonesBlock: 'a zone like `FR-MOBILE 33 6, 33 7`',
-  serviceBlock: 'a service line (`billing`, `connect fee`, `zero duration calls`, `calls across a band boundary`, `rate`, `bar`, `maximum` or `rounding`)',
+  serviceBlock: 'a service line (`billing`, `connect fee`, `zero duration calls`, `calls across a band boundary`, `rate`, `bar`, `maximum`, `rounding` or `surcharge`)',
   testBlock: '`}`',
   partyDecl: '`type`, `tadig`, `carrier code`, `vat` or `address`',
   settlementBlock: '`invoicing monthly, due 30 days`, `netting bilateral` or `dispute tolerance 1% or 500 EUR`',

@@ -309,6 +309,7 @@ export class AgreementParser extends LineAwareParser {
       { ALT: () => this.SUBRULE(this.roundingDecl) },
       { ALT: () => this.SUBRULE(this.deckDecl) },
       { ALT: () => this.SUBRULE(this.noticeDecl) },
+      { ALT: () => this.SUBRULE(this.surchargeDecl) },
     ]);
   });
 
@@ -335,12 +336,20 @@ export class AgreementParser extends LineAwareParser {
   billingDecl = this.RULE('billingDecl', () => {
     this.CONSUME(kw('billing'));
     this.CONSUME(NumberTok, { LABEL: 'first' });
-    this.CONSUME(Slash);
-    this.CONSUME2(NumberTok, { LABEL: 'next' });
-    this.OPTION(() => {
-      this.CONSUME(kw('minimum'));
-      this.CONSUME(Duration);
-    });
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(Slash);
+          this.CONSUME2(NumberTok, { LABEL: 'next' });
+          this.OPTION(() => {
+            this.CONSUME(kw('minimum'));
+            this.CONSUME(Duration);
+          });
+        },
+      },
+      // `billing 1 KB`: the rounding unit of every data record's volume
+      { ALT: () => this.CONSUME(Identifier, { LABEL: 'volumeUnit' }) },
+    ]);
   });
 
   connectFeeDecl = this.RULE('connectFeeDecl', () => {
@@ -387,8 +396,21 @@ export class AgreementParser extends LineAwareParser {
 
   rateDecl = this.RULE('rateDecl', () => {
     this.CONSUME(kw('rate'));
+    // `rate calls home 0.0250 EUR/min`: a roaming call category instead of a zone.
+    this.OPTION3({
+      GATE: () => this.LA(1).tokenType === kw('calls'),
+      DEF: () => {
+        this.CONSUME(kw('calls'));
+        this.SUBRULE2(this.name, { LABEL: 'category' });
+      },
+    });
     // `rate 0.0009 EUR/MB`: no zone written means every destination (`any`).
-    this.OPTION2({ GATE: () => this.LA(1).tokenType !== NumberTok, DEF: () => this.SUBRULE(this.name, { LABEL: 'zone' }) });
+    this.OPTION2({ GATE: () => this.LA(1).tokenType !== NumberTok && this.LA(1).tokenType !== kw('origin'), DEF: () => this.SUBRULE(this.name, { LABEL: 'zone' }) });
+    // `rate any origin UK-FIXED 0.0050 EUR/min`: the price for calls whose A-number is in UK-FIXED.
+    this.OPTION4(() => {
+      this.CONSUME(kw('origin'));
+      this.SUBRULE3(this.name, { LABEL: 'origin' });
+    });
     this.AT_LEAST_ONE({ GATE: () => this.startsBandPrice(), DEF: () => this.SUBRULE(this.bandPrice) });
     this.OPTION(() => {
       this.CONSUME(kw('from'));
@@ -425,7 +447,12 @@ export class AgreementParser extends LineAwareParser {
     this.CONSUME(NumberTok);
     this.CONSUME(Identifier, { LABEL: 'currency' });
     this.CONSUME(Slash);
-    this.CONSUME2(Identifier, { LABEL: 'per' });
+    // the unit may be a keyword-looking word: an event service prices `EUR/call`, `EUR/event`
+    this.OR([
+      { ALT: () => this.CONSUME2(Identifier, { LABEL: 'per' }) },
+      // ... but not a keyword opening the next line: `EUR/` left without a unit must not eat `rate`
+      { GATE: () => !this.lineStarts.has(this.LA(1)), ALT: () => this.CONSUME(SoftKeyword, { LABEL: 'per' }) },
+    ]);
     // `EUR/device/month`, `USD/subscriber/month`: a price per unit per period.
     this.OPTION(() => {
       this.CONSUME2(Slash);
@@ -448,6 +475,16 @@ export class AgreementParser extends LineAwareParser {
     this.SUBRULE(this.money);
     this.CONSUME(kw('per'));
     this.CONSUME(kw('call'));
+  });
+
+  // `surcharge origin outside EU 0.0600 EUR/min`: added per billed minute (or message)
+  // when the A-number is (outside: is not) in the zone.
+  surchargeDecl = this.RULE('surchargeDecl', () => {
+    this.CONSUME(kw('surcharge'));
+    this.CONSUME(kw('origin'));
+    this.OPTION(() => this.CONSUME(kw('outside')));
+    this.SUBRULE(this.name, { LABEL: 'zone' });
+    this.SUBRULE(this.price);
   });
 
   roundingDecl = this.RULE('roundingDecl', () => {
@@ -483,8 +520,11 @@ export class AgreementParser extends LineAwareParser {
       this.CONSUME(kw('from'));
       this.CONSUME(NumberTok, { LABEL: 'aNumber' });
     });
-    this.CONSUME(kw('to'));
-    this.CONSUME2(NumberTok, { LABEL: 'bNumber' });
+    // optional: data and event usage has no B-number (the checks require it for voice and sms)
+    this.OPTION4(() => {
+      this.CONSUME(kw('to'));
+      this.CONSUME2(NumberTok, { LABEL: 'bNumber' });
+    });
     this.CONSUME(kw('at'));
     this.CONSUME(DateTime);
     this.OPTION2(() => {
@@ -494,6 +534,15 @@ export class AgreementParser extends LineAwareParser {
     this.OPTION3(() => {
       this.CONSUME(kw('units'));
       this.CONSUME3(NumberTok, { LABEL: 'units' });
+    });
+    // data volume in bytes; a roaming call category
+    this.OPTION5(() => {
+      this.CONSUME(kw('bytes'));
+      this.CONSUME4(NumberTok, { LABEL: 'bytes' });
+    });
+    this.OPTION6(() => {
+      this.CONSUME(kw('category'));
+      this.SUBRULE2(this.name, { LABEL: 'category' });
     });
   });
 

@@ -22,6 +22,8 @@ export const KEYWORDS = [
   'fx', 'table', 'date', 'period', 'end', 'original',
   // rate decks (compiler/deck/)
   'rates', 'deck', 'issued', 'notice', 'increases', 'days',
+  // per-record pricing of data and events, origin-based pricing, roaming call categories
+  'origin', 'outside', 'surcharge', 'bytes', 'category',
 ] as const;
 export type Keyword = (typeof KEYWORDS)[number];
 

@@ -53,6 +53,8 @@ export async function runAgreementTests(store: Store, compiled: CompiledSet): Pr
       start_time: t.usage.startTime,
       duration_s: t.usage.durationSeconds,
       units: t.usage.units,
+      bytes: t.usage.bytes ?? null,
+      category: t.usage.category ?? null,
     });
     zones.push(plan?.timezone ?? null);
   });

@@ -142,7 +142,9 @@ function checkReferences(m: AgreementModel, sink: Sink): void {
     }
     if (t.expect?.kind === 'amount') {
       // a destination of the service's rate deck is a zone too (compiler/deck/)
-      if (!isDeckDestination(svc?.text ? m.serviceByName.get(svc.text) : undefined, t.expect.zone?.text)) unknownZone(t.expect.zone);
+      // a service priced by call category rates each record in its category's zone
+      const categories = (m.serviceByName.get(svc?.text ?? '')?.items ?? []).flatMap((i) => (i.kind === 'rate' && i.category ? [i.category.text] : []));
+      if (!isDeckDestination(svc?.text ? m.serviceByName.get(svc.text) : undefined, t.expect.zone?.text) && !categories.includes(t.expect.zone?.text ?? '')) unknownZone(t.expect.zone);
       unknownBand(t.expect.band);
     }
   }

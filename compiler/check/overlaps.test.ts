@@ -27,6 +27,7 @@ const trunk = (t: string) => `  interconnect LON {
 /** Partners found by code must be declared. */
 const PARTNERS = 'partner ORANGE "Orange SA" {\n  tadig FRAF1\n}\n\npartner TELCOZ "TelcoZ" {\n}\n';
 const roaming = `  service data-out data payable {
+    billing 1 KB
     rate any 0.0015 EUR/MB
   }`;
 

@@ -4,6 +4,7 @@ import type { BandPrice, RateDecl, ServiceBlock } from '../../language/ast.js';
 import type { AgreementModel } from '../model.js';
 import { at, rangeFrom, type Sink } from '../sink.js';
 import { durationSeconds } from '../values.js';
+import { rateClauseZone } from '../lower/unit-pricing.js';
 
 /** The date a rate line starts: its `from`, else the validity start. */
 export function effectiveFrom(m: AgreementModel, r: RateDecl): string | undefined {
@@ -71,7 +72,7 @@ function checkService(m: AgreementModel, s: ServiceBlock, sink: Sink): void {
     const clashes: string[] = [];
     let firstClash: RateDecl | undefined;
     for (const band of pricesByBand(m, r).keys()) {
-      const key = `${zone}|${band}|${from}`;
+      const key = `${rateClauseZone(r)}|${band}|${from}`;
       const prev = seen.get(key);
       if (prev) {
         clashes.push(band);
@@ -81,7 +82,7 @@ function checkService(m: AgreementModel, s: ServiceBlock, sink: Sink): void {
     if (firstClash) {
       sink.report(
         'ICX4007',
-        `Zone ${zone} already has a price for ${clashes.length === m.bandNames.length ? 'every band' : `band ${clashes.join(', ')}`} from ${from} ` +
+        `${r.category ? 'Category' : 'Zone'} ${rateClauseZone(r).replace(/^calls /, '')} already has a price for ${clashes.length === m.bandNames.length ? 'every band' : `band ${clashes.join(', ')}`} from ${from} ` +
           `(${at(m.uri, firstClash.range)}); give this line a different \`from\` date or remove one of them.`,
         r.from?.range ?? r.range,
       );

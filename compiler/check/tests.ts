@@ -25,6 +25,8 @@ export const SUSPENSE_REASONS = [
   'no-fx-rate',
   // a rate deck closed the prefix from that date (compiler/deck/)
   'closed',
+  'malformed-bytes',
+  'no-category',
 ];
 
 export function checkTests(m: AgreementModel, sink: Sink): void {

@@ -66,7 +66,7 @@ function checkAgreementValues(m: AgreementModel, sink: Sink): void {
  * Unknown code → ICX3003; a known code other than the agreement's → ICX3002. Prices
  * (`allowFx`) may be in a currency that an fx line settles in the agreement currency.
  */
-function checkCurrency(m: AgreementModel, code: Name | undefined, sink: Sink, allowFx = false): void {
+export function checkCurrency(m: AgreementModel, code: Name | undefined, sink: Sink, allowFx = false): void {
   if (!code?.text) return;
   if (allowFx && settledByFx(m, code.text)) return;
   if (!isCurrency(code.text)) {
@@ -159,7 +159,7 @@ function checkService(m: AgreementModel, s: ServiceBlock, sink: Sink): void {
     // Each of these is one commercial fact; stating it twice leaves the reader guessing.
     const onceKey = item.kind === 'rounding' ? `rounding ${item.scope}` : item.kind;
     // deck and notice: checked (once each) by compiler/deck/check.ts
-    if (item.kind !== 'rate' && item.kind !== 'bar' && item.kind !== 'deck' && item.kind !== 'notice') {
+    if (item.kind !== 'rate' && item.kind !== 'bar' && item.kind !== 'deck' && item.kind !== 'notice' && item.kind !== 'surcharge') { // surcharges: check/unit-pricing.ts
       if (seen.has(onceKey)) {
         sink.report('ICX3006', `This service already states ${VOICE_ONLY[item.kind] ?? onceKey}; keep one.`, item.range);
       }
@@ -171,7 +171,7 @@ function checkService(m: AgreementModel, s: ServiceBlock, sink: Sink): void {
     switch (item.kind) {
       case 'billing': {
         billing = true;
-        if (kind !== 'voice') break;
+        if (kind !== 'voice' || item.volume) break; // `billing 1 KB`: check/unit-pricing.ts
         for (const [label, n] of [['first', item.first], ['next', item.next]] as const) {
           if (n && !/^[1-9][0-9]*$/.test(n.value ?? '')) {
             sink.report('ICX3004', `The ${label} billing increment must be a whole number of seconds of at least 1 (e.g. \`billing 60/60\`), not ${n.text}.`, n.range);
@@ -197,7 +197,8 @@ function checkService(m: AgreementModel, s: ServiceBlock, sink: Sink): void {
         for (const bp of item.prices ?? []) {
           for (const st of bp.steps ?? []) {
             checkPrice(m, s, st.price, sink);
-            if (kind === 'sms') checkPlaces(s, st.price?.amount, sink);
+            // charged as written per record (units × price): sms and events
+            if (kind === 'sms' || kind === 'event') checkPlaces(s, st.price?.amount, sink);
             else exceedsEngine(st.price?.amount, sink);
           }
         }

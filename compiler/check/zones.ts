@@ -3,6 +3,7 @@
 import type { Name, PrefixLit, ServiceBlock } from '../../language/ast.js';
 import { ANY_ZONE, type AgreementModel } from '../model.js';
 import { at, type Sink } from '../sink.js';
+import { originZones } from './unit-pricing.js';
 
 /** Zone names a service rates or bars, first mention first, `any` included, no duplicates. */
 export function serviceZones(s: ServiceBlock): string[] {
@@ -11,7 +12,7 @@ export function serviceZones(s: ServiceBlock): string[] {
     if (n?.text && !out.includes(n.text)) out.push(n.text);
   };
   for (const item of s.items ?? []) {
-    if (item.kind === 'rate') add(item.zone);
+    if (item.kind === 'rate' && !item.category) add(item.zone); // a category line names no zone
     else if (item.kind === 'bar') (item.zones ?? []).forEach(add);
   }
   return out;
@@ -36,7 +37,8 @@ export function checkZones(m: AgreementModel, sink: Sink): void {
     }
   }
 
-  const used = new Set(m.services.flatMap(serviceZones));
+  // origin zones (`rate Z origin O`, `surcharge origin O`) are used too: they match A-numbers
+  const used = new Set([...m.services.flatMap(serviceZones), ...m.services.flatMap(originZones)]);
   for (const z of m.zones) {
     if (m.zoneByName.get(z.name?.text) !== z) continue; // a duplicate definition: reported by names.ts
     if (!used.has(z.name.text)) {

@@ -124,7 +124,7 @@ describe('rate decks: the service', () => {
 
   it('refuses a deck on a service kind that is not priced per minute or message (ICX3001)', () => {
     expectDeckDiagnostics(
-      agreement('  service d data payable {\n    ⟦rates from deck "decks/x.csv"⟧\n  }'),
+      agreement('  service d data payable {\n    billing 1 KB\n    ⟦rates from deck "decks/x.csv"⟧\n  }'),
       deck,
       [{ file: 'agreement', code: 'ICX3001' }],
     );

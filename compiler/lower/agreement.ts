@@ -65,10 +65,12 @@ export function lowerTests(m: AgreementModel): AgreementTestPlan[] {
         service: u.service.text,
         // Phone numbers keep their text (leading zeros are digits, not magnitude).
         aNumber: u.aNumber ? u.aNumber.text.replace(/_/g, '') : null,
-        bNumber: u.bNumber.text.replace(/_/g, ''),
+        bNumber: u.bNumber ? u.bNumber.text.replace(/_/g, '') : null,
         startTime: u.at.text,
         durationSeconds: u.duration ? (durationSeconds(u.duration)?.toString() ?? null) : null,
         units: u.units ? decimalText(u.units) : null,
+        ...(u.bytes ? { bytes: decimalText(u.bytes) } : {}),
+        ...(u.category ? { category: u.category.text } : {}),
       },
       expect:
         e.kind === 'suspense'

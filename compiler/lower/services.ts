@@ -8,6 +8,7 @@ import { ANY_ZONE, type AgreementModel } from '../model.js';
 import { at } from '../sink.js';
 import { decimalText, wholeSeconds } from '../values.js';
 import { lowerDeck } from '../deck/lower.js';
+import { lowerUnitPricing, rateClauseZone } from './unit-pricing.js';
 
 /** Documented default: every rated record is rounded half-up to 6 decimals. */
 export const DEFAULT_RECORD_ROUNDING: RoundingPlan = { method: 'half-up', decimals: 6 };
@@ -47,9 +48,11 @@ export function lowerService(m: AgreementModel, s: ServiceBlock): ServicePlan {
     maximumPerCall: find('maximum') ? decimalText(find('maximum')!.amount.amount) : null,
     recordRounding: rounding('record') ?? DEFAULT_RECORD_ROUNDING,
     invoiceLineRounding: rounding('invoice-line'),
-    prefixes: deck?.prefixes ?? prefixTable(m, zones),
+    // a service priced by call category matches no numbers: the record's category picks the line
+    prefixes: deck?.prefixes ?? (items.some((i) => i.kind === 'rate' && i.category) ? [] : prefixTable(m, zones)),
     barredZones,
     rates: deck?.rates ?? lowerRates(m, s),
+    ...lowerUnitPricing(m, s),
   };
 }
 
@@ -91,7 +94,7 @@ function lowerRates(m: AgreementModel, s: ServiceBlock): RateLinePlan[] {
     const from = effectiveFrom(m, r)!;
     for (const [band, price] of pricesByBand(m, r)) {
       lines.push({ r, band, price, from });
-      const key = `${r.zone.text}|${band}`;
+      const key = `${rateClauseZone(r)}|${band}`;
       const list = starts.get(key);
       if (list) list.push(from);
       else starts.set(key, [from]);
@@ -100,11 +103,13 @@ function lowerRates(m: AgreementModel, s: ServiceBlock): RateLinePlan[] {
   // Sorted once, so closing each line is a search rather than a sort (rate decks are long).
   for (const list of starts.values()) list.sort();
   return lines.map(({ r, band, price, from }) => {
-    const next = starts.get(`${r.zone.text}|${band}`)!.find((d) => d > from);
+    const next = starts.get(`${rateClauseZone(r)}|${band}`)!.find((d) => d > from);
     return {
-      clause: `${s.name.text}/${r.zone.text}/${band}/${from}`,
+      clause: `${s.name.text}/${rateClauseZone(r)}/${band}/${from}`,
       source: at(m.uri, r.range),
-      zone: r.zone.text,
+      // a category line's zone is its category (the record's category selects it)
+      zone: r.category ? r.category.text : r.zone.text,
+      ...(r.origin ? { origin: r.origin.text } : {}),
       band,
       effectiveFrom: from,
       effectiveTo: next ?? null,

@@ -135,7 +135,9 @@ ${USAGE_FIELDS.map((f) => `         nullif(${trimmed(f)}, '') AS f_${f}`).join('
                    + CASE WHEN rtrim(split_part(f_duration_s, '.', 2), '0') <> '' THEN 1 ELSE 0 END
               ELSE CAST(ceil(dur_dec) AS BIGINT) END AS dur_ceil,
          -- units: a positive integer in plain digits (2.5, 1e2, 0, -1 are malformed)
-         CASE WHEN regexp_full_match(f_units, '[0-9]+') THEN TRY_CAST(f_units AS BIGINT) END AS units_i
+         CASE WHEN regexp_full_match(f_units, '[0-9]+') THEN TRY_CAST(f_units AS BIGINT) END AS units_i,
+         -- bytes (data volume): a non-negative integer in plain digits; 0 is a valid (empty) session
+         CASE WHEN regexp_full_match(f_bytes, '[0-9]+') THEN TRY_CAST(f_bytes AS BIGINT) END AS bytes_i
   FROM t
 ), q AS (
   SELECT p.*,
@@ -146,7 +148,11 @@ ${USAGE_FIELDS.map((f) => `         nullif(${trimmed(f)}, '') AS f_${f}`).join('
   SELECT q.*,
     CASE
       WHEN overflow IS NOT NULL THEN 'unparsable-row'
-      WHEN f_record_id IS NULL OR f_b_number IS NULL OR f_start_time IS NULL
+      WHEN f_record_id IS NULL OR f_start_time IS NULL
+        -- data and event records have no B-number (a pre-assigned service's kind is checked at rating)
+        OR (f_b_number IS NULL AND (kind_l IS NULL OR kind_l NOT IN ('data', 'event')) AND f_service IS NULL)
+        OR (f_b_number IS NULL AND kind_l IN ('voice', 'sms'))
+        OR (kind_l = 'data' AND f_bytes IS NULL)
         OR (f_trunk IS NULL AND f_agreement IS NULL AND f_partner IS NULL)
         OR (f_kind IS NULL AND f_service IS NULL)
         OR (f_direction IS NULL AND f_service IS NULL)
@@ -157,9 +163,11 @@ ${USAGE_FIELDS.map((f) => `         nullif(${trimmed(f)}, '') AS f_${f}`).join('
       WHEN starts_with(f_duration_s, '-') AND regexp_full_match(f_duration_s, '-[0-9]+(\\.[0-9]+)?') THEN 'negative-duration'
       WHEN f_duration_s IS NOT NULL AND (NOT dur_ok OR dur_dec IS NULL OR dur_ceil IS NULL) THEN 'malformed-duration'
       WHEN NOT regexp_full_match(b_digits, '[0-9]{1,18}') THEN 'malformed-number'
-      WHEN a_digits IS NOT NULL AND NOT regexp_full_match(a_digits, '[0-9]+') THEN 'malformed-number'
+      -- a non-numeric A-number ("anonymous", "restricted": a withheld CLI) is kept as written and
+      -- rated as a call without CLI (outside every origin zone), not suspended
       WHEN f_units IS NOT NULL AND (units_i IS NULL OR units_i < 1) THEN 'malformed-units'
-      WHEN kind_l IS NOT NULL AND kind_l NOT IN ('voice', 'sms') THEN 'unknown-kind'
+      WHEN f_bytes IS NOT NULL AND bytes_i IS NULL THEN 'malformed-bytes'
+      WHEN kind_l IS NOT NULL AND kind_l NOT IN ('voice', 'sms', 'data', 'event') THEN 'unknown-kind'
       WHEN dir_l IS NOT NULL AND dir_l NOT IN ('out', 'in') THEN 'unknown-direction'
     END AS reason
   FROM q
@@ -171,19 +179,22 @@ SELECT seq, src_no, source_line, reason,
          WHEN 'unparsable-row' THEN 'fields beyond the header: ' || overflow
          WHEN 'missing-field' THEN 'required field(s) missing: ' || concat_ws(', ',
              CASE WHEN f_record_id IS NULL THEN 'record_id' END,
-             CASE WHEN f_b_number IS NULL THEN 'b_number' END,
+             CASE WHEN f_b_number IS NULL AND (kind_l IN ('voice', 'sms')
+                    OR ((kind_l IS NULL OR kind_l NOT IN ('data', 'event')) AND f_service IS NULL)) THEN 'b_number' END,
              CASE WHEN f_start_time IS NULL THEN 'start_time' END,
              CASE WHEN f_trunk IS NULL AND f_agreement IS NULL AND f_partner IS NULL THEN 'trunk (or partner)' END,
              CASE WHEN f_kind IS NULL AND f_service IS NULL THEN 'kind' END,
              CASE WHEN f_direction IS NULL AND f_service IS NULL THEN 'direction' END,
-             CASE WHEN kind_l = 'voice' AND f_duration_s IS NULL THEN 'duration_s' END)
+             CASE WHEN kind_l = 'voice' AND f_duration_s IS NULL THEN 'duration_s' END,
+             CASE WHEN kind_l = 'data' AND f_bytes IS NULL THEN 'bytes' END)
          WHEN 'malformed-start' THEN 'start_time "' || f_start_time || '" is not an ISO 8601 date-time'
          WHEN 'missing-offset' THEN 'start_time "' || f_start_time || '" has no UTC offset and no --assume-timezone was given'
          WHEN 'malformed-duration' THEN 'duration_s "' || f_duration_s || '" is not a plain decimal number of seconds (digits, optionally a point and digits)'
          WHEN 'negative-duration' THEN 'duration_s ' || f_duration_s || ' is negative'
-         WHEN 'malformed-number' THEN 'a_number/b_number must be digits (a leading + is allowed), at most 18 for b_number'
+         WHEN 'malformed-number' THEN 'b_number must be digits (a leading + is allowed), at most 18'
          WHEN 'malformed-units' THEN 'units "' || f_units || '" is not a positive integer'
-         WHEN 'unknown-kind' THEN 'kind "' || f_kind || '" is neither voice nor sms'
+         WHEN 'malformed-bytes' THEN 'bytes "' || f_bytes || '" is not a non-negative whole number of bytes'
+         WHEN 'unknown-kind' THEN 'kind "' || f_kind || '" is not one of voice, sms, data, event'
          WHEN 'unknown-direction' THEN 'direction "' || f_direction || '" is neither out nor in'
        END AS detail,
        f_record_id AS record_id, f_trunk AS trunk, dir_l AS direction, kind_l AS kind,
@@ -197,5 +208,5 @@ SELECT seq, src_no, source_line, reason,
        CASE WHEN reason IS NULL THEN dur_ceil END AS dur,
        coalesce(units_i, 1) AS units,
        f_agreement AS agreement, f_service AS service,
-       f_partner AS partner
+       f_partner AS partner, bytes_i AS bytes, lower(f_category) AS category
 FROM r`;

@@ -6,6 +6,7 @@ import { PLAN_TABLE_DEFS } from './plan-schema.js';
 import { PlanLayoutError, PRICE_DECIMALS, toNano } from './money.js';
 import { layoutPartnerKeys } from './plan-layout-partners.js';
 import { FxLayout } from './plan-fx.js';
+import { originRows, serviceColumns } from './plan-layout-unit-pricing.js';
 
 export type Row = Record<string, string | number | boolean | null>;
 
@@ -19,6 +20,10 @@ export interface PlanShape {
   partnerKeys?: true;
   /** some service is priced in another currency than its agreement (fx); absent = assume so */
   hasFx?: boolean;
+  /** distinct A-number prefix lengths of services with origin pricing (absent = none: no origin SQL) */
+  originPrefixLengths?: number[];
+  /** some service prices by roaming call category */
+  hasCategories?: boolean;
 }
 
 export interface PlanLayout {
@@ -47,6 +52,9 @@ export function layoutPlans(plans: HashedAgreementPlan[]): PlanLayout {
   let nextPrefix = 0;
   let rateIdx = 0;
   const fx = new FxLayout();
+  let nextOriginPrefix = 0;
+  const originLengths = new Set<number>();
+  let hasCategories = false;
 
   plans.forEach(({ plan, hash }, agIdx) => {
     const where = `agreement ${plan.id}`;
@@ -94,8 +102,11 @@ export function layoutPlans(plans: HashedAgreementPlan[]): PlanLayout {
         zero_charged: s.zeroDurationCharged, split: s.boundaryRule === 'split',
         round_method: r.method, round_decimals: r.decimals,
         round_den: (60n * mul).toString(), round_mul: mul.toString(),
+        ...serviceColumns(s, sw),
       });
       fx.service(t, plan, s, agIdx, svcIdx);
+      if (s.byCategory) hasCategories = true;
+      const svcRow = t.plan_services![t.plan_services!.length - 1]!;
       const key = `${s.kind}/${direction}`;
       if (!keys.has(key)) {
         keys.add(key);
@@ -130,10 +141,16 @@ export function layoutPlans(plans: HashedAgreementPlan[]): PlanLayout {
         });
       }
 
-      const lines = [...s.rates].sort((x, y) => cmp(x.zone, y.zone) || cmp(x.tariff ?? '', y.tariff ?? '') || cmp(x.band, y.band) || cmp(x.effectiveFrom, y.effectiveFrom));
+      const origin = originRows(s, svcIdx, zoneOf, nextOriginPrefix, sw);
+      nextOriginPrefix += origin.rows.length;
+      t.plan_origin_prefixes!.push(...origin.rows);
+      svcRow.origin_none_idx = origin.noneIdx;
+      for (const l of origin.lengths) originLengths.add(l);
+
+      const lines = [...s.rates].sort((x, y) => cmp(x.zone, y.zone) || cmp(x.tariff ?? '', y.tariff ?? '') || cmp(x.origin ?? '', y.origin ?? '') || cmp(x.band, y.band) || cmp(x.effectiveFrom, y.effectiveFrom));
       lines.forEach((line, i) => {
         const prev = lines[i - 1];
-        if (prev && prev.zone === line.zone && prev.tariff === line.tariff && prev.band === line.band && (prev.effectiveTo ?? OPEN_DATE) > line.effectiveFrom) {
+        if (prev && prev.zone === line.zone && prev.tariff === line.tariff && (prev.origin ?? '') === (line.origin ?? '') && prev.band === line.band && (prev.effectiveTo ?? OPEN_DATE) > line.effectiveFrom) {
           // two lines in force on one date would rate a record twice
           throw new PlanLayoutError(`${sw}: rate lines ${prev.clause} and ${line.clause} overlap in time`);
         }
@@ -150,6 +167,7 @@ export function layoutPlans(plans: HashedAgreementPlan[]): PlanLayout {
           eff_from: line.effectiveFrom, eff_to: line.effectiveTo ?? OPEN_DATE, clause: line.clause, source: line.source,
           n_steps: steps.length, price0_n: closed ? '0' : toNano(steps[0]!.price, `${sw} ${line.clause}`).toString(),
           first_s: inc?.firstSeconds ?? null, next_s: inc?.nextSeconds ?? null, closed,
+          origin_idx: line.origin ? zoneOf(line.origin) : -1,
         });
         steps.forEach((st, k) => {
           t.plan_rate_steps!.push({
@@ -170,6 +188,8 @@ export function layoutPlans(plans: HashedAgreementPlan[]): PlanLayout {
       // the partner join costs a probe per record: only generated when some agreement needs it
       ...(t.plan_partner_keys!.length > 0 ? { partnerKeys: true as const } : {}),
       hasFx: t.plan_fx_services!.length > 0,
+      ...(originLengths.size ? { originPrefixLengths: [...originLengths].sort((a, b) => b - a) } : {}),
+      ...(hasCategories ? { hasCategories: true } : {}),
     },
   };
 }

@@ -36,6 +36,10 @@ export const PLAN_TABLE_DEFS: TableDef[] = [
       ['connect_n60', 'BIGINT'], ['max_n60', 'BIGINT'], ['zero_charged', 'BOOLEAN'], ['split', 'BOOLEAN'],
       ['round_method', 'VARCHAR'], ['round_decimals', 'INTEGER'],
       ['round_den', 'BIGINT'], ['round_mul', 'BIGINT'],
+      // data: volume rounding unit (bytes), and amount_n60 = units of volume × price_n × vol_num / vol_den
+      // (vol_den is 1 for every other kind); category and origin pricing (plan-layout-unit-pricing.ts)
+      ['vol_unit', 'BIGINT'], ['vol_num', 'BIGINT'], ['vol_den', 'BIGINT'],
+      ['by_category', 'BOOLEAN'], ['has_origin', 'BOOLEAN'], ['origin_none_idx', 'INTEGER'],
     ],
   },
   {
@@ -66,6 +70,15 @@ export const PLAN_TABLE_DEFS: TableDef[] = [
       ['n_steps', 'INTEGER'], ['price0_n', 'BIGINT'],
       // rate decks: per-line billing increments (NULL = the service's), closed prefixes
       ['first_s', 'BIGINT'], ['next_s', 'BIGINT'], ['closed', 'BOOLEAN'],
+      ['origin_idx', 'INTEGER'], // zone_idx of the A-number's origin zone for `rate Z origin O` lines; -1 = plain line
+    ],
+  },
+  {
+    name: 'plan_origin_prefixes',
+    comment: 'A-number LPM table of services with origin pricing; plen -1 = the row for no match (or no A-number)',
+    columns: [
+      ['opx_idx', 'INTEGER'], ['svc_idx', 'INTEGER'], ['plen', 'INTEGER'], ['pkey', 'BIGINT'], ['prefix', 'VARCHAR'],
+      ['ozone_idx', 'INTEGER'], ['sur_n', 'BIGINT'], ['sur_clauses', 'VARCHAR'], ['sur_sources', 'VARCHAR'],
     ],
   },
   {

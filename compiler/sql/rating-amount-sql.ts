@@ -18,7 +18,7 @@
  */
 export const RATE_SPLIT_SQL = `CREATE OR REPLACE TEMP TABLE rate_split AS
 WITH c AS (
-  SELECT c.seq, c.ag_idx, c.svc_idx, a.timezone, c.zone_idx, c.local_date, c.dur, c.billed, c.t_us AS t0
+  SELECT c.seq, c.ag_idx, c.svc_idx, a.timezone, c.zone_idx, c.local_date, c.dur, c.billed, c.t_us AS t0, c.ozone_idx
   FROM rate_ctx c JOIN plan_agreements a ON a.ag_idx = c.ag_idx
   WHERE c.crossing AND c.reason IS NULL
 ), pc AS (
@@ -43,10 +43,15 @@ WITH c AS (
   SELECT ph.*, substr(dp.band_map, p_min + 1, 1) AS p_code
   FROM ph LEFT JOIN plan_day_profiles dp ON dp.ag_idx = ph.ag_idx AND dp.holiday = ph.p_hol AND dp.iso_dow = ph.p_dow
 ), pr AS (
-  SELECT pd.*, r.rate_idx, r.clause, r.source
+  SELECT pd.*, coalesce(ro.rate_idx, r.rate_idx) AS rate_idx, coalesce(ro.clause, r.clause) AS clause,
+         coalesce(ro.source, r.source) AS source
   FROM pd LEFT JOIN plan_rates r
     ON r.svc_idx = pd.svc_idx AND r.zone_idx = pd.zone_idx AND r.band_code = pd.p_code
-   AND pd.local_date >= r.eff_from AND pd.local_date < r.eff_to
+   AND pd.local_date >= r.eff_from AND pd.local_date < r.eff_to AND r.origin_idx = -1
+  -- origin pricing: the line for the A-number's origin zone, where there is one, prices the piece
+  LEFT JOIN plan_rates ro
+    ON ro.svc_idx = pd.svc_idx AND ro.zone_idx = pd.zone_idx AND ro.band_code = pd.p_code
+   AND pd.local_date >= ro.eff_from AND pd.local_date < ro.eff_to AND ro.origin_idx = pd.ozone_idx
 ), ps AS (
   SELECT pr.seq, pr.a, pr.p_code, pr.rate_idx, pr.clause, pr.source,
          coalesce(greatest(0, least(pr.seg_end, st.to_s) - greatest(pr.a, st.from_s)) * st.price_n, 0) AS n
@@ -72,7 +77,7 @@ GROUP BY c.seq`;
 /** Every resolved record with its names joined back and its final reason (NULL = rated). */
 export const RATE_FINAL_VIEW_SQL = `CREATE OR REPLACE TEMP VIEW rate_final AS
 SELECT c.*, i.record_id, i.src_no, i.source_line, i.trunk, i.kind, i.direction, i.a_number, i.b_number,
-       i.start_time, i.duration_s, i.units, i.agreement, i.service, i.partner,
+       i.start_time, i.duration_s, i.units, i.agreement, i.service, i.partner, i.category,
        a.agreement_id, a.version, a.plan_hash, a.currency, a.timezone,
        s.service AS svc_name, s.direction AS svc_dir, s.connect_n60, s.max_n60,
        s.round_method, s.round_decimals, s.round_den, s.round_mul,
@@ -81,7 +86,7 @@ SELECT c.*, i.record_id, i.src_no, i.source_line, i.trunk, i.kind, i.direction, 
        sp.split_n, sp.clauses AS split_clauses, sp.sources AS split_sources, ms.steps_n,
        CASE WHEN c.crossing THEN mb.band ELSE pb.band END AS reason_band,
        coalesce(c.reason, CASE WHEN c.crossing AND (sp.missing_rate OR sp.seq IS NULL) THEN 'no-rate' END) AS final_reason,
-       c.svc_kind = 'voice' AND c.dur = 0 AND NOT c.zero_charged AS free_zero
+       (c.svc_kind = 'voice' AND c.dur = 0 AND NOT c.zero_charged) OR (c.svc_kind = 'data' AND c.bytes = 0) AS free_zero
 FROM rate_ctx c
 JOIN run_input i ON i.seq = c.seq
 LEFT JOIN plan_agreements a ON a.ag_idx = c.ag_idx
@@ -99,31 +104,55 @@ LEFT JOIN plan_prefixes pfx ON pfx.pfx_idx = c.pfx_idx`;
  * only what the amount and the rated row need, not rate_final: DuckDB keeps a LEFT JOIN
  * whose columns go unused, and each costs a probe per record; names come from rated_dims.
  */
-export const RATE_AMOUNT_VIEW_SQL = `CREATE OR REPLACE TEMP VIEW rate_amount AS
+/** The rate_amount view; without origin pricing in the run, no join for surcharge clauses. */
+export function rateAmountViewSql(origin: boolean): string {
+  const sql = RATE_AMOUNT_VIEW_TEMPLATE;
+  return origin ? sql : sql.replace(ORIGIN_JOIN, '').replace('op.sur_clauses, op.sur_sources', 'NULL::VARCHAR AS sur_clauses, NULL::VARCHAR AS sur_sources');
+}
+
+const ORIGIN_JOIN = `
+  -- the surcharge clauses (only services with origin pricing have an opx_idx)
+  LEFT JOIN plan_origin_prefixes op ON op.opx_idx = c.opx_idx AND op.sur_n IS NOT NULL`;
+
+const RATE_AMOUNT_VIEW_TEMPLATE = `CREATE OR REPLACE TEMP VIEW rate_amount AS
 WITH f AS (
   SELECT c.*, i.record_id, i.src_no, i.source_line, i.trunk, i.a_number, i.b_number,
          i.start_time, i.duration_s, i.units,
          s.connect_n60, s.max_n60, s.round_method, s.round_den, s.round_mul,
+         s.vol_unit, s.vol_num, s.vol_den,
          r.n_steps, r.price0_n, sp.split_n, sp.clauses AS split_clauses, sp.sources AS split_sources, ms.steps_n,
-         c.svc_kind = 'voice' AND c.dur = 0 AND NOT c.zero_charged AS free_zero
+         r.clause AS rate_clause, r.source AS rate_src, op.sur_clauses, op.sur_sources,
+         (c.svc_kind = 'voice' AND c.dur = 0 AND NOT c.zero_charged) OR (c.svc_kind = 'data' AND c.bytes = 0) AS free_zero
   FROM rate_ctx c
   JOIN run_input i ON i.seq = c.seq
   LEFT JOIN plan_services s ON s.svc_idx = c.svc_idx
   LEFT JOIN plan_rates r ON r.rate_idx = c.rate_idx
   LEFT JOIN rate_split sp ON sp.seq = c.seq
   LEFT JOIN rate_steps ms ON ms.seq = c.seq
+  -- the surcharge clauses (only services with origin pricing have an opx_idx)
+  LEFT JOIN plan_origin_prefixes op ON op.opx_idx = c.opx_idx AND op.sur_n IS NOT NULL
   -- rated = final_reason of rate_final IS NULL
   WHERE c.reason IS NULL AND NOT coalesce(c.crossing AND (sp.missing_rate OR sp.seq IS NULL), false)
 ), y AS (
   SELECT f.*,
     CASE WHEN free_zero THEN 0::BIGINT
          ELSE (CASE
-                 WHEN svc_kind = 'sms' THEN units * price0_n * 60
+                 WHEN svc_kind IN ('sms', 'event') THEN units * price0_n * 60
+                 -- volume in whole billing units × price × vol_num; the / vol_den is the rounding's
+                 WHEN svc_kind = 'data' THEN ((bytes + vol_unit - 1) // vol_unit) * price0_n * vol_num
                  WHEN crossing THEN split_n
                  WHEN n_steps = 1 THEN billed * price0_n
                  ELSE steps_n
-               END + CASE WHEN svc_kind = 'voice' THEN connect_n60 ELSE 0 END)
-    END AS gross_n60
+               END + CASE WHEN svc_kind = 'voice' THEN connect_n60 ELSE 0 END
+               -- origin surcharge per billed minute (voice) or message (sms), before the maximum
+               + CASE WHEN sur_n IS NULL THEN 0 WHEN svc_kind = 'voice' THEN billed * sur_n ELSE units * sur_n * 60 END)
+    END AS gross_n60,
+    CASE WHEN svc_kind = 'data' THEN ((bytes + vol_unit - 1) // vol_unit) * vol_unit END AS billed_bytes,
+    -- the clauses that priced it, when a surcharge joins the rate line (else rated_dims has them)
+    CASE WHEN sur_clauses IS NOT NULL AND NOT free_zero
+         THEN (CASE WHEN crossing THEN split_clauses ELSE rate_clause END) || ' + ' || sur_clauses END AS sur_clause,
+    CASE WHEN sur_clauses IS NOT NULL AND NOT free_zero
+         THEN (CASE WHEN crossing THEN split_sources ELSE rate_src END) || ' + ' || sur_sources END AS sur_source
   FROM f
 ), z AS (
   SELECT y.*,
@@ -131,7 +160,9 @@ WITH f AS (
     CASE WHEN max_n60 IS NOT NULL AND gross_n60 > max_n60 THEN max_n60 ELSE gross_n60 END AS capped_n60
   FROM y
 ), q AS (
-  SELECT z.*, abs(capped_n60) // round_den AS rq, abs(capped_n60) % round_den AS rr
+  -- den: data amounts carry the volume factor's denominator (vol_den = 1 for other kinds)
+  SELECT z.*, abs(capped_n60) // (round_den * vol_den) AS rq, abs(capped_n60) % (round_den * vol_den) AS rr,
+         round_den * vol_den AS den
   FROM z
 )
 SELECT q.*,
@@ -140,7 +171,10 @@ SELECT q.*,
   CAST(CAST((CASE WHEN capped_n60 < 0 THEN -1 ELSE 1 END) * (rq + CASE round_method
       WHEN 'down' THEN 0
       WHEN 'up' THEN CASE WHEN rr > 0 THEN 1 ELSE 0 END
-      WHEN 'half-up' THEN CASE WHEN 2 * rr >= round_den THEN 1 ELSE 0 END
-      ELSE CASE WHEN 2 * rr > round_den OR (2 * rr = round_den AND rq % 2 = 1) THEN 1 ELSE 0 END
+      WHEN 'half-up' THEN CASE WHEN 2 * rr >= den THEN 1 ELSE 0 END
+      ELSE CASE WHEN 2 * rr > den OR (2 * rr = den AND rq % 2 = 1) THEN 1 ELSE 0 END
     END) * round_mul AS DECIMAL(18,0)) * 0.000000001 AS DECIMAL(18,9)) AS amount
 FROM q`;
+
+/** The view with origin pricing (what `rateAmountViewSql(true)` gives). */
+export const RATE_AMOUNT_VIEW_SQL = rateAmountViewSql(true);

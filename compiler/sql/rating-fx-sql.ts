@@ -92,9 +92,10 @@ SELECT *, NULL::DECIMAL(18,9) AS original_amount, NULL::DECIMAL(18,9) AS fx_rate
 FROM rate_amount`;
   }
   return `CREATE OR REPLACE TEMP VIEW rate_settled AS
+-- a.den = round_den × vol_den: data amounts carry their volume factor's denominator
 SELECT a.* EXCLUDE (amount),
   CASE WHEN x.seq IS NULL THEN a.amount
-       ELSE ${roundedNanoSql('(CAST(a.capped_n60 AS HUGEINT) * x.rate_n)', 'CAST(a.round_den AS HUGEINT) * 1000000000', 'a.round_mul', 'a.round_method')}
+       ELSE ${roundedNanoSql('(CAST(a.capped_n60 AS HUGEINT) * x.rate_n)', 'CAST(a.den AS HUGEINT) * 1000000000', 'a.round_mul', 'a.round_method')}
   END AS amount,
   CASE WHEN x.seq IS NOT NULL THEN a.amount END AS original_amount,
   CASE WHEN x.seq IS NOT NULL THEN CAST(CAST(x.rate_n AS DECIMAL(18,0)) * 0.000000001 AS DECIMAL(18,9)) END AS fx_rate,

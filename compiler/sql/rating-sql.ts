@@ -4,10 +4,11 @@
 import { PARSE_SQL } from './ingest-sql.js';
 import type { PlanShape } from './plan-layout.js';
 import { PLAN_DERIVED_SQL, PLAN_TABLE_DEFS, planLoadSql, tableDdl } from './plan-schema.js';
-import { RATE_AMOUNT_VIEW_SQL, RATE_FINAL_VIEW_SQL, RATE_SPLIT_SQL, RATE_STEPS_SQL } from './rating-amount-sql.js';
+import { RATE_FINAL_VIEW_SQL, RATE_SPLIT_SQL, RATE_STEPS_SQL, rateAmountViewSql } from './rating-amount-sql.js';
 import { rateCtxSql, RUN_TZ_OFFSETS_SQL } from './rating-ctx-sql.js';
 import { INSERT_FX_SUSPENSE_SQL, rateFxSql, rateSettledViewSql } from './rating-fx-sql.js';
 import { planLpmSql } from './rating-lpm-sql.js';
+import { planOriginLpmSql } from './rating-origin-sql.js';
 import { STORE_DDL, USAGE_FIELDS } from './store-schema.js';
 
 export interface Statement {
@@ -29,11 +30,12 @@ SELECT $1::VARCHAR, seq, ${SOURCE_FILE}, source_line, ${USAGE_FIELDS.join(', ')}
 
 export const INSERT_RATED_SQL = `INSERT INTO rated_rows
 SELECT $1::VARCHAR, seq, record_id, src_no, source_line, dim,
-       CASE WHEN crossing THEN split_clauses END, CASE WHEN crossing THEN split_sources END,
+       CASE WHEN sur_clause IS NOT NULL THEN sur_clause WHEN crossing THEN split_clauses END,
+       CASE WHEN sur_source IS NOT NULL THEN sur_source WHEN crossing THEN split_sources END,
        start_time, local_ts, duration_s,
-       billed, CASE WHEN svc_kind = 'sms' THEN units END,
+       billed, CASE WHEN svc_kind IN ('sms', 'event') THEN units END,
        amount, trunk, a_number, b_number,
-       original_amount, fx_rate, fx_date
+       original_amount, fx_rate, fx_date, billed_bytes
 FROM rate_settled`;
 
 /**
@@ -48,7 +50,7 @@ WITH u AS (
   FROM rate_ctx WHERE reason IS NULL GROUP BY dim
 )
 SELECT $1::VARCHAR, u.dim, a.agreement_id, a.version, a.plan_hash, s.service, s.kind, s.direction, z.zone, b.band,
-       CASE WHEN u.dim >= 0 THEN r.clause WHEN (-2 - u.dim) % 2 = 1 THEN 'zero-duration' END,
+       CASE WHEN u.dim >= 0 THEN r.clause WHEN (-2 - u.dim) % 2 = 1 THEN CASE WHEN s.kind = 'data' THEN 'zero-volume' ELSE 'zero-duration' END END,
        CASE WHEN u.dim >= 0 THEN r.source END,
        s.round_decimals, a.currency, fs.currency
 FROM u
@@ -83,7 +85,10 @@ SELECT $1::VARCHAR, o.seq, ${SOURCE_FILE}, o.source_line, o.final_reason,
       ELSE o.agreement_id || ' has no ' || o.kind || ' service for direction ' || o.direction END
     WHEN 'outside-validity' THEN 'local date ' || o.local_date || ' (' || o.timezone || ') is outside the validity '
       || o.valid_from || ' .. ' || o.valid_to || ' of ' || o.agreement_id
-    WHEN 'missing-field' THEN 'voice record without duration_s'
+    WHEN 'missing-field' THEN CASE WHEN o.svc_kind = 'data' THEN 'data record without bytes'
+      WHEN o.no_b THEN o.svc_kind || ' record without b_number' ELSE 'voice record without duration_s' END
+    WHEN 'no-category' THEN CASE WHEN o.category IS NULL THEN 'record has no call category; '
+      ELSE 'call category "' || o.category || '" is not priced by ' END || o.agreement_id || ' service ' || o.svc_name
     WHEN 'no-zone' THEN 'B-number ' || o.b_number || ' matches no prefix of ' || o.agreement_id || ' service ' || o.svc_name
     WHEN 'barred' THEN 'B-number ' || o.b_number || ' is in barred zone ' || o.zone || ' (prefix ' || o.matched_prefix
       || ') of ' || o.agreement_id || ' service ' || o.svc_name
@@ -104,7 +109,7 @@ WHERE (o.reason IS NOT NULL OR o.crossing) AND o.final_reason IS NOT NULL`;
 /** Scratch tables and views of a run, dropped when it ends. */
 export const RUN_SCRATCH = {
   views: ['rate_settled', 'rate_amount', 'rate_final'],
-  tables: ['rate_fx', 'rate_steps', 'rate_split', 'rate_ctx', 'plan_lpm', 'run_tz_offsets', 'run_input', 'run_raw'],
+  tables: ['rate_fx', 'rate_steps', 'rate_split', 'rate_ctx', 'plan_lpm', 'plan_origin_lpm', 'run_tz_offsets', 'run_input', 'run_raw'],
 };
 
 /** Statements of one rating run, after run_raw has been filled by ingest. */
@@ -113,11 +118,12 @@ export function ratingStatements(shape: PlanShape): Statement[] {
     { name: 'parse', sql: PARSE_SQL, param: 'assume_timezone' },
     { name: 'zones', sql: RUN_TZ_OFFSETS_SQL },
     { name: 'resolve', sql: planLpmSql(shape) },
+    { name: 'resolve', sql: planOriginLpmSql(shape) },
     { name: 'resolve', sql: rateCtxSql(shape) },
     { name: 'split', sql: RATE_SPLIT_SQL },
     { name: 'steps', sql: RATE_STEPS_SQL },
     { name: 'amount', sql: RATE_FINAL_VIEW_SQL },
-    { name: 'amount', sql: RATE_AMOUNT_VIEW_SQL },
+    { name: 'amount', sql: rateAmountViewSql((shape.originPrefixLengths ?? []).length > 0) },
     { name: 'amount', sql: rateFxSql(shape.hasFx !== false) },
     { name: 'amount', sql: rateSettledViewSql(shape.hasFx !== false) },
     { name: 'store usage', sql: INSERT_USAGE_SQL, param: 'run_id', stores: true },

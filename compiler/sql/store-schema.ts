@@ -6,6 +6,7 @@ export const USAGE_FIELDS = [
   'record_id', 'trunk', 'direction', 'kind', 'a_number', 'b_number',
   'start_time', 'duration_s', 'units', 'agreement', 'service',
   'partner',
+  'bytes', 'category',
 ] as const;
 export type UsageField = (typeof USAGE_FIELDS)[number];
 
@@ -52,10 +53,11 @@ CREATE TABLE IF NOT EXISTS rated_rows (
   amount DECIMAL(18,9) NOT NULL,
   trunk VARCHAR,
   a_number VARCHAR,
-  b_number VARCHAR NOT NULL,
+  b_number VARCHAR,             -- NULL for data and event records (they have no B-number)
   original_amount DECIMAL(18,9), -- priced in another currency only: the amount in it (else NULL)
   fx_rate DECIMAL(18,9),        -- priced in another currency only: 1 original = fx_rate settlement
-  fx_date DATE                  -- the FX table date used
+  fx_date DATE,                 -- the FX table date used
+  billed_bytes BIGINT           -- data: the volume charged (rounded up to the service's unit); else NULL
 )`,
   `-- what rated records of a run share: one row per rate line used (dim = its index in the
 -- run's plan tables) and per (zone, band) of zero-duration and split calls (dim < 0)
@@ -97,7 +99,8 @@ SELECT r.run_id,
   r.local_start,                -- wall-clock start in the agreement's time zone
   r.duration_s,                 -- as given, to the microsecond
   r.billed_seconds,             -- voice; NULL for sms
-  r.units,                      -- sms messages; NULL for voice
+  r.units,                      -- sms messages, events; NULL for voice and data
+  r.billed_bytes,               -- data: volume charged, rounded up to the billing unit; else NULL
   r.amount,                     -- already rounded per the service's record rounding
   d.amount_decimals,
   d.currency,

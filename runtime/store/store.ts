@@ -45,6 +45,19 @@ export async function openStore(path: string = DEFAULT_STORE_PATH): Promise<Stor
     instance.closeSync();
     throw new StoreError(`store ${path} was created by an older icx (rated without FX columns): rate into a new store file`);
   }
+  // a store from before data volumes and call categories lacks their columns (usage.bytes,
+  // usage.category, rated_rows.billed_bytes): refuse it clearly too
+  const lacking = await connection.runAndReadAll(
+    `SELECT t.table_name FROM information_schema.tables t
+     WHERE t.table_name IN ('usage', 'suspense', 'rated_rows') AND t.table_type = 'BASE TABLE'
+       AND NOT EXISTS (SELECT 1 FROM information_schema.columns c WHERE c.table_name = t.table_name
+                       AND c.column_name = CASE t.table_name WHEN 'rated_rows' THEN 'billed_bytes' ELSE 'category' END)`,
+  );
+  if (lacking.getRows().length) {
+    connection.closeSync();
+    instance.closeSync();
+    throw new StoreError(`store ${path} was created by an older icx (no data volume columns): rate into a new store file`);
+  }
   for (const ddl of STORE_DDL) await connection.run(ddl);
   let closed = false;
   return {

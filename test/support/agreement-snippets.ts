@@ -129,6 +129,10 @@ export type Expected =
       band?: string;
       /** exact clause id, or a pattern */
       clause?: string | RegExp;
+      /** data: the charged volume in bytes */
+      billedBytes?: number;
+      /** sms and events: units */
+      units?: number;
     }
   | { suspense: string };
 
@@ -207,6 +211,8 @@ export function checkCase(batch: Batch, id: string, exp: Expected): void {
   const ok = new Decimal(amount as string).eq(new Decimal(exp.amount));
   expect(ok, `record ${id}: amount ${String(amount)} ≠ expected ${exp.amount}; row ${describeRow(row)}`).toBe(true);
   if (exp.billed !== undefined) expect(Number(field(row, BILLED_FIELDS)), `billed seconds of ${id}`).toBe(exp.billed);
+  if (exp.billedBytes !== undefined) expect(Number(row.billed_bytes), `billed bytes of ${id}`).toBe(exp.billedBytes);
+  if (exp.units !== undefined) expect(Number(row.units), `units of ${id}`).toBe(exp.units);
   if (exp.zone !== undefined) expect(field(row, ZONE_FIELDS), `zone of ${id}`).toBe(exp.zone);
   if (exp.band !== undefined) expect(field(row, BAND_FIELDS), `band of ${id}`).toBe(exp.band);
   if (exp.clause !== undefined) {

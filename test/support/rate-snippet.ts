@@ -37,6 +37,8 @@ export interface RatedRow {
   duration_s: string | null;
   billed_seconds: string | null;
   units: string | null;
+  /** data: the charged volume in bytes (rounded up to the billing unit); null otherwise */
+  billed_bytes: string | null;
   amount: string;
   currency: string;
   trunk: string | null;
@@ -87,7 +89,7 @@ export async function rateRecords(
               strftime(start_time, CASE WHEN microsecond(start_time) % 1000000 = 0 THEN '%Y-%m-%dT%H:%M:%SZ' ELSE '%Y-%m-%dT%H:%M:%S.%fZ' END) AS start_time,
               strftime(local_start, '%Y-%m-%d %H:%M:%S') AS local_start,
               CAST(duration_s AS VARCHAR) AS duration_s, CAST(billed_seconds AS VARCHAR) AS billed_seconds,
-              CAST(units AS VARCHAR) AS units,
+              CAST(units AS VARCHAR) AS units, CAST(billed_bytes AS VARCHAR) AS billed_bytes,
               CAST(amount AS VARCHAR) AS amount_rounded, amount_decimals,
               currency, trunk, a_number, b_number
        FROM rated WHERE run_id = $1 ORDER BY seq`,
