@@ -33,7 +33,8 @@ export function checkRates(m: AgreementModel, sink: Sink): void {
 function checkService(m: AgreementModel, s: ServiceBlock, sink: Sink): void {
   const rates = (s.items ?? []).filter((i): i is RateDecl => i.kind === 'rate');
   const barred = new Set((s.items ?? []).flatMap((i) => (i.kind === 'bar' ? (i.zones ?? []).map((z) => z.text) : [])));
-  if (rates.length === 0) {
+  // A tiered service is priced by its tier lines (compiler/check/period.ts checks them).
+  if (rates.length === 0 && !(s.items ?? []).some((i) => i.kind === 'tiered')) {
     sink.report('ICX5005', `Service ${s.name?.text} has no rate lines; add at least one \`rate <zone> <price>\`.`, s.name?.range ?? rangeFrom(s.range.start, 7));
   }
   // zone|band|from → the rate line that set it first

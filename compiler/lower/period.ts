@@ -193,7 +193,7 @@ export function lowerTestPeriod(t: TestBlock, usage: (u: NonNullable<TestBlock['
   const isPeriodTest = t.period !== undefined || usages.length > 1 || expects.length > 1 || usages.some((u) => u.count);
   if (!isPeriodTest) return undefined;
   return {
-    month: t.period?.text ?? t.usage!.at.text.slice(0, 7),
+    month: t.period?.text ?? (t.usage?.at.text ?? '').slice(0, 7),
     usages: usages.map((u) => ({ ...usage(u), count: u.count ? Number(decimalText(u.count)) : 1 })),
     expects: expects.map(lowerExpect),
   };
