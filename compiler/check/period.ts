@@ -76,7 +76,7 @@ function priceUnit(s: ServiceBlock): string | undefined {
 
 function checkTiers(m: AgreementModel, s: ServiceBlock | undefined, tiers: TierLine[], want: 'percent' | 'price', sink: Sink, blockRange: ServiceBlock['range']): void {
   if (tiers.length === 0) {
-    sink.report('ICX5405', want === 'percent' ? 'This discount has no tiers; add e.g. `tier 0 .. 1_000_000 min 0%` and `tier 1_000_000 .. 8%`.' : 'A tiered service needs tier lines, e.g. `tier 0 .. 1_000_000 calls 0.0040 EUR/call`.', rangeFrom(blockRange.start, 8));
+    sink.report('ICX5405', want === 'percent' ? 'This discount has no tiers; add e.g. `tier 0 .. 1_000_000 min 0%` and `tier 1_000_000 .. 8%`.' : 'A tiered service needs tier lines, e.g. `tier 0 .. 1_000_000 calls 0.0040 EUR/call`.', rangeFrom(blockRange.start, want === 'percent' ? 8 : 6)); // `discount` / `tiered`
     return;
   }
   const allowed = s ? allowedUnits(m, s, want === 'percent') : undefined;
