@@ -10,6 +10,7 @@ import { checkRates } from './check/rates.js';
 import { checkTests } from './check/tests.js';
 import { checkParties, type DeclaredParty } from './check/parties.js';
 import { checkSettlement } from './check/settlement.js';
+import { checkPeriod } from './check/period.js';
 import { buildBandGrid } from './check/time-bands.js';
 import { checkUnits } from './check/units.js';
 import { checkZones } from './check/zones.js';
@@ -33,6 +34,9 @@ export { PARTNER_TYPES } from './check/units.js';
 export { SUSPENSE_REASONS } from './check/tests.js';
 export type * from './plan.js';
 export { PLAN_FORMAT_VERSION } from './plan.js';
+
+export { PERIOD_UNITS, TIER_STYLES } from './lower/period.js';
+export { CHARGE_CONSTRUCTS } from './check/period.js';
 
 export interface SourceFile {
   /** relative to the agreements root; used in diagnostics and plan sources */
@@ -58,6 +62,7 @@ export function checkAgreement(m: AgreementModel, sink: Sink): void {
   checkFxLines(m, sink);
   checkDecks(m, sink);
   checkUnitPricing(m, sink);
+  checkPeriod(m, sink);
 }
 
 /**

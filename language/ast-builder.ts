@@ -7,6 +7,7 @@ import type {
 } from './ast.js';
 import { buildService, buildTest } from './ast-builder-service.js';
 import { buildPartyDecl, buildSettlement } from './ast-builder-parties.js';
+import { buildCommitment, buildDiscount } from './ast-builder-period.js';
 import { Literals } from './ast-literals.js';
 import { allTokens, nodeAt, nodesOf, onlyChildNode, spanOf, tokenAt, tokensOf } from './cst-util.js';
 import type { LexResult } from './lexer.js';
@@ -88,6 +89,10 @@ function buildItem(node: CstNode | undefined, lit: Literals): AgreementItem | un
         rule: tokenAt(node, 'Kw_period') !== undefined ? 'period-end' : 'usage-date',
         range,
       };
+    case 'discountBlock':
+      return buildDiscount(node, lit);
+    case 'commitmentBlock':
+      return buildCommitment(node, lit);
     default:
       return undefined;
   }

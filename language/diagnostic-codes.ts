@@ -38,6 +38,8 @@ export const DIAGNOSTIC_CODES = {
   // rate decks (compiler/deck/)
   ICX2101: { severity: 'error', title: 'deck prefix with two destinations' },
   ICX2301: { severity: 'error', title: 'unknown call category' },
+  ICX2401: { severity: 'error', title: 'commitment by someone who is not a party' },
+  ICX2402: { severity: 'error', title: 'duplicate discount name' },
 
   // values and units
   ICX3001: { severity: 'error', title: 'unit does not fit the service kind' },
@@ -73,6 +75,14 @@ export const DIAGNOSTIC_CODES = {
   ICX3301: { severity: 'error', title: 'invalid data volume unit' },
   ICX3302: { severity: 'error', title: 'service prices in more than one unit' },
   ICX3303: { severity: 'error', title: 'billing does not fit the service kind' },
+  ICX3401: { severity: 'error', title: 'unknown period' },
+  ICX3402: { severity: 'error', title: 'tier style missing or unknown' },
+  ICX3403: { severity: 'error', title: 'tier or commitment unit does not fit the service' },
+  ICX3404: { severity: 'error', title: 'percent where a price is expected (or the reverse)' },
+  ICX3405: { severity: 'error', title: 'recurring fee without a proration statement' },
+  ICX3406: { severity: 'error', title: 'recurring fee not per month' },
+  ICX3407: { severity: 'error', title: 'commitment shortfall price missing or misplaced' },
+  ICX3408: { severity: 'error', title: 'shortfall settlement does not match the commitment' },
 
   // time
   ICX4001: { severity: 'error', title: 'invalid date' },
@@ -117,10 +127,21 @@ export const DIAGNOSTIC_CODES = {
   ICX5303: { severity: 'error', title: 'pricing rule does not fit the service kind' },
   ICX5304: { severity: 'error', title: 'rate steps on a service not billed by duration' },
   ICX5305: { severity: 'error', title: 'origin zone any' },
+  ICX5401: { severity: 'error', title: 'tiers leave a gap or overlap' },
+  ICX5402: { severity: 'error', title: 'tier ends before it starts' },
+  ICX5403: { severity: 'error', title: 'tier bound open in the wrong place' },
+  ICX5404: { severity: 'error', title: 'tiered service with rate lines, or tiers without `tiered`' },
+  ICX5405: { severity: 'error', title: 'no tiers' },
+  ICX5406: { severity: 'error', title: 'commitment without exactly one commitment line' },
 
   // tests
   ICX6001: { severity: 'error', title: 'test usage is incomplete' },
   ICX6002: { severity: 'error', title: 'unknown suspense reason' },
+  ICX6401: { severity: 'error', title: 'unknown charge construct in a test' },
+  ICX6402: { severity: 'error', title: 'charge expectation without a period' },
+  ICX6403: { severity: 'error', title: 'invalid record count' },
+  ICX6404: { severity: 'error', title: 'single-record expectation in a period test' },
+  ICX6405: { severity: 'error', title: 'unknown charge subject in a test' },
 } as const satisfies Record<string, CodeInfo>;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;

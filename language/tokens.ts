@@ -24,6 +24,9 @@ export const KEYWORDS = [
   'rates', 'deck', 'issued', 'notice', 'increases', 'days',
   // per-record pricing of data and events, origin-based pricing, roaming call categories
   'origin', 'outside', 'surcharge', 'bytes', 'category',
+  // period charges (tiers, discounts, commitments, minimum fees, caps, recurring fees, period tests)
+  'discount', 'commitment', 'commits', 'shortfall', 'invoiced', 'tier', 'tiered', 'on', 'not',
+  'prorated', 'by', 'charge', 'total', 'count',
 ] as const;
 export type Keyword = (typeof KEYWORDS)[number];
 
@@ -44,6 +47,18 @@ export const DateTok = createToken({ name: 'Date', pattern: /\d{4}-\d{2}-\d{2}(?
  *  `8:00-20:00`). Lexed as one token so the lexer reports one ICX1004 and the parser sees the
  *  literal the writer meant, instead of a cascade of errors. */
 export const MalformedLiteral = createToken({ name: 'MalformedLiteral', pattern: /\d+(?:[-:][\dT:+Z]*)+/ });
+const YEAR_MONTH = /\d{4}-(?:0[1-9]|1[0-2])(?![\dT:+Z-])/y;
+/** A calendar month, `2026-03`: only right after `period` (elsewhere `2026-13` stays a malformed date). */
+function matchYearMonth(text: string, offset: number, tokens: IToken[]): CustomPatternMatcherReturn | null {
+  const previous = tokens[tokens.length - 1];
+  if (previous === undefined || previous.tokenType.name !== 'Kw_period') return null;
+  YEAR_MONTH.lastIndex = offset;
+  const m = YEAR_MONTH.exec(text);
+  return m === null ? null : [m[0]];
+}
+export const YearMonth = createToken({
+  name: 'YearMonth', pattern: { exec: matchYearMonth }, line_breaks: false, start_chars_hint: [...'0123456789'],
+});
 export const TimeRange = createToken({ name: 'TimeRange', pattern: /\d{2}:\d{2}-\d{2}:\d{2}(?![\dT:+Z-])/, start_chars_hint: [...'0123456789'] });
 // The lookahead keeps `61sec` from lexing as `61s` + `ec`: it becomes one bad number instead.
 export const Duration = createToken({
@@ -54,6 +69,8 @@ export const Duration = createToken({
 export const Percent = createToken({ name: 'Percent', pattern: /\d[\d_]*(?:\.\d[\d_]*)?%/ });
 export const NumberTok = createToken({ name: 'Number', pattern: /\d[\d_]*(?:\.\d[\d_]*)?/ });
 export const Range = createToken({ name: 'Range', pattern: /\.\./ });
+/** The sign of a negative amount in a test expectation (`expect charge … -12.30 EUR`). */
+export const Minus = createToken({ name: 'Minus', pattern: /-/ });
 export const Slash = createToken({ name: 'Slash', pattern: /\// });
 export const Comma = createToken({ name: 'Comma', pattern: /,/ });
 export const GreaterEq = createToken({ name: 'GreaterEq', pattern: />=/ });
@@ -119,16 +136,19 @@ export const allTokens: TokenType[] = [
   DateTime,
   DateTok,
   TimeRange,
+  YearMonth,
   MalformedLiteral,
   Duration,
   Percent,
   NumberTok,
   Range,
+  // `->` before `-`, or the arrow would lex as a minus sign
+  Arrow,
+  Minus,
   Slash,
   Comma,
   GreaterEq,
   LessEq,
-  Arrow,
   LCurly,
   RCurly,
   TimeZoneName,

@@ -7,6 +7,8 @@ import type { AgreementTestPlan, CompiledSet } from '../compiler/plan.js';
 import type { InlineUsageRow } from './ingest/ingest.js';
 import { rateWith } from './rate.js';
 import { queryJson, type Store } from './store/store.js';
+import { periodCharges } from './period/run.js';
+import { comparePeriod, periodPrefix, periodRows, type PeriodActual } from './period/tests.js';
 
 export interface TestActual {
   rated: boolean;
@@ -21,6 +23,8 @@ export interface TestActual {
   /** before FX, in the service's price currency (= amount, currency when not converted) */
   originalAmount?: string | null;
   originalCurrency?: string | null;
+  /** period tests: their records, rated amounts and charge lines */
+  period?: PeriodActual;
 }
 
 export interface TestResult {
@@ -41,6 +45,12 @@ export async function runAgreementTests(store: Store, compiled: CompiledSet): Pr
   const zones: (string | null)[] = [];
   compiled.tests.forEach((t, i) => {
     const plan = plans.get(t.agreementId);
+    if (t.period) {
+      const more = periodRows(t, i, plan);
+      rows.push(...more);
+      for (const _ of more) zones.push(plan?.timezone ?? null);
+      return;
+    }
     const svc = plan?.services.find((s) => s.name === t.usage.service);
     rows.push({
       record_id: `test-${i}`,
@@ -68,7 +78,8 @@ export async function runAgreementTests(store: Store, compiled: CompiledSet): Pr
       const rated = await queryJson(
         store,
         `SELECT record_id, CAST(amount AS VARCHAR) AS amount, currency, zone, band, billed_seconds, clause,
-                CAST(original_amount AS VARCHAR) AS original_amount, original_currency
+                CAST(original_amount AS VARCHAR) AS original_amount, original_currency,
+                strftime(local_start, '%Y-%m') AS local_month
          FROM rated WHERE run_id = $1`,
         [res.runId],
       );
@@ -89,13 +100,37 @@ export async function runAgreementTests(store: Store, compiled: CompiledSet): Pr
           suspenseReason: String(r.reason), suspenseDetail: String(r.detail),
         });
       }
+      // Period tests: their own records' totals and charge lines (the run is still open).
+      for (const [i, t] of compiled.tests.entries()) {
+        if (!t.period) continue;
+        const prefix = periodPrefix(i);
+        const mine = rated.filter((r) => String(r.record_id).startsWith(prefix));
+        const susp_ = susp.filter((r) => String(r.record_id).startsWith(prefix));
+        const hp = compiled.plans.filter((p) => p.plan.id === t.agreementId);
+        const charges = await periodCharges(store, hp, t.period.month, { runId: res.runId, recordPrefix: prefix });
+        const period: PeriodActual = {
+          records: mine.length + susp_.length,
+          rated: mine.length,
+          // the month's invoice: records whose local start falls in the test month
+          ratedAmount: mine.filter((r) => String(r.local_month) === t.period!.month).reduce((a, r) => a.plus(String(r.amount)), new Decimal(0)).toFixed(),
+          currency: mine.length ? String(mine[0]!.currency) : null,
+          suspenseReasons: susp_.map((r) => String(r.reason)),
+          charges,
+        };
+        m.set(`period-${i}`, {
+          rated: period.rated > 0, amount: period.ratedAmount, currency: period.currency, zone: null, band: null, billedSeconds: null,
+          clause: null, suspenseReason: period.suspenseReasons[0] ?? null, suspenseDetail: null, period,
+        });
+      }
       return m;
     },
   );
 
   return compiled.tests.map((t, i) => {
-    const actual = actuals.get(`test-${i}`) ?? null;
-    const failures = compare(t, actual);
+    const actual = actuals.get(t.period ? `period-${i}` : `test-${i}`) ?? null;
+    const failures = t.period
+      ? actual?.period ? comparePeriod(t, actual.period) : ['the test records came out neither rated nor in suspense']
+      : compare(t, actual);
     return { agreementId: t.agreementId, title: t.title, source: t.source, passed: failures.length === 0, expect: t.expect, actual, failures };
   });
 }
@@ -107,6 +142,7 @@ function compare(t: AgreementTestPlan, a: TestActual | null): string[] {
     if (a.rated) return [`expected suspense ${e.reason}, but it was rated ${a.amount} ${a.currency}`];
     return a.suspenseReason === e.reason ? [] : [`expected suspense ${e.reason}, got ${a.suspenseReason} (${a.suspenseDetail})`];
   }
+  if (e.kind !== 'amount') return [`expect ${e.kind} needs a period test: add \`period YYYY-MM\` to the test`];
   if (!a.rated) return [`expected ${e.amount} ${e.currency}, but it went to suspense ${a.suspenseReason}: ${a.suspenseDetail}`];
   const f: string[] = [];
   if (!new Decimal(a.amount!).eq(new Decimal(e.amount))) f.push(`amount: expected ${e.amount}, got ${trim(a.amount!)}`);

@@ -35,7 +35,8 @@ function checkService(m: AgreementModel, s: ServiceBlock, sink: Sink): void {
   const rates = (s.items ?? []).filter((i): i is RateDecl => i.kind === 'rate');
   const barred = new Set((s.items ?? []).flatMap((i) => (i.kind === 'bar' ? (i.zones ?? []).map((z) => z.text) : [])));
   // A service rating from a deck (compiler/deck/) has no rate lines of its own.
-  if (rates.length === 0 && !(s.items ?? []).some((i) => i.kind === 'deck')) {
+  // A tiered service is priced by its tier lines (compiler/check/period.ts checks them).
+  if (rates.length === 0 && !(s.items ?? []).some((i) => i.kind === 'deck' || i.kind === 'tiered')) {
     sink.report('ICX5005', `Service ${s.name?.text} has no rate lines; add at least one \`rate <zone> <price>\`.`, s.name?.range ?? rangeFrom(s.range.start, 7));
   }
   // zone|band|from → the rate line that set it first

@@ -59,7 +59,7 @@ function checkPerRecordService(m: AgreementModel, s: ServiceBlock, kind: 'data' 
   const what = kind === 'data' ? `Data service ${s.name?.text} is priced per volume` : `Event service ${s.name?.text} is priced per event`;
   let volumeBilling = false;
   for (const i of s.items ?? []) {
-    if (VOICE_ONLY[i.kind]) {
+    if (VOICE_ONLY[i.kind] && !(i.kind === 'maximum' && i.period)) {
       sink.report('ICX3007', `${what}, so it cannot have ${VOICE_ONLY[i.kind]} (a voice-only rule); remove this line.`, i.range);
     } else if (i.kind === 'billing') {
       if (kind === 'event') {

@@ -6,6 +6,7 @@ import { rangeFrom, type Sink } from '../sink.js';
 import { durationSeconds } from '../values.js';
 import { isCurrency } from './currencies.js';
 import { fxHint, settledByFx } from './fx.js';
+import { periodOnceKey } from './period.js';
 
 export const PARTNER_TYPES = [
   'interconnect',
@@ -157,15 +158,15 @@ function checkService(m: AgreementModel, s: ServiceBlock, sink: Sink): void {
   let billing = false;
   for (const item of s.items ?? []) {
     // Each of these is one commercial fact; stating it twice leaves the reader guessing.
-    const onceKey = item.kind === 'rounding' ? `rounding ${item.scope}` : item.kind;
+    const onceKey = item.kind === 'rounding' ? `rounding ${item.scope}` : periodOnceKey(item) ?? item.kind;
     // deck and notice: checked (once each) by compiler/deck/check.ts
-    if (item.kind !== 'rate' && item.kind !== 'bar' && item.kind !== 'deck' && item.kind !== 'notice' && item.kind !== 'surcharge') { // surcharges: check/unit-pricing.ts
+    if (item.kind !== 'rate' && item.kind !== 'bar' && item.kind !== 'deck' && item.kind !== 'notice' && item.kind !== 'surcharge' && item.kind !== 'tier') { // surcharges: check/unit-pricing.ts
       if (seen.has(onceKey)) {
         sink.report('ICX3006', `This service already states ${VOICE_ONLY[item.kind] ?? onceKey}; keep one.`, item.range);
       }
       seen.set(onceKey, true);
     }
-    if (kind === 'sms' && VOICE_ONLY[item.kind]) {
+    if (kind === 'sms' && VOICE_ONLY[item.kind] && !(item.kind === 'maximum' && item.period)) {
       sink.report('ICX3007', `SMS service ${s.name?.text} is charged per message, so it cannot have ${VOICE_ONLY[item.kind]} (a voice-only rule); remove this line.`, item.range);
     }
     switch (item.kind) {

@@ -8,6 +8,7 @@ import { at } from '../sink.js';
 import { decimalText, durationSeconds, wholeSeconds } from '../values.js';
 import { lowerBands } from './bands.js';
 import { lowerService } from './services.js';
+import { lowerAgreementPeriod, lowerExpect, lowerTestPeriod } from './period.js';
 
 
 function lowerInterconnects(m: AgreementModel): InterconnectPlan[] {
@@ -50,40 +51,36 @@ export function lowerAgreement(m: AgreementModel): AgreementPlan {
     services: m.services.map((s) => lowerService(m, s)),
     settlement: lowerSettlement(m),
     partnerCodes: partnerCodes(m),
+    ...lowerAgreementPeriod(m),
   };
 }
 
 export function lowerTests(m: AgreementModel): AgreementTestPlan[] {
-  return m.tests.filter((t): t is TestBlock & Required<Pick<TestBlock, 'usage' | 'expect'>> => !!t.usage && !!t.expect).map((t) => {
-    const u = t.usage;
+  return m.tests.filter((t): t is TestBlock & Required<Pick<TestBlock, 'expect'>> => (!!t.usage || !!t.period) && !!t.expect).map((t) => {
     const e = t.expect;
+    const period = lowerTestPeriod(t, lowerUsage);
     return {
       agreementId: m.ast.id.text,
       title: t.title.value,
       source: at(m.uri, t.range),
-      usage: {
-        service: u.service.text,
-        // Phone numbers keep their text (leading zeros are digits, not magnitude).
-        aNumber: u.aNumber ? u.aNumber.text.replace(/_/g, '') : null,
-        bNumber: u.bNumber ? u.bNumber.text.replace(/_/g, '') : null,
-        startTime: u.at.text,
-        durationSeconds: u.duration ? (durationSeconds(u.duration)?.toString() ?? null) : null,
-        units: u.units ? decimalText(u.units) : null,
-        ...(u.bytes ? { bytes: decimalText(u.bytes) } : {}),
-        ...(u.category ? { category: u.category.text } : {}),
-      },
-      expect:
-        e.kind === 'suspense'
-          ? { kind: 'suspense', reason: e.reason.text }
-          : {
-              kind: 'amount',
-              amount: decimalText(e.amount.amount),
-              currency: e.amount.currency.text,
-              zone: e.zone?.text ?? null,
-              band: e.band?.text ?? null,
-              billedSeconds: e.billed ? wholeSeconds(e.billed) : null,
-              ...(e.original ? { original: { amount: decimalText(e.original.amount), currency: e.original.currency.text } } : {}),
-            },
+      // A period test without usage lines (a recurring fee) has an empty first usage.
+      usage: t.usage ? lowerUsage(t.usage) : { service: '', aNumber: null, bNumber: null, startTime: '', durationSeconds: null, units: null },
+      expect: lowerExpect(e),
+      ...(period ? { period } : {}),
     };
   });
+}
+
+function lowerUsage(u: NonNullable<TestBlock['usage']>): AgreementTestPlan['usage'] {
+  return {
+    service: u.service.text,
+    // Phone numbers keep their text (leading zeros are digits, not magnitude).
+    aNumber: u.aNumber ? u.aNumber.text.replace(/_/g, '') : null,
+    bNumber: u.bNumber ? u.bNumber.text.replace(/_/g, '') : null,
+    startTime: u.at.text,
+    durationSeconds: u.duration ? (durationSeconds(u.duration)?.toString() ?? null) : null,
+    units: u.units ? decimalText(u.units) : null,
+    ...(u.bytes ? { bytes: decimalText(u.bytes) } : {}),
+    ...(u.category ? { category: u.category.text } : {}),
+  };
 }
