@@ -31,6 +31,8 @@ export function periodRows(t: AgreementTestPlan, i: number, plan: AgreementPlan 
         start_time: u.startTime,
         duration_s: u.durationSeconds,
         units: u.units,
+        bytes: u.bytes ?? null,
+        category: u.category ?? null,
       });
     }
   });

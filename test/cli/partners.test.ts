@@ -39,7 +39,11 @@ describe('icx partners', () => {
     expect(r.code).toBe(0);
     const doc = JSON.parse(r.stdout) as { entities: Listed[]; partners: Listed[] };
     expect(doc.entities.map((e) => e.name)).toEqual(['ACME-IE', 'ACME-UK']);
-    expect(doc.partners.map((e) => e.name)).toEqual(['NORDTEL', 'ORANGE']);
+    // every example agreement's partner is declared in agreements/partners.icx, listed by name
+    const names = doc.partners.map((e) => e.name);
+    expect(names).toEqual(expect.arrayContaining(['CARRIERX', 'NORDTEL', 'ORANGE', 'TELCOZ']));
+    expect(names).toEqual([...names].sort());
+    expect(doc.partners.filter((p) => !(p as Listed & { declared: boolean }).declared).map((p) => p.name)).toEqual([]);
     const ie = doc.entities[0]!;
     expect(ie).toMatchObject({ declared: true, legalName: 'ACME Telecom Ireland DAC', vat: 'IE1234567T', tadigCodes: ['IRLAC'], type: null });
     expect(ie.agreements.map((a) => a.id)).toEqual(['ACME-IE-ORANGE-FR-2026']);

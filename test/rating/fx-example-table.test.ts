@@ -19,7 +19,7 @@ const TEXT = `agreement ACME-TELCOZ-FX-CHECK "roaming voice priced in SDR" {
 
   currency EUR
   fx SDR -> EUR from table "fx/gsma-2026.csv" at usage date
-  valid 2026-01-01 .. 2026-12-31
+  valid 2026-01-01 .. 2027-01-31
   timezone Europe/Paris
 
   zones {
@@ -44,8 +44,8 @@ const TEXT = `agreement ACME-TELCOZ-FX-CHECK "roaming voice priced in SDR" {
     expect 0.043873 EUR original 0.0375 SDR
   }
 
-  test "April has only a month-end row: a call on 10 April has no usage-date rate" {
-    usage roaming-voice to 447700900123 at 2026-04-10T10:00:00 for 61s
+  test "the table ends with 2026: a call on 10 January 2027 has no usage-date rate" {
+    usage roaming-voice to 447700900123 at 2027-01-10T10:00:00 for 61s
     expect suspense no-fx-rate
   }
 }
