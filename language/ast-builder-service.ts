@@ -4,6 +4,7 @@ import type { BandPrice, Name, PriceStep, RateDecl, RoundingMethod, ServiceBlock
 import { SERVICE_KINDS } from './ast.js';
 import type { Literals } from './ast-literals.js';
 import { nodeAt, nodesOf, onlyChildNode, spanOf, tokenAt, tokensOf } from './cst-util.js';
+import { buildDigitalItem } from './ast-builder-digital.js';
 
 function start(node: CstNode | undefined, fallback: number): number {
   return spanOf(node)?.[0] ?? fallback;
@@ -68,6 +69,11 @@ function buildServiceItem(node: CstNode | undefined, lit: Literals): ServiceItem
         range,
       };
     }
+    case 'poolDecl':
+    case 'revenueShareDecl':
+    case 'commissionDecl':
+    case 'slaDecl':
+      return buildDigitalItem(node, lit);
     default:
       return undefined;
   }
@@ -84,11 +90,13 @@ function buildRate(node: CstNode, lit: Literals): RateDecl {
     prices.push({ ...(spanOf(band) ? { band: lit.name(band, bpAt) } : {}), steps, range: lit.nodeRange(bp, bpAt) });
   }
   const from = tokenAt(node, 'Date');
+  const active = nodeAt(node, 'activeUnits');
   return {
     kind: 'rate',
     zone: spanOf(nodeAt(node, 'zone')) !== undefined || prices.length === 0 ? lit.name(nodeAt(node, 'zone'), at) : impliedAnyZone(prices[0]!),
     prices,
     ...(from ? { from: lit.date(from, at) } : {}),
+    ...(spanOf(active) ? { activeUnits: lit.name(active, at) } : {}),
     range: lit.nodeRange(node, at),
   };
 }

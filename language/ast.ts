@@ -233,7 +233,11 @@ export type ServiceItem =
   | RateDecl
   | BarDecl
   | MaximumDecl
-  | RoundingDecl;
+  | RoundingDecl
+  | PoolDecl
+  | RevenueShareDecl
+  | CommissionDecl
+  | SlaDecl;
 
 export interface BillingDecl extends Node {
   kind: 'billing';
@@ -263,6 +267,9 @@ export interface RateDecl extends Node {
   zone: Name;
   prices: BandPrice[];
   from?: DateLit;
+  /** `for active devices`: the unit word after `active`; the price is then charged per
+   *  active unit per month at period level, not per record */
+  activeUnits?: Name;
 }
 
 export interface BandPrice extends Node {
@@ -310,6 +317,56 @@ export interface TestUsage extends Node {
   at: DateTimeLit;
   duration?: DurationLit;
   units?: NumberLit;
+}
+
+/** `500 MB/device/month`: an amount of a unit per unit (per period) */
+export interface QuantityLit extends Node {
+  amount: NumberLit;
+  unit: Name;
+  per: Name;
+  perPeriod?: Name;
+}
+
+/** `data pooled 500 MB/device/month, overage 0.002 EUR/MB` */
+export interface PoolDecl extends Node {
+  kind: 'pool';
+  allowance: QuantityLit;
+  overage: PriceLit;
+}
+
+/** `revenue share 70% of net retail to STREAMCO` */
+export interface RevenueShareDecl extends Node {
+  kind: 'revenueShare';
+  share: PercentLit;
+  /** the party paid (payable) or paying (receivable); absent = the partner */
+  to?: Name;
+}
+
+/** `commission 12.00 EUR/activation plus 5% of first-month retail` */
+export interface CommissionDecl extends Node {
+  kind: 'commission';
+  price: PriceLit;
+  plus?: PercentLit;
+  /** the retail basis as written: `first-month` */
+  basis?: Name;
+}
+
+/** `sla availability >= 99.99% per month, credit 10% per 0.01% below, cap 50%` */
+export interface SlaDecl extends Node {
+  kind: 'sla';
+  /** availability | latency as written */
+  metric: Name;
+  /** p99, ... (latency) */
+  statistic?: Name;
+  op: '>=' | '<=';
+  target: PercentLit | DurationLit;
+  /** `per month` */
+  period?: Name;
+  credit: PercentLit;
+  /** `per 0.01% below`: the credit is per full step below the target */
+  step?: PercentLit;
+  /** the cap on the credits of all SLAs of the service, % of the monthly fee */
+  cap?: PercentLit;
 }
 
 export type TestExpect =

@@ -205,6 +205,10 @@ export class AgreementParser extends LineAwareParser {
       { ALT: () => this.SUBRULE(this.barDecl) },
       { ALT: () => this.SUBRULE(this.maximumDecl) },
       { ALT: () => this.SUBRULE(this.roundingDecl) },
+      { ALT: () => this.SUBRULE(this.poolDecl) },
+      { ALT: () => this.SUBRULE(this.revenueShareDecl) },
+      { ALT: () => this.SUBRULE(this.commissionDecl) },
+      { ALT: () => this.SUBRULE(this.slaDecl) },
     ]);
   });
 
@@ -269,6 +273,88 @@ export class AgreementParser extends LineAwareParser {
     this.OPTION(() => {
       this.CONSUME(kw('from'));
       this.CONSUME(DateTok);
+    });
+    // `for active devices`: a fee per active unit per month, charged per period
+    this.OPTION3(() => {
+      this.CONSUME(kw('for'));
+      this.CONSUME(kw('active'));
+      this.SUBRULE2(this.name, { LABEL: 'activeUnits' });
+    });
+  });
+
+  /** `data pooled 500 MB/device/month, overage 0.002 EUR/MB` */
+  poolDecl = this.RULE('poolDecl', () => {
+    this.CONSUME(kw('data'));
+    this.CONSUME(kw('pooled'));
+    this.SUBRULE(this.quantity, { LABEL: 'allowance' });
+    this.CONSUME(Comma);
+    this.CONSUME(kw('overage'));
+    this.SUBRULE(this.price, { LABEL: 'overage' });
+  });
+
+  /** `500 MB/device/month`: an amount of a unit per unit per period */
+  quantity = this.RULE('quantity', () => {
+    this.CONSUME(NumberTok);
+    this.CONSUME(Identifier, { LABEL: 'unit' });
+    this.CONSUME(Slash);
+    this.CONSUME2(Identifier, { LABEL: 'per' });
+    this.OPTION(() => {
+      this.CONSUME2(Slash);
+      this.CONSUME3(Identifier, { LABEL: 'perPeriod' });
+    });
+  });
+
+  /** `revenue share 70% of net retail to STREAMCO` */
+  revenueShareDecl = this.RULE('revenueShareDecl', () => {
+    this.CONSUME(kw('revenue'));
+    this.CONSUME(kw('share'));
+    this.CONSUME(Percent);
+    this.CONSUME(kw('of'));
+    this.CONSUME(kw('net'));
+    this.CONSUME(kw('retail'));
+    this.OPTION(() => {
+      this.CONSUME(kw('to'));
+      this.SUBRULE(this.name, { LABEL: 'to' });
+    });
+  });
+
+  /** `commission 12.00 EUR/activation plus 5% of first-month retail` */
+  commissionDecl = this.RULE('commissionDecl', () => {
+    this.CONSUME(kw('commission'));
+    this.SUBRULE(this.price);
+    this.OPTION(() => {
+      this.CONSUME(kw('plus'));
+      this.CONSUME(Percent);
+      this.CONSUME(kw('of'));
+      this.SUBRULE(this.name, { LABEL: 'basis' });
+      this.CONSUME(kw('retail'));
+    });
+  });
+
+  /** `sla availability >= 99.99% per month, credit 10% per 0.01% below, cap 50%`;
+   *  `sla latency p99 <= 10ms, credit 5%` */
+  slaDecl = this.RULE('slaDecl', () => {
+    this.CONSUME(kw('sla'));
+    this.SUBRULE(this.name, { LABEL: 'metric' });
+    this.OPTION(() => this.SUBRULE2(this.name, { LABEL: 'statistic' }));
+    this.OR([{ ALT: () => this.CONSUME(GreaterEq) }, { ALT: () => this.CONSUME(LessEq) }]);
+    this.OR2([{ ALT: () => this.CONSUME(Percent, { LABEL: 'target' }) }, { ALT: () => this.CONSUME(Duration, { LABEL: 'target' }) }]);
+    this.OPTION2(() => {
+      this.CONSUME(kw('per'));
+      this.SUBRULE3(this.name, { LABEL: 'period' });
+    });
+    this.CONSUME(Comma);
+    this.CONSUME(kw('credit'));
+    this.CONSUME2(Percent, { LABEL: 'credit' });
+    this.OPTION3(() => {
+      this.CONSUME2(kw('per'));
+      this.CONSUME3(Percent, { LABEL: 'step' });
+      this.CONSUME(kw('below'));
+    });
+    this.OPTION4(() => {
+      this.CONSUME2(Comma);
+      this.CONSUME(kw('cap'));
+      this.CONSUME4(Percent, { LABEL: 'cap' });
     });
   });
 

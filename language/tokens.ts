@@ -15,6 +15,9 @@ export const KEYWORDS = [
   'rate', 'first', 'next', 'then', 'from', 'bar', 'maximum', 'per', 'call', 'rounding',
   'half-up', 'half-even', 'up', 'down', 'decimals', 'record', 'invoice', 'line', 'test',
   'usage', 'to', 'for', 'units', 'expect', 'zone', 'suspense', 'are', 'is', 'a', 'billed',
+  // digital-partner terms (pooled data, revenue share, commission, SLA credits)
+  'active', 'pooled', 'overage', 'revenue', 'share', 'of', 'net', 'retail', 'commission', 'plus',
+  'sla', 'credit', 'below', 'cap',
 ] as const;
 export type Keyword = (typeof KEYWORDS)[number];
 
