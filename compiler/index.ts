@@ -4,6 +4,7 @@ import type { Diagnostic } from '../language/diagnostic.js';
 import { parse } from '../language/index.js';
 import { checkAcrossAgreements } from './check/cross-file.js';
 import { checkDates } from './check/dates.js';
+import { checkDigital } from './check/digital.js';
 import { checkNames } from './check/names.js';
 import { checkRates } from './check/rates.js';
 import { checkTests } from './check/tests.js';
@@ -47,6 +48,7 @@ export function checkAgreement(m: AgreementModel, sink: Sink): void {
   checkZones(m, sink);
   checkRates(m, sink);
   checkTests(m, sink);
+  checkDigital(m, sink);
 }
 
 /**

@@ -62,6 +62,19 @@ export const DIAGNOSTIC_CODES = {
   ICX5006: { severity: 'error', title: 'invalid rate steps' },
   ICX5007: { severity: 'warning', title: 'duplicate prefix in a zone' },
 
+  // digital-partner terms (pooled data, revenue share, commission, SLA credits)
+  ICX2501: { severity: 'error', title: 'revenue share paid to the wrong party' },
+  ICX3501: { severity: 'error', title: 'term does not fit the service kind' },
+  ICX3502: { severity: 'error', title: 'unknown data unit' },
+  ICX3503: { severity: 'error', title: 'percentage out of range' },
+  ICX3504: { severity: 'error', title: 'SLA target does not fit its metric' },
+  ICX3505: { severity: 'error', title: 'unknown retail basis' },
+  ICX3506: { severity: 'error', title: 'active units do not match the price unit' },
+  ICX4501: { severity: 'error', title: 'SLA measured over a period other than a month' },
+  ICX5501: { severity: 'error', title: 'SLA without a monthly fee to credit' },
+  ICX5502: { severity: 'error', title: 'two SLAs for one metric' },
+  ICX5503: { severity: 'error', title: 'SLA caps disagree' },
+
   // tests
   ICX6001: { severity: 'error', title: 'test usage is incomplete' },
   ICX6002: { severity: 'error', title: 'unknown suspense reason' },

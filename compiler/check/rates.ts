@@ -4,6 +4,7 @@ import type { BandPrice, RateDecl, ServiceBlock } from '../../language/ast.js';
 import type { AgreementModel } from '../model.js';
 import { at, rangeFrom, type Sink } from '../sink.js';
 import { durationSeconds } from '../values.js';
+import { pricedByDigitalTerms } from './digital.js';
 
 /** The date a rate line starts: its `from`, else the validity start. */
 export function effectiveFrom(m: AgreementModel, r: RateDecl): string | undefined {
@@ -33,7 +34,7 @@ export function checkRates(m: AgreementModel, sink: Sink): void {
 function checkService(m: AgreementModel, s: ServiceBlock, sink: Sink): void {
   const rates = (s.items ?? []).filter((i): i is RateDecl => i.kind === 'rate');
   const barred = new Set((s.items ?? []).flatMap((i) => (i.kind === 'bar' ? (i.zones ?? []).map((z) => z.text) : [])));
-  if (rates.length === 0) {
+  if (rates.length === 0 && !pricedByDigitalTerms(s)) {
     sink.report('ICX5005', `Service ${s.name?.text} has no rate lines; add at least one \`rate <zone> <price>\`.`, s.name?.range ?? rangeFrom(s.range.start, 7));
   }
   // zone|band|from → the rate line that set it first

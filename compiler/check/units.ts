@@ -62,7 +62,7 @@ function checkAgreementValues(m: AgreementModel, sink: Sink): void {
 }
 
 /** Unknown code → ICX3003; a known code other than the agreement's → ICX3002. */
-function checkCurrency(m: AgreementModel, code: Name | undefined, sink: Sink): void {
+export function checkCurrency(m: AgreementModel, code: Name | undefined, sink: Sink): void {
   if (!code?.text) return;
   if (!isCurrency(code.text)) {
     sink.report('ICX3003', `${code.text} is not an active ISO 4217 currency code; write the agreement currency${m.currency ? ` ${m.currency}` : ''}.`, code.range);
@@ -153,7 +153,8 @@ function checkService(m: AgreementModel, s: ServiceBlock, sink: Sink): void {
   for (const item of s.items ?? []) {
     // Each of these is one commercial fact; stating it twice leaves the reader guessing.
     const onceKey = item.kind === 'rounding' ? `rounding ${item.scope}` : item.kind;
-    if (item.kind !== 'rate' && item.kind !== 'bar') {
+    // several `sla` lines (one per metric) are normal: check/digital.ts checks them
+    if (item.kind !== 'rate' && item.kind !== 'bar' && item.kind !== 'sla') {
       if (seen.has(onceKey)) {
         sink.report('ICX3006', `This service already states ${VOICE_ONLY[item.kind] ?? onceKey}; keep one.`, item.range);
       }
