@@ -270,15 +270,15 @@ export class AgreementParser extends LineAwareParser {
     // `rate 0.0009 EUR/MB`: no zone written means every destination (`any`).
     this.OPTION2({ GATE: () => this.LA(1).tokenType !== NumberTok, DEF: () => this.SUBRULE(this.name, { LABEL: 'zone' }) });
     this.AT_LEAST_ONE({ GATE: () => this.startsBandPrice(), DEF: () => this.SUBRULE(this.bandPrice) });
-    this.OPTION(() => {
-      this.CONSUME(kw('from'));
-      this.CONSUME(DateTok);
-    });
     // `for active devices`: a fee per active unit per month, charged per period
     this.OPTION3(() => {
       this.CONSUME(kw('for'));
       this.CONSUME(kw('active'));
       this.SUBRULE2(this.name, { LABEL: 'activeUnits' });
+    });
+    this.OPTION(() => {
+      this.CONSUME(kw('from'));
+      this.CONSUME(DateTok);
     });
   });
 

@@ -7,6 +7,7 @@ import { isDigitPrefix, serviceZones } from '../check/zones.js';
 import { ANY_ZONE, type AgreementModel } from '../model.js';
 import { at } from '../sink.js';
 import { decimalText, wholeSeconds } from '../values.js';
+import { digitalRecordRates, isPeriodRate, lowerDigital } from './digital.js';
 
 /** Documented default: every rated record is rounded half-up to 6 decimals. */
 export const DEFAULT_RECORD_ROUNDING: RoundingPlan = { method: 'half-up', decimals: 6 };
@@ -46,8 +47,14 @@ export function lowerService(m: AgreementModel, s: ServiceBlock): ServicePlan {
     invoiceLineRounding: rounding('invoice-line'),
     prefixes: prefixTable(m, zones),
     barredZones,
-    rates: lowerRates(m, s),
+    rates: [...lowerRates(m, s), ...digitalRecordRates(m, s)],
+    ...digitalField(m, s),
   };
+}
+
+function digitalField(m: AgreementModel, s: ServiceBlock): Pick<ServicePlan, 'digital'> {
+  const digital = lowerDigital(m, s);
+  return digital ? { digital } : {};
 }
 
 /** Every prefix of the zones the service rates or bars; `any` is the empty prefix. */
@@ -80,7 +87,7 @@ function lowerSteps(p: BandPrice): PriceStepPlan[] {
 }
 
 function lowerRates(m: AgreementModel, s: ServiceBlock): RateLinePlan[] {
-  const rates = s.items.filter((i): i is RateDecl => i.kind === 'rate');
+  const rates = s.items.filter((i): i is RateDecl => i.kind === 'rate' && !isPeriodRate(s, i));
   // All effective dates per zone+band, to close each line at the next later start.
   const starts = new Map<string, string[]>();
   const lines: { r: RateDecl; band: string; price: BandPrice; from: string }[] = [];
