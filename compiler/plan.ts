@@ -97,8 +97,102 @@ export interface ServicePlan {
   prefixes: { prefix: string; zone: string }[];
   barredZones: string[];
   rates: RateLinePlan[];
+  // Period charges (runtime/period/README.md). Optional, and present only when written, so
+  // plans of agreements without them (and their hashes) are unchanged.
+  /** `tiered per month, incremental` + tier lines: records are rated provisionally at tier 1's price */
+  tiered?: TieredPricingPlan;
+  /** `minimum 40_000 EUR per month`: top-up to this amount */
+  minimumFee?: PeriodAmountPlan;
+  /** `maximum 100_000 EUR per month`: cap per period */
+  maximumPerPeriod?: PeriodAmountPlan;
+  /** `minimum 2.50 USD/subscriber/month`: a floor per unit (revenue share; applied by that construct) */
+  minimumPerUnit?: PerUnitMinimumPlan;
+  /** `rate 12_000 EUR/month not prorated`: recurring fees (not record prices) */
+  recurringFees?: RecurringFeePlan[];
   /** digital-partner terms charged per period; absent when the service has none */
   digital?: DigitalTermsPlan;
+}
+
+/** Calendar periods in the agreement's time zone. */
+export type PeriodUnit = 'month' | 'quarter' | 'year';
+export type TierStyle = 'incremental' | 'retroactive';
+
+/** One tier: [from, to) in the basis unit; `to` null = open. */
+export interface TierPlan {
+  /** 1-based */
+  index: number;
+  from: string;
+  to: string | null;
+  /** discount tiers: percent as a decimal string ("8" for 8%) */
+  percent: string | null;
+  /** tiered pricing: price per basis unit */
+  price: string | null;
+  source: string;
+}
+
+export interface TieredPricingPlan {
+  period: PeriodUnit;
+  style: TierStyle;
+  /** the volume unit tiers count: min (voice, billed minutes), msg (sms), the event unit, MB/GB (data) */
+  unit: string;
+  tiers: TierPlan[];
+  source: string;
+}
+
+export interface DiscountPlan {
+  /** the discount's name; null when unnamed (charges then name the service) */
+  name: string | null;
+  service: string;
+  /** null = every zone of the service */
+  zone: string | null;
+  period: PeriodUnit;
+  style: TierStyle;
+  /** tiers count billed volume in `unit`, or rated amount (`unit` = the agreement currency) */
+  basis: 'volume' | 'amount';
+  unit: string;
+  tiers: TierPlan[];
+  source: string;
+}
+
+export interface CommitmentPlan {
+  service: string;
+  /** `us`: we pay the shortfall to the partner (payable); `partner`: they pay us (receivable) */
+  committedBy: 'us' | 'partner';
+  party: string;
+  basis: 'spend' | 'volume';
+  /** committed amount (spend) or volume, decimal string */
+  quantity: string;
+  /** the currency (spend) or the volume unit */
+  unit: string;
+  period: PeriodUnit;
+  /** volume commitments: price per unit of shortfall */
+  shortfallPrice: string | null;
+  source: string;
+}
+
+export interface PeriodAmountPlan {
+  amount: string;
+  period: PeriodUnit;
+  source: string;
+}
+
+export interface PerUnitMinimumPlan {
+  amount: string;
+  /** e.g. subscriber */
+  per: string;
+  period: PeriodUnit | null;
+  source: string;
+}
+
+export interface RecurringFeePlan {
+  amount: string;
+  period: 'month';
+  /** true: fee × days in force / days in the month; false: the full fee for any month in force */
+  prorated: boolean;
+  /** local dates: [from, to) as for rate lines; to null = until the validity ends */
+  effectiveFrom: string;
+  effectiveTo: string | null;
+  source: string;
 }
 
 /**
@@ -176,6 +270,9 @@ export interface AgreementPlan {
   bands: string[];
   bandWindows: BandWindow[];
   services: ServicePlan[];
+  /** present only when the agreement has discounts / commitments */
+  discounts?: DiscountPlan[];
+  commitments?: CommitmentPlan[];
 }
 
 /** An agreement plan with its hash, as the runtime receives it. */
@@ -202,7 +299,28 @@ export interface AgreementTestPlan {
   };
   expect:
     | { kind: 'amount'; amount: string; currency: string; zone: string | null; band: string | null; billedSeconds: number | null }
-    | { kind: 'suspense'; reason: string };
+    | { kind: 'suspense'; reason: string }
+    | ChargeExpectPlan
+    | { kind: 'total'; amount: string; currency: string };
+  /**
+   * Period tests only (absent on single-usage tests): every usage line (the first is `usage`),
+   * each with its record count, every expectation (the first is `expect`), and the month.
+   */
+  period?: {
+    month: string;
+    usages: (AgreementTestPlan['usage'] & { count: number })[];
+    expects: AgreementTestPlan['expect'][];
+  };
+}
+
+/** `expect charge discount FR-MOBILE-VOLUME tier 2 -12.30 EUR`: the sum of the matching lines */
+export interface ChargeExpectPlan {
+  kind: 'charge';
+  construct: string;
+  subject: string;
+  tier: number | null;
+  amount: string;
+  currency: string;
 }
 
 /** The result of compiling a set of agreement files. */

@@ -5,6 +5,7 @@ import { SERVICE_KINDS } from './ast.js';
 import type { Literals } from './ast-literals.js';
 import { nodeAt, nodesOf, onlyChildNode, spanOf, tokenAt, tokensOf } from './cst-util.js';
 import { buildDigitalItem } from './ast-builder-digital.js';
+import { buildMinimum, buildPeriodExpect, buildTestPeriod, buildTiered, buildTierLine } from './ast-builder-period.js';
 
 function start(node: CstNode | undefined, fallback: number): number {
   return spanOf(node)?.[0] ?? fallback;
@@ -57,8 +58,16 @@ function buildServiceItem(node: CstNode | undefined, lit: Literals): ServiceItem
       return buildRate(node, lit);
     case 'barDecl':
       return { kind: 'bar', zones: nodesOf(node, 'name').filter((n) => spanOf(n)).map((n) => lit.name(n, at)), range };
-    case 'maximumDecl':
-      return { kind: 'maximum', amount: lit.money(nodeAt(node, 'money'), at), range };
+    case 'maximumDecl': {
+      const period = nodeAt(node, 'period');
+      return { kind: 'maximum', amount: lit.money(nodeAt(node, 'money'), at), ...(spanOf(period) ? { period: lit.name(period, at) } : {}), range };
+    }
+    case 'tieredDecl':
+      return buildTiered(node, lit);
+    case 'tierLine':
+      return buildTierLine(node, lit);
+    case 'minimumDecl':
+      return buildMinimum(node, lit);
     case 'roundingDecl': {
       const methodKey = Object.keys(ROUNDING).find((k) => tokenAt(node, k) !== undefined);
       return {
@@ -91,8 +100,18 @@ function buildRate(node: CstNode, lit: Literals): RateDecl {
   }
   const from = tokenAt(node, 'Date');
   const active = nodeAt(node, 'activeUnits');
+  const notTok = tokenAt(node, 'Kw_not');
+  const proratedTok = tokenAt(node, 'Kw_prorated');
+  const by = nodeAt(node, 'prorateBy');
+  const prorationStart = notTok ?? proratedTok;
+  const proration = prorationStart === undefined ? undefined : {
+    prorated: notTok === undefined,
+    ...(spanOf(by) ? { by: lit.name(by, at) } : {}),
+    range: lit.lines.range(prorationStart.startOffset, spanOf(by)?.[1] ?? (proratedTok!.startOffset + proratedTok!.image.length)),
+  };
   return {
     kind: 'rate',
+    ...(proration ? { proration } : {}),
     zone: spanOf(nodeAt(node, 'zone')) !== undefined || prices.length === 0 ? lit.name(nodeAt(node, 'zone'), at) : impliedAnyZone(prices[0]!),
     prices,
     ...(from ? { from: lit.date(from, at) } : {}),
@@ -132,6 +151,15 @@ export function buildTest(node: CstNode, lit: Literals): TestBlock {
     const e = buildExpect(expect!, lit);
     if (e !== undefined) block.expect = e;
   }
+  // Period tests: several usage lines and expectations, and the period (runtime/period/README.md).
+  // Set only when there are several, so single-usage tests keep their AST shape.
+  const usages = nodesOf(node, 'testUsage').filter((n) => spanOf(n) !== undefined).map((n) => buildUsage(n, lit));
+  const expects = nodesOf(node, 'testExpect').filter((n) => spanOf(n) !== undefined)
+    .map((n) => buildExpect(n, lit)).filter((e): e is TestExpect => e !== undefined);
+  if (usages.length > 1) block.usages = usages;
+  if (expects.length > 1) block.expects = expects;
+  const period = buildTestPeriod(nodeAt(node, 'testPeriod'), lit);
+  if (period !== undefined) block.period = period;
   return block;
 }
 
@@ -147,6 +175,7 @@ function buildUsage(node: CstNode, lit: Literals): TestUsage {
     at: lit.dateTime(tokenAt(node, 'DateTime'), at),
     ...(duration ? { duration: lit.duration(duration, at) } : {}),
     ...(units ? { units: lit.number(units, at) } : {}),
+    ...(tokenAt(node, 'count') ? { count: lit.number(tokenAt(node, 'count'), at) } : {}),
     range: lit.nodeRange(node, at),
   };
 }
@@ -157,6 +186,8 @@ function buildExpect(node: CstNode, lit: Literals): TestExpect | undefined {
   if (tokenAt(node, 'Kw_suspense') !== undefined) {
     return { kind: 'suspense', reason: lit.name(nodeAt(node, 'reason'), at), range };
   }
+  const periodExpect = buildPeriodExpect(node, lit);
+  if (periodExpect !== undefined) return periodExpect;
   const money = nodeAt(node, 'money');
   if (spanOf(money) === undefined) return undefined;
   const zone = nodeAt(node, 'zone');

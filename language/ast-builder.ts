@@ -6,6 +6,7 @@ import type {
   PartiesBlock, QualityTarget, TimebandsBlock, ZoneDef, ZonesBlock,
 } from './ast.js';
 import { buildService, buildTest } from './ast-builder-service.js';
+import { buildCommitment, buildDiscount } from './ast-builder-period.js';
 import { Literals } from './ast-literals.js';
 import { allTokens, nodeAt, nodesOf, onlyChildNode, spanOf, tokenAt, tokensOf } from './cst-util.js';
 import type { LexResult } from './lexer.js';
@@ -72,6 +73,10 @@ function buildItem(node: CstNode | undefined, lit: Literals): AgreementItem | un
       return buildService(node, lit);
     case 'testBlock':
       return buildTest(node, lit);
+    case 'discountBlock':
+      return buildDiscount(node, lit);
+    case 'commitmentBlock':
+      return buildCommitment(node, lit);
     default:
       return undefined;
   }

@@ -109,7 +109,9 @@ export type AgreementItem =
   | TimebandsBlock
   | ZonesBlock
   | ServiceBlock
-  | TestBlock;
+  | TestBlock
+  | DiscountBlock
+  | CommitmentBlock;
 
 export interface VersionDecl extends Node {
   kind: 'version';
@@ -237,7 +239,10 @@ export type ServiceItem =
   | PoolDecl
   | RevenueShareDecl
   | CommissionDecl
-  | SlaDecl;
+  | SlaDecl
+  | TieredDecl
+  | TierLine
+  | MinimumDecl;
 
 export interface BillingDecl extends Node {
   kind: 'billing';
@@ -270,6 +275,8 @@ export interface RateDecl extends Node {
   /** `for active devices`: the unit word after `active`; the price is then charged per
    *  active unit per month at period level, not per record */
   activeUnits?: Name;
+  /** a recurring fee's statement: `not prorated`, or `prorated by day` (`by` = the word after `by`) */
+  proration?: Node & { prorated: boolean; by?: Name };
 }
 
 export interface BandPrice extends Node {
@@ -293,6 +300,8 @@ export interface BarDecl extends Node {
 export interface MaximumDecl extends Node {
   kind: 'maximum';
   amount: MoneyLit;
+  /** `maximum 100_000 EUR per month`: a cap per period; absent = per call */
+  period?: Name;
 }
 
 export type RoundingMethod = 'half-up' | 'half-even' | 'up' | 'down';
@@ -306,8 +315,19 @@ export interface RoundingDecl extends Node {
 export interface TestBlock extends Node {
   kind: 'test';
   title: StringLit;
+  /** the first usage line (every test has at least one); all of them in `usages` when there are several */
   usage?: TestUsage;
+  /** the first expectation; all of them in `expects` when there are several */
   expect?: TestExpect;
+  usages?: TestUsage[];
+  expects?: TestExpect[];
+  /** `period 2026-03`: period charges of that month are computed for the test */
+  period?: YearMonthLit;
+}
+
+/** `2026-03` */
+export interface YearMonthLit extends Node {
+  text: string;
 }
 
 export interface TestUsage extends Node {
@@ -317,6 +337,8 @@ export interface TestUsage extends Node {
   at: DateTimeLit;
   duration?: DurationLit;
   units?: NumberLit;
+  /** `count 1000`: that many identical records */
+  count?: NumberLit;
 }
 
 /** `500 MB/device/month`: an amount of a unit per unit (per period) */
@@ -377,4 +399,78 @@ export type TestExpect =
       band?: Name;
       billed?: DurationLit;
     })
-  | (Node & { kind: 'suspense'; reason: Name });
+  | (Node & { kind: 'suspense'; reason: Name })
+  /** `expect charge <construct> <subject> (tier <n>)? <signed amount>`: the sum of the matching charge lines */
+  | (Node & { kind: 'charge'; construct: Name; subject: Name; tier?: NumberLit; amount: MoneyLit })
+  /** `expect total <signed amount>`: rated usage of the test plus every charge line */
+  | (Node & { kind: 'total'; amount: MoneyLit });
+
+// ---- period charges (runtime/period/README.md)
+
+/** `per month, retroactive` (after `tiered`, or inside a discount) */
+export interface TierStyleDecl extends Node {
+  kind: 'tierStyle';
+  /** month | quarter | year, as written (checked by the compiler) */
+  period: Name;
+  /** incremental | retroactive, as written; absent = not stated (an error) */
+  style?: Name;
+}
+
+/** `tiered per month, incremental` in a service */
+export interface TieredDecl extends Node {
+  kind: 'tiered';
+  style: TierStyleDecl;
+}
+
+/** `tier 0 .. 1_000_000 min 0%`; lower bound inclusive, upper exclusive, absent = open */
+export interface TierLine extends Node {
+  kind: 'tier';
+  from: NumberLit;
+  fromUnit?: Name;
+  to?: NumberLit;
+  toUnit?: Name;
+  /** a discount's percentage */
+  percent?: PercentLit;
+  /** a tiered service's price */
+  price?: PriceLit;
+}
+
+/** `minimum 40_000 EUR per month` (minimum fee), or `minimum 2.50 USD/subscriber/month` (per-unit floor) */
+export interface MinimumDecl extends Node {
+  kind: 'minimum';
+  amount: MoneyLit;
+  period?: Name;
+  per?: Name;
+  perPeriod?: Name;
+}
+
+export interface DiscountBlock extends Node {
+  kind: 'discount';
+  name?: Name;
+  service: Name;
+  zone?: Name;
+  style?: TierStyleDecl;
+  tiers: TierLine[];
+}
+
+/** `ACME commits 250_000 EUR per quarter` */
+export interface CommitsLine extends Node {
+  party: Name;
+  quantity: NumberLit;
+  /** a currency (spend) or a usage unit (volume) */
+  unit: Name;
+  period: Name;
+}
+
+export interface ShortfallLine extends Node {
+  /** `shortfall invoiced at the end of the quarter`: its words and period; or `shortfall at <price>` */
+  invoicedAt?: { words: Name[]; period: Name };
+  price?: PriceLit;
+}
+
+export interface CommitmentBlock extends Node {
+  kind: 'commitment';
+  service: Name;
+  commits: CommitsLine[];
+  shortfall: ShortfallLine[];
+}

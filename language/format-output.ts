@@ -136,6 +136,7 @@ export class LineWriter {
     const previous = this.tokens[i - 1]!.tokenType.name;
     const current = this.tokens[i]!.tokenType.name;
     if (previous === 'Slash' || current === 'Slash' || current === 'Comma') return '';
+    if (previous === 'Minus') return ''; // `-12.30 EUR`
     return ' ';
   }
 }

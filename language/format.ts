@@ -28,7 +28,7 @@ export function format(text: string, uri: string): FormatResult {
   }
 }
 
-const BLOCKS = new Set(['partiesBlock', 'interconnectBlock', 'holidaysBlock', 'timebandsBlock', 'zonesBlock', 'serviceBlock', 'testBlock']);
+const BLOCKS = new Set(['partiesBlock', 'interconnectBlock', 'holidaysBlock', 'timebandsBlock', 'zonesBlock', 'serviceBlock', 'testBlock', 'discountBlock', 'commitmentBlock']);
 /** Aligned columns are padded to the longest entry plus this. */
 const COLUMN_GAP = 2;
 
@@ -81,7 +81,11 @@ class Formatter {
       case 'serviceBlock':
         return this.block(node, depth, () => this.serviceItems(node, depth + 1));
       case 'testBlock':
-        return this.block(node, depth, () => this.plainLines([...nodesOf(node, 'testUsage'), ...nodesOf(node, 'testExpect')], depth + 1));
+        return this.block(node, depth, () => this.plainLines([...nodesOf(node, 'testPeriod'), ...nodesOf(node, 'testUsage'), ...nodesOf(node, 'testExpect')], depth + 1));
+      case 'discountBlock':
+        return this.block(node, depth, () => this.plainLines([...nodesOf(node, 'tierStyle'), ...nodesOf(node, 'tierLine')], depth + 1));
+      case 'commitmentBlock':
+        return this.block(node, depth, () => this.plainLines([...nodesOf(node, 'commitsLine'), ...nodesOf(node, 'shortfallLine')], depth + 1));
       default:
         this.writer.write(this.nodeSpan(node), depth);
     }

@@ -8,7 +8,7 @@ import { Duration, Identifier, kw, NumberTok, RCurly, SoftKeyword } from './toke
 
 /** Words that begin a service line: never taken for a band name, so
  *  `rate any 0.01 EUR/min maximum 5 EUR per call` on one line stays two items. */
-const SERVICE_ITEM_STARTS = new Set(['billing', 'connect', 'zero', 'calls', 'rate', 'bar', 'maximum', 'rounding'].map((w) => `Kw_${w}`));
+const SERVICE_ITEM_STARTS = new Set(['billing', 'connect', 'zero', 'calls', 'rate', 'bar', 'maximum', 'rounding', 'minimum', 'tiered', 'tier'].map((w) => `Kw_${w}`));
 
 function isName(t: IToken): boolean {
   return t.tokenType === Identifier || (t.tokenType.CATEGORIES ?? []).includes(SoftKeyword);

@@ -8,6 +8,7 @@ import { LineAwareParser } from './parser-base.js';
 import {
   allTokens, Comma, DateTime, DateTok, Duration, GreaterEq, Identifier, kw, LCurly, LessEq,
   NumberTok, Percent, Range, RCurly, Slash, SoftKeyword, StringLit, TimeRange, TimeZoneName,
+  Minus, YearMonth,
 } from './tokens.js';
 import { SERVICE_KINDS } from './ast.js';
 
@@ -59,6 +60,8 @@ export class AgreementParser extends LineAwareParser {
       { ALT: () => this.SUBRULE(this.zonesBlock) },
       { ALT: () => this.SUBRULE(this.serviceBlock) },
       { ALT: () => this.SUBRULE(this.testBlock) },
+      { ALT: () => this.SUBRULE(this.discountBlock) },
+      { ALT: () => this.SUBRULE(this.commitmentBlock) },
     ]);
   });
 
@@ -209,6 +212,9 @@ export class AgreementParser extends LineAwareParser {
       { ALT: () => this.SUBRULE(this.revenueShareDecl) },
       { ALT: () => this.SUBRULE(this.commissionDecl) },
       { ALT: () => this.SUBRULE(this.slaDecl) },
+      { ALT: () => this.SUBRULE(this.tieredDecl) },
+      { ALT: () => this.SUBRULE(this.tierLine) },
+      { ALT: () => this.SUBRULE(this.minimumDecl) },
     ]);
   });
 
@@ -271,15 +277,22 @@ export class AgreementParser extends LineAwareParser {
     this.OPTION2({ GATE: () => this.LA(1).tokenType !== NumberTok, DEF: () => this.SUBRULE(this.name, { LABEL: 'zone' }) });
     this.AT_LEAST_ONE({ GATE: () => this.startsBandPrice(), DEF: () => this.SUBRULE(this.bandPrice) });
     // `for active devices`: a fee per active unit per month, charged per period
-    this.OPTION3(() => {
+    this.OPTION4(() => {
       this.CONSUME(kw('for'));
       this.CONSUME(kw('active'));
-      this.SUBRULE2(this.name, { LABEL: 'activeUnits' });
+      this.SUBRULE3(this.name, { LABEL: 'activeUnits' });
     });
     this.OPTION(() => {
       this.CONSUME(kw('from'));
       this.CONSUME(DateTok);
     });
+    // A recurring fee (`rate 12_000 EUR/month`) states its proration: `not prorated` or `prorated by day`.
+    this.OPTION3(() =>
+      this.OR([
+        { ALT: () => { this.CONSUME(kw('not')); this.CONSUME(kw('prorated')); } },
+        { ALT: () => { this.CONSUME2(kw('prorated')); this.CONSUME(kw('by')); this.SUBRULE2(this.name, { LABEL: 'prorateBy' }); } },
+      ]),
+    );
   });
 
   /** `data pooled 500 MB/device/month, overage 0.002 EUR/MB` */
@@ -387,7 +400,11 @@ export class AgreementParser extends LineAwareParser {
     this.CONSUME(NumberTok);
     this.CONSUME(Identifier, { LABEL: 'currency' });
     this.CONSUME(Slash);
-    this.CONSUME2(Identifier, { LABEL: 'per' });
+    // `EUR/call`, `EUR/activation`: a unit may be a word that is a keyword elsewhere.
+    this.OR([
+      { ALT: () => this.CONSUME2(Identifier, { LABEL: 'per' }) },
+      { ALT: () => this.CONSUME(SoftKeyword, { LABEL: 'per' }) },
+    ]);
     // `EUR/device/month`, `USD/subscriber/month`: a price per unit per period.
     this.OPTION(() => {
       this.CONSUME2(Slash);
@@ -409,7 +426,123 @@ export class AgreementParser extends LineAwareParser {
     this.CONSUME(kw('maximum'));
     this.SUBRULE(this.money);
     this.CONSUME(kw('per'));
-    this.CONSUME(kw('call'));
+    // `per call`, or a cap per period: `per month` (period words are checked by the compiler).
+    this.OR({
+      IGNORE_AMBIGUITIES: true,
+      DEF: [
+        { ALT: () => this.CONSUME(kw('call')) },
+        { GATE: () => this.LA(1).tokenType !== kw('call'), ALT: () => this.SUBRULE(this.name, { LABEL: 'period' }) },
+      ],
+    });
+  });
+
+  // ---- period charges: tiers, discounts, commitments, minimum fees (runtime/period/README.md)
+
+  /** `minimum 40_000 EUR per month`, or per unit per period: `minimum 2.50 USD/subscriber/month`. */
+  minimumDecl = this.RULE('minimumDecl', () => {
+    this.CONSUME(kw('minimum'));
+    this.SUBRULE(this.money);
+    this.OR([
+      { ALT: () => { this.CONSUME(kw('per')); this.SUBRULE(this.name, { LABEL: 'period' }); } },
+      {
+        ALT: () => {
+          this.CONSUME(Slash);
+          this.SUBRULE2(this.name, { LABEL: 'per' });
+          this.OPTION(() => { this.CONSUME2(Slash); this.SUBRULE3(this.name, { LABEL: 'perPeriod' }); });
+        },
+      },
+    ]);
+  });
+
+  /** `tiered per month, incremental` inside a service. */
+  tieredDecl = this.RULE('tieredDecl', () => {
+    this.CONSUME(kw('tiered'));
+    this.SUBRULE(this.tierStyle);
+  });
+
+  /** `per month, retroactive`: the period and the tier style. */
+  tierStyle = this.RULE('tierStyle', () => {
+    this.CONSUME(kw('per'));
+    this.SUBRULE(this.name, { LABEL: 'period' });
+    this.OPTION(() => { this.CONSUME(Comma); this.SUBRULE2(this.name, { LABEL: 'style' }); });
+  });
+
+  /** `tier 0 .. 1_000_000 min 0%`, `tier 500_000 GB .. 20%`, `tier 1_000_000 .. 0.0020 EUR/call`. */
+  tierLine = this.RULE('tierLine', () => {
+    this.CONSUME(kw('tier'));
+    this.CONSUME(NumberTok, { LABEL: 'from' });
+    this.OPTION(() => this.SUBRULE(this.name, { LABEL: 'fromUnit' }));
+    this.CONSUME(Range);
+    this.OPTION2({
+      GATE: () => this.upperBoundFollows(),
+      DEF: () => {
+        this.CONSUME2(NumberTok, { LABEL: 'to' });
+        this.OPTION3(() => this.SUBRULE2(this.name, { LABEL: 'toUnit' }));
+      },
+    });
+    this.OR([{ ALT: () => this.CONSUME(Percent) }, { ALT: () => this.SUBRULE(this.price) }]);
+  });
+
+  discountBlock = this.RULE('discountBlock', () => {
+    this.CONSUME(kw('discount'));
+    this.OPTION({ GATE: () => this.LA(1).tokenType !== kw('on'), DEF: () => this.SUBRULE(this.name, { LABEL: 'discountName' }) });
+    this.CONSUME(kw('on'));
+    this.SUBRULE2(this.name, { LABEL: 'service' });
+    this.OPTION2(() => { this.CONSUME(kw('zone')); this.SUBRULE3(this.name, { LABEL: 'zone' }); });
+    this.CONSUME(LCurly);
+    this.MANY(() => this.OR([{ ALT: () => this.SUBRULE(this.tierStyle) }, { ALT: () => this.SUBRULE(this.tierLine) }]));
+    this.CONSUME(RCurly);
+  });
+
+  commitmentBlock = this.RULE('commitmentBlock', () => {
+    this.CONSUME(kw('commitment'));
+    this.CONSUME(kw('on'));
+    this.SUBRULE(this.name, { LABEL: 'service' });
+    this.CONSUME(LCurly);
+    this.MANY(() => this.OR([{ ALT: () => this.SUBRULE(this.shortfallLine) }, { ALT: () => this.SUBRULE(this.commitsLine) }]));
+    this.CONSUME(RCurly);
+  });
+
+  /** `ACME commits 250_000 EUR per quarter`, `ORANGE commits 1_000_000 min per month`. */
+  commitsLine = this.RULE('commitsLine', () => {
+    this.itemStartName('party');
+    this.CONSUME(kw('commits'));
+    this.CONSUME(NumberTok);
+    this.SUBRULE2(this.name, { LABEL: 'unit' });
+    this.CONSUME(kw('per'));
+    this.SUBRULE3(this.name, { LABEL: 'period' });
+  });
+
+  /** `shortfall invoiced at the end of the quarter`, `shortfall at 0.0100 EUR/min`. */
+  shortfallLine = this.RULE('shortfallLine', () => {
+    this.CONSUME(kw('shortfall'));
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(kw('invoiced'));
+          this.CONSUME(kw('at'));
+          this.CONSUME(kw('the'));
+          this.CONSUME(Identifier, { LABEL: 'endWord' });
+          this.CONSUME2(Identifier, { LABEL: 'ofWord' });
+          this.CONSUME2(kw('the'));
+          this.SUBRULE(this.name, { LABEL: 'period' });
+        },
+      },
+      { ALT: () => { this.CONSUME2(kw('at')); this.SUBRULE(this.price); } },
+    ]);
+  });
+
+  /** `period 2026-03` in a test: period charges of that month are computed and can be expected. */
+  testPeriod = this.RULE('testPeriod', () => {
+    this.CONSUME(kw('period'));
+    this.CONSUME(YearMonth);
+  });
+
+  /** `-12.30 EUR`: an amount that may be negative (charge lines: discounts, caps). */
+  signedMoney = this.RULE('signedMoney', () => {
+    this.OPTION(() => this.CONSUME(Minus));
+    this.CONSUME(NumberTok);
+    this.CONSUME(Identifier, { LABEL: 'currency' });
   });
 
   roundingDecl = this.RULE('roundingDecl', () => {
@@ -433,8 +566,9 @@ export class AgreementParser extends LineAwareParser {
     this.CONSUME(kw('test'));
     this.CONSUME(StringLit);
     this.CONSUME(LCurly);
-    this.SUBRULE(this.testUsage);
-    this.SUBRULE(this.testExpect);
+    this.OPTION(() => this.SUBRULE(this.testPeriod));
+    this.AT_LEAST_ONE(() => this.SUBRULE(this.testUsage));
+    this.AT_LEAST_ONE2(() => this.SUBRULE(this.testExpect));
     this.CONSUME(RCurly);
   });
 
@@ -457,6 +591,11 @@ export class AgreementParser extends LineAwareParser {
       this.CONSUME(kw('units'));
       this.CONSUME3(NumberTok, { LABEL: 'units' });
     });
+    // `count 1000`: that many identical records (period tests)
+    this.OPTION4(() => {
+      this.CONSUME(kw('count'));
+      this.CONSUME4(NumberTok, { LABEL: 'count' });
+    });
   });
 
   testExpect = this.RULE('testExpect', () => {
@@ -471,12 +610,31 @@ export class AgreementParser extends LineAwareParser {
         },
       },
       { ALT: () => { this.CONSUME(kw('suspense')); this.SUBRULE3(this.name, { LABEL: 'reason' }); } },
+      {
+        // `expect charge discount FR-MOBILE-VOLUME tier 2 -12.30 EUR`
+        ALT: () => {
+          this.CONSUME(kw('charge'));
+          this.SUBRULE4(this.name, { LABEL: 'construct' });
+          this.SUBRULE5(this.name, { LABEL: 'subject' });
+          this.OPTION4(() => { this.CONSUME(kw('tier')); this.CONSUME(NumberTok, { LABEL: 'tier' }); });
+          this.SUBRULE(this.signedMoney);
+        },
+      },
+      { ALT: () => { this.CONSUME(kw('total')); this.SUBRULE2(this.signedMoney); } },
     ]);
   });
 
   parseFile(tokens: IToken[]) {
     this.setTokens(tokens);
     return this.file();
+  }
+
+  /** After `..` in a tier line: a number that is no price's amount (`0.0020 EUR/call`) is the upper bound. */
+  private upperBoundFollows(): boolean {
+    if (this.LA(1).tokenType !== NumberTok) return false;
+    const t2 = this.LA(2).tokenType;
+    const nameLike = t2 === Identifier || (t2.CATEGORIES ?? []).includes(SoftKeyword);
+    return !(nameLike && this.LA(3).tokenType === Slash);
   }
 
   /** A name that begins an item (a zone, a band): a keyword there is a name even at a line start. */

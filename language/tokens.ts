@@ -18,6 +18,9 @@ export const KEYWORDS = [
   // digital-partner terms (pooled data, revenue share, commission, SLA credits)
   'active', 'pooled', 'overage', 'revenue', 'share', 'of', 'net', 'retail', 'commission', 'plus',
   'sla', 'credit', 'below', 'cap',
+  // period charges (tiers, discounts, commitments, minimum fees, caps, recurring fees, period tests)
+  'discount', 'commitment', 'commits', 'shortfall', 'invoiced', 'tier', 'tiered', 'on', 'not',
+  'prorated', 'by', 'period', 'charge', 'total', 'count',
 ] as const;
 export type Keyword = (typeof KEYWORDS)[number];
 
@@ -38,6 +41,18 @@ export const DateTok = createToken({ name: 'Date', pattern: /\d{4}-\d{2}-\d{2}(?
  *  `8:00-20:00`). Lexed as one token so the lexer reports one ICX1004 and the parser sees the
  *  literal the writer meant, instead of a cascade of errors. */
 export const MalformedLiteral = createToken({ name: 'MalformedLiteral', pattern: /\d+(?:[-:][\dT:+Z]*)+/ });
+const YEAR_MONTH = /\d{4}-(?:0[1-9]|1[0-2])(?![\dT:+Z-])/y;
+/** A calendar month, `2026-03`: only right after `period` (elsewhere `2026-13` stays a malformed date). */
+function matchYearMonth(text: string, offset: number, tokens: IToken[]): CustomPatternMatcherReturn | null {
+  const previous = tokens[tokens.length - 1];
+  if (previous === undefined || previous.tokenType.name !== 'Kw_period') return null;
+  YEAR_MONTH.lastIndex = offset;
+  const m = YEAR_MONTH.exec(text);
+  return m === null ? null : [m[0]];
+}
+export const YearMonth = createToken({
+  name: 'YearMonth', pattern: { exec: matchYearMonth }, line_breaks: false, start_chars_hint: [...'0123456789'],
+});
 export const TimeRange = createToken({ name: 'TimeRange', pattern: /\d{2}:\d{2}-\d{2}:\d{2}(?![\dT:+Z-])/, start_chars_hint: [...'0123456789'] });
 // The lookahead keeps `61sec` from lexing as `61s` + `ec`: it becomes one bad number instead.
 export const Duration = createToken({
@@ -48,6 +63,8 @@ export const Duration = createToken({
 export const Percent = createToken({ name: 'Percent', pattern: /\d[\d_]*(?:\.\d[\d_]*)?%/ });
 export const NumberTok = createToken({ name: 'Number', pattern: /\d[\d_]*(?:\.\d[\d_]*)?/ });
 export const Range = createToken({ name: 'Range', pattern: /\.\./ });
+/** The sign of a negative amount in a test expectation (`expect charge … -12.30 EUR`). */
+export const Minus = createToken({ name: 'Minus', pattern: /-/ });
 export const Slash = createToken({ name: 'Slash', pattern: /\// });
 export const Comma = createToken({ name: 'Comma', pattern: /,/ });
 export const GreaterEq = createToken({ name: 'GreaterEq', pattern: />=/ });
@@ -111,11 +128,13 @@ export const allTokens: TokenType[] = [
   DateTime,
   DateTok,
   TimeRange,
+  YearMonth,
   MalformedLiteral,
   Duration,
   Percent,
   NumberTok,
   Range,
+  Minus,
   Slash,
   Comma,
   GreaterEq,

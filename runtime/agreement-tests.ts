@@ -7,6 +7,8 @@ import type { AgreementTestPlan, CompiledSet } from '../compiler/plan.js';
 import type { InlineUsageRow } from './ingest/ingest.js';
 import { rateWith } from './rate.js';
 import { queryJson, type Store } from './store/store.js';
+import { periodCharges } from './period/run.js';
+import { comparePeriod, periodPrefix, periodRows, type PeriodActual } from './period/tests.js';
 
 export interface TestActual {
   rated: boolean;
@@ -18,6 +20,8 @@ export interface TestActual {
   clause: string | null;
   suspenseReason: string | null;
   suspenseDetail: string | null;
+  /** period tests: their records, rated amounts and charge lines */
+  period?: PeriodActual;
 }
 
 export interface TestResult {
@@ -38,6 +42,12 @@ export async function runAgreementTests(store: Store, compiled: CompiledSet): Pr
   const zones: (string | null)[] = [];
   compiled.tests.forEach((t, i) => {
     const plan = plans.get(t.agreementId);
+    if (t.period) {
+      const more = periodRows(t, i, plan);
+      rows.push(...more);
+      for (const _ of more) zones.push(plan?.timezone ?? null);
+      return;
+    }
     const svc = plan?.services.find((s) => s.name === t.usage.service);
     rows.push({
       record_id: `test-${i}`,
@@ -82,13 +92,36 @@ export async function runAgreementTests(store: Store, compiled: CompiledSet): Pr
           suspenseReason: String(r.reason), suspenseDetail: String(r.detail),
         });
       }
+      // Period tests: their own records' totals and charge lines (the run is still open).
+      for (const [i, t] of compiled.tests.entries()) {
+        if (!t.period) continue;
+        const prefix = periodPrefix(i);
+        const mine = rated.filter((r) => String(r.record_id).startsWith(prefix));
+        const susp_ = susp.filter((r) => String(r.record_id).startsWith(prefix));
+        const hp = compiled.plans.filter((p) => p.plan.id === t.agreementId);
+        const charges = await periodCharges(store, hp, t.period.month, { runId: res.runId, recordPrefix: prefix });
+        const period: PeriodActual = {
+          records: mine.length + susp_.length,
+          rated: mine.length,
+          ratedAmount: mine.reduce((a, r) => a.plus(String(r.amount)), new Decimal(0)).toFixed(),
+          currency: mine.length ? String(mine[0]!.currency) : null,
+          suspenseReasons: susp_.map((r) => String(r.reason)),
+          charges,
+        };
+        m.set(`period-${i}`, {
+          rated: period.rated > 0, amount: period.ratedAmount, currency: period.currency, zone: null, band: null, billedSeconds: null,
+          clause: null, suspenseReason: period.suspenseReasons[0] ?? null, suspenseDetail: null, period,
+        });
+      }
       return m;
     },
   );
 
   return compiled.tests.map((t, i) => {
-    const actual = actuals.get(`test-${i}`) ?? null;
-    const failures = compare(t, actual);
+    const actual = actuals.get(t.period ? `period-${i}` : `test-${i}`) ?? null;
+    const failures = t.period
+      ? actual?.period ? comparePeriod(t, actual.period) : ['the test records came out neither rated nor in suspense']
+      : compare(t, actual);
     return { agreementId: t.agreementId, title: t.title, source: t.source, passed: failures.length === 0, expect: t.expect, actual, failures };
   });
 }
@@ -100,6 +133,7 @@ function compare(t: AgreementTestPlan, a: TestActual | null): string[] {
     if (a.rated) return [`expected suspense ${e.reason}, but it was rated ${a.amount} ${a.currency}`];
     return a.suspenseReason === e.reason ? [] : [`expected suspense ${e.reason}, got ${a.suspenseReason} (${a.suspenseDetail})`];
   }
+  if (e.kind !== 'amount') return [`expect ${e.kind} needs a period test: add \`period YYYY-MM\` to the test`];
   if (!a.rated) return [`expected ${e.amount} ${e.currency}, but it went to suspense ${a.suspenseReason}: ${a.suspenseDetail}`];
   const f: string[] = [];
   if (!new Decimal(a.amount!).eq(new Decimal(e.amount))) f.push(`amount: expected ${e.amount}, got ${trim(a.amount!)}`);

@@ -9,13 +9,19 @@ import path from 'node:path';
 import { sqlString } from '../compiler/sql/index.js';
 import { OutputError } from './errors.js';
 import { queryJson, type Store } from './store/store.js';
+import type { ChargeLine } from './period/lines.js';
+import { writeChargesParquet } from './period/write.js';
 
 export interface OutputFiles {
   rated: string;
   suspense: string;
+  /** when charge lines were given (`--period`) */
+  charges?: string;
 }
 
-export async function writeOutputs(store: Store, runId: string, outDir: string): Promise<OutputFiles> {
+export async function writeOutputs(
+  store: Store, runId: string, outDir: string, extra: { charges?: readonly ChargeLine[] } = {},
+): Promise<OutputFiles> {
   const runs = await queryJson(store, `SELECT 1 FROM rating_runs WHERE run_id = $1`, [runId]);
   if (!runs.length) throw new OutputError(`run ${runId} is not in the store ${store.path}`);
   const target = path.resolve(outDir);
@@ -32,6 +38,7 @@ export async function writeOutputs(store: Store, runId: string, outDir: string):
          TO ${sqlString(file)} (FORMAT parquet, COMPRESSION zstd)`,
       );
     }
+    if (extra.charges !== undefined) await writeChargesParquet(store, extra.charges, path.join(tmp, 'charges.parquet'));
     if (await exists(target)) {
       for (const f of await readdir(tmp)) await rename(path.join(tmp, f), path.join(target, f));
       await rm(tmp, { recursive: true, force: true });
@@ -44,7 +51,11 @@ export async function writeOutputs(store: Store, runId: string, outDir: string):
     if (e instanceof OutputError) throw e;
     throw new OutputError(`cannot write outputs to ${outDir}: ${String((e as Error).message).split('\n')[0]}`);
   }
-  return { rated: path.join(target, 'rated.parquet'), suspense: path.join(target, 'suspense.parquet') };
+  return {
+    rated: path.join(target, 'rated.parquet'),
+    suspense: path.join(target, 'suspense.parquet'),
+    ...(extra.charges !== undefined ? { charges: path.join(target, 'charges.parquet') } : {}),
+  };
 }
 
 async function exists(p: string): Promise<boolean> {

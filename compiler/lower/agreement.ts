@@ -6,6 +6,7 @@ import { at } from '../sink.js';
 import { decimalText, durationSeconds, wholeSeconds } from '../values.js';
 import { lowerBands } from './bands.js';
 import { lowerService } from './services.js';
+import { lowerAgreementPeriod, lowerExpect, lowerTestPeriod } from './period.js';
 
 function party(p: Party): PartyPlan {
   return { name: p.name.text, legalName: p.legalName?.value ?? null, tadig: p.tadig?.text ?? null };
@@ -49,37 +50,33 @@ export function lowerAgreement(m: AgreementModel): AgreementPlan {
     bands: bands.bands,
     bandWindows: bands.bandWindows,
     services: m.services.map((s) => lowerService(m, s)),
+    ...lowerAgreementPeriod(m),
   };
 }
 
 export function lowerTests(m: AgreementModel): AgreementTestPlan[] {
   return m.tests.filter((t): t is TestBlock & Required<Pick<TestBlock, 'usage' | 'expect'>> => !!t.usage && !!t.expect).map((t) => {
-    const u = t.usage;
     const e = t.expect;
+    const period = lowerTestPeriod(t, lowerUsage);
     return {
       agreementId: m.ast.id.text,
       title: t.title.value,
       source: at(m.uri, t.range),
-      usage: {
-        service: u.service.text,
-        // Phone numbers keep their text (leading zeros are digits, not magnitude).
-        aNumber: u.aNumber ? u.aNumber.text.replace(/_/g, '') : null,
-        bNumber: u.bNumber.text.replace(/_/g, ''),
-        startTime: u.at.text,
-        durationSeconds: u.duration ? (durationSeconds(u.duration)?.toString() ?? null) : null,
-        units: u.units ? decimalText(u.units) : null,
-      },
-      expect:
-        e.kind === 'suspense'
-          ? { kind: 'suspense', reason: e.reason.text }
-          : {
-              kind: 'amount',
-              amount: decimalText(e.amount.amount),
-              currency: e.amount.currency.text,
-              zone: e.zone?.text ?? null,
-              band: e.band?.text ?? null,
-              billedSeconds: e.billed ? wholeSeconds(e.billed) : null,
-            },
+      usage: lowerUsage(t.usage),
+      expect: lowerExpect(e),
+      ...(period ? { period } : {}),
     };
   });
+}
+
+function lowerUsage(u: NonNullable<TestBlock['usage']>): AgreementTestPlan['usage'] {
+  return {
+    service: u.service.text,
+    // Phone numbers keep their text (leading zeros are digits, not magnitude).
+    aNumber: u.aNumber ? u.aNumber.text.replace(/_/g, '') : null,
+    bNumber: u.bNumber.text.replace(/_/g, ''),
+    startTime: u.at.text,
+    durationSeconds: u.duration ? (durationSeconds(u.duration)?.toString() ?? null) : null,
+    units: u.units ? decimalText(u.units) : null,
+  };
 }

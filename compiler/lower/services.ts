@@ -6,6 +6,7 @@ import { effectiveFrom, pricesByBand } from '../check/rates.js';
 import { isDigitPrefix, serviceZones } from '../check/zones.js';
 import { ANY_ZONE, type AgreementModel } from '../model.js';
 import { at } from '../sink.js';
+import { isRecurringRate, lowerServicePeriod } from './period.js';
 import { decimalText, wholeSeconds } from '../values.js';
 import { digitalRecordRates, isPeriodRate, lowerDigital } from './digital.js';
 
@@ -13,6 +14,10 @@ import { digitalRecordRates, isPeriodRate, lowerDigital } from './digital.js';
 export const DEFAULT_RECORD_ROUNDING: RoundingPlan = { method: 'half-up', decimals: 6 };
 
 export function lowerService(m: AgreementModel, s: ServiceBlock): ServicePlan {
+  return lowerServicePeriod(m, s, lowerServiceBase(m, s));
+}
+
+function lowerServiceBase(m: AgreementModel, s: ServiceBlock): ServicePlan {
   const kind = s.serviceKind.text as ServiceKind;
   const items = s.items ?? [];
   const find = <K extends ServiceBlock['items'][number]['kind']>(k: K) =>
@@ -87,7 +92,8 @@ function lowerSteps(p: BandPrice): PriceStepPlan[] {
 }
 
 function lowerRates(m: AgreementModel, s: ServiceBlock): RateLinePlan[] {
-  const rates = s.items.filter((i): i is RateDecl => i.kind === 'rate' && !isPeriodRate(s, i));
+  // Recurring fees (`rate 12_000 EUR/month`) and fees per active unit are period charges, not record prices.
+  const rates = s.items.filter((i): i is RateDecl => i.kind === 'rate' && !isRecurringRate(i) && !isPeriodRate(s, i));
   // All effective dates per zone+band, to close each line at the next later start.
   const starts = new Map<string, string[]>();
   const lines: { r: RateDecl; band: string; price: BandPrice; from: string }[] = [];

@@ -7,7 +7,8 @@ import type { UsageField } from '../../../compiler/sql/index.js';
 import { compileOrFail } from '../agreements.js';
 import { Failure } from '../errors.js';
 import { requireFile, requireWritableDir } from '../files.js';
-import { columnMap, timeZone } from '../options.js';
+import { columnMap, month, timeZone } from '../options.js';
+import { renderCharges } from '../charges-summary.js';
 import { renderSummary, summaryJson } from '../summary.js';
 
 interface RateOptions {
@@ -17,6 +18,7 @@ interface RateOptions {
   map?: Partial<Record<UsageField, string>>;
   assumeTimezone?: string;
   json?: boolean;
+  period?: string;
 }
 
 export function registerRate(program: Command): void {
@@ -30,6 +32,7 @@ export function registerRate(program: Command): void {
     .option('--map <pairs>', 'usage column = source column, e.g. record_id=CallId,b_number=Called', columnMap)
     .option('--assume-timezone <zone>', 'IANA zone for start times written without an offset', timeZone)
     .option('--json', 'print the summary as JSON')
+    .option('--period <YYYY-MM>', 'also compute the period charges of every period ending with this month (charges.parquet)', month)
     .action(async (paths: string[], opts: RateOptions) => {
       // Check the inputs before doing any work, so a typo costs nothing.
       const usage = [];
@@ -40,7 +43,7 @@ export function registerRate(program: Command): void {
       if (plans.length === 0) throw new Failure('no agreement to rate with');
 
       // Loaded on use: commands that do not rate never load DuckDB's native module.
-      const { openStore, rate, writeOutputs } = await import('../../index.js');
+      const { openStore, periodCharges, rate, writeOutputs } = await import('../../index.js');
       const store = await openStore(path.resolve(opts.db));
       try {
         const res = await rate(store, {
@@ -49,14 +52,19 @@ export function registerRate(program: Command): void {
           ...(opts.assumeTimezone ? { assumeTimezone: opts.assumeTimezone } : {}),
         });
         const outDir = path.resolve(opts.out);
-        await writeOutputs(store, res.runId, outDir);
+        // Period charges read every run in the store (this one included), after rating.
+        const charges = opts.period ? await periodCharges(store, plans, opts.period) : undefined;
+        await writeOutputs(store, res.runId, outDir, charges ? { charges } : {});
         const balance = `in ${res.inCount} = rated ${res.ratedCount} + suspense ${res.suspenseCount}`;
         if (opts.json) {
-          process.stdout.write(JSON.stringify(summaryJson(res, plans, outDir), null, 2) + '\n');
+          const json = summaryJson(res, plans, outDir) as Record<string, unknown>;
+          if (charges) Object.assign(json, { period: opts.period, charges, chargesFile: path.join(outDir, 'charges.parquet') });
+          process.stdout.write(JSON.stringify(json, null, 2) + '\n');
         } else {
           process.stdout.write(renderSummary(res, plans) + '\n\n');
           process.stdout.write(`${balance}${res.balanced ? '' : '  UNBALANCED'}\n`);
-          process.stdout.write(`run ${res.runId}: ${path.join(opts.out, 'rated.parquet')}, ${path.join(opts.out, 'suspense.parquet')}\n`);
+          if (charges) process.stdout.write(`\n${renderCharges(opts.period!, charges)}\n\n`);
+          process.stdout.write(`run ${res.runId}: ${path.join(opts.out, 'rated.parquet')}, ${path.join(opts.out, 'suspense.parquet')}${charges ? `, ${path.join(opts.out, 'charges.parquet')}` : ''}\n`);
         }
         if (!res.balanced) throw new Failure(`the run does not balance: ${balance}`);
       } finally {

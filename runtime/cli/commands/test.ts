@@ -49,6 +49,9 @@ function trimZeros(s: string): string {
 function expected(r: TestResult): string {
   const e = r.expect;
   if (e.kind === 'suspense') return `suspense ${e.reason}`;
+  if (r.actual?.period) return 'the period expectations below';
+  if (e.kind === 'charge') return `charge ${e.construct} ${e.subject} ${e.amount} ${e.currency}`;
+  if (e.kind === 'total') return `total ${e.amount} ${e.currency}`;
   return [`${e.amount} ${e.currency}`, e.zone && `zone ${e.zone}`, e.band && `band ${e.band}`, e.billedSeconds !== null && `billed ${e.billedSeconds}s`]
     .filter(Boolean)
     .join(' ');
@@ -57,6 +60,7 @@ function expected(r: TestResult): string {
 function actual(r: TestResult): string {
   const a = r.actual;
   if (!a) return 'nothing (neither rated nor in suspense)';
+  if (a.period) return `${a.period.rated} of ${a.period.records} records rated, ${a.period.charges.length} charge lines`;
   if (!a.rated) return `suspense ${a.suspenseReason}`;
   return [`${trimZeros(a.amount ?? '')} ${a.currency}`, a.zone && `zone ${a.zone}`, a.band && `band ${a.band}`, a.billedSeconds !== null && `billed ${a.billedSeconds}s`]
     .filter(Boolean)

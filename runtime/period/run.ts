@@ -1,0 +1,38 @@
+// periodCharges(): the period charges of every agreement for one month, over the rated usage
+// in the store (every run; a record re-rated counts once, in its latest run). Aggregates are
+// SQL (compiler/sql/period-sql.ts); the charge arithmetic runs on the few aggregate rows.
+import type { HashedAgreementPlan } from '../../compiler/plan.js';
+import { PERIOD_AGGREGATE_SQL } from '../../compiler/sql/index.js';
+import { queryJson, type Store } from '../store/store.js';
+import { parseMonth } from './calendar.js';
+import { computeCharges, periodsNeeded, type AggregateRow } from './compute.js';
+import type { ChargeLine } from './lines.js';
+
+export interface PeriodOptions {
+  /** only this run's records (agreement tests); default every run */
+  runId?: string;
+  /** only records whose id starts with this (one agreement test); default all */
+  recordPrefix?: string;
+}
+
+export async function periodCharges(
+  store: Store, plans: readonly HashedAgreementPlan[], month: string, opts: PeriodOptions = {},
+): Promise<ChargeLine[]> {
+  const m = parseMonth(month);
+  const out: ChargeLine[] = [];
+  for (const hp of plans) {
+    // Query each period once, before computing (computeCharges is synchronous).
+    const cache = new Map<string, AggregateRow[]>();
+    for (const p of periodsNeeded(hp, m)) {
+      const rows = await queryJson(store, PERIOD_AGGREGATE_SQL, [
+        hp.plan.id, `${p.start} 00:00:00`, `${p.endExclusive} 00:00:00`, opts.runId ?? null, opts.recordPrefix ?? null,
+      ]);
+      cache.set(p.start + p.unit, rows.map((r) => ({
+        service: String(r.service), zone: String(r.zone), records: Number(r.records),
+        billedSeconds: String(r.billed_seconds), units: String(r.units), amount: String(r.amount),
+      })));
+    }
+    out.push(...computeCharges(hp, m, (p) => cache.get(p.start + p.unit) ?? []));
+  }
+  return out;
+}
