@@ -523,7 +523,8 @@ export class AgreementParser extends LineAwareParser {
           this.CONSUME(kw('at'));
           this.CONSUME(kw('the'));
           this.CONSUME(Identifier, { LABEL: 'endWord' });
-          this.CONSUME2(Identifier, { LABEL: 'ofWord' });
+          // `of` is a keyword of revenue shares and commissions (`70% of net retail`)
+          this.OR2([{ ALT: () => this.CONSUME2(Identifier, { LABEL: 'ofWord' }) }, { ALT: () => this.CONSUME(kw('of'), { LABEL: 'ofWord' }) }]);
           this.CONSUME2(kw('the'));
           this.SUBRULE(this.name, { LABEL: 'period' });
         },
