@@ -79,7 +79,7 @@ GROUP BY subscriber ORDER BY subscriber`;
  * record's subscriber (device) and bytes are read from the stored usage text (a run keeps it
  * when a plan has digital terms). Suspended records are not here: they are not active usage.
  * A record rated again counts once, in its latest run (as the period aggregates). $4 narrows
- * to one run (agreement tests), NULL = every run.
+ * to one run and $5 to a record-id prefix (agreement tests); NULL = every run, every record.
  */
 function digitalUsage(): string {
   return `SELECT r.service, nullif(trim(u.subscriber), '') AS subscriber, trim(u.bytes) AS bytes_text,
@@ -89,7 +89,8 @@ function digitalUsage(): string {
   JOIN usage u ON u.run_id = r.run_id AND u.seq = r.seq
   WHERE r.agreement_id = $1
     AND r.local_start >= CAST($2 AS TIMESTAMP) AND r.local_start < CAST($3 AS TIMESTAMP)
-    AND ($4::VARCHAR IS NULL OR r.run_id = $4::VARCHAR)`;
+    AND ($4::VARCHAR IS NULL OR r.run_id = $4::VARCHAR)
+    AND ($5::VARCHAR IS NULL OR starts_with(r.record_id, $5::VARCHAR))`;
 }
 
 /**
@@ -106,16 +107,27 @@ GROUP BY service ORDER BY service`;
 
 /**
  * Commission on first-month retail: the subscribers activated (an event record) in the month
- * of $2..$3 for service $5, and their net retail of that service in the same month (local
- * dates [$6, $7)) from period_retail. Σ net, and how many activated subscribers had retail.
+ * of $2..$3 for service $6, and their net retail of that service in the same month (local
+ * dates [$7, $8)) from period_retail. Σ net, and how many activated subscribers had retail.
  */
 export const COMMISSION_RETAIL_SQL = `WITH act AS (
-  SELECT DISTINCT subscriber FROM (${digitalUsage()}) s WHERE k = 1 AND service = $5 AND subscriber IS NOT NULL
+  SELECT DISTINCT subscriber FROM (${digitalUsage()}) s WHERE k = 1 AND service = $6 AND subscriber IS NOT NULL
 ), net AS (
   SELECT subscriber, sum(gross - taxes - refunds) AS net FROM period_retail
-  WHERE agreement_id = $1 AND service = $5 AND date >= CAST($6 AS DATE) AND date < CAST($7 AS DATE)
+  WHERE agreement_id = $1 AND service = $6 AND date >= CAST($7 AS DATE) AND date < CAST($8 AS DATE)
   GROUP BY subscriber
 )
 SELECT (SELECT count(*) FROM act) AS activated, count(net.subscriber) AS with_retail,
        CAST(coalesce(sum(net.net), 0) AS VARCHAR) AS net
 FROM act LEFT JOIN net ON net.subscriber = act.subscriber`;
+
+/**
+ * Active subscribers of a subscription service in the month: distinct subscribers with a
+ * rated usage record ($2..$3 local starts) or a retail line (local dates [$7, $8)) of service $6.
+ */
+export const ACTIVE_SUBSCRIBERS_SQL = `SELECT count(DISTINCT subscriber) AS subscribers FROM (
+  SELECT subscriber FROM (${digitalUsage()}) s WHERE k = 1 AND service = $6 AND subscriber IS NOT NULL
+  UNION ALL
+  SELECT subscriber FROM period_retail
+  WHERE agreement_id = $1 AND service = $6 AND date >= CAST($7 AS DATE) AND date < CAST($8 AS DATE)
+)`;

@@ -5,6 +5,7 @@
 export const USAGE_FIELDS = [
   'record_id', 'trunk', 'direction', 'kind', 'a_number', 'b_number',
   'start_time', 'duration_s', 'units', 'agreement', 'service',
+  'bytes', 'subscriber',
 ] as const;
 export type UsageField = (typeof USAGE_FIELDS)[number];
 

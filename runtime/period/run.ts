@@ -6,13 +6,20 @@ import { PERIOD_AGGREGATE_SQL } from '../../compiler/sql/index.js';
 import { queryJson, type Store } from '../store/store.js';
 import { parseMonth } from './calendar.js';
 import { computeCharges, periodsNeeded, type AggregateRow } from './compute.js';
-import type { ChargeLine } from './lines.js';
+import { sortLines, type ChargeLine } from './lines.js';
+import { digitalCharges, hasDigitalTerms, type DigitalInputs } from './digital-charges.js';
+import { loadKpis } from './kpi-input.js';
+import { loadRetail } from './retail-input.js';
 
 export interface PeriodOptions {
   /** only this run's records (agreement tests); default every run */
   runId?: string;
   /** only records whose id starts with this (one agreement test); default all */
   recordPrefix?: string;
+  /** retail revenue files (revenue shares, commissions on retail); absent → `retail-missing` lines */
+  retail?: string[];
+  /** KPI files (SLA credits); absent → `sla-kpi-missing` lines */
+  kpi?: string[];
 }
 
 export async function periodCharges(
@@ -20,6 +27,12 @@ export async function periodCharges(
 ): Promise<ChargeLine[]> {
   const m = parseMonth(month);
   const out: ChargeLine[] = [];
+  // digital-partner inputs, read once for every agreement (runtime/period/digital-charges.ts)
+  const digital: DigitalInputs = { retail: opts.retail !== undefined, kpis: null };
+  if (plans.some(hasDigitalTerms) || opts.retail || opts.kpi) {
+    await loadRetail(store, opts.retail ?? [], plans);
+    digital.kpis = opts.kpi ? await loadKpis(store, opts.kpi) : null;
+  }
   for (const hp of plans) {
     // Query each period once, before computing (computeCharges is synchronous).
     const cache = new Map<string, AggregateRow[]>();
@@ -32,7 +45,8 @@ export async function periodCharges(
         billedSeconds: String(r.billed_seconds), units: String(r.units), amount: String(r.amount),
       })));
     }
-    out.push(...computeCharges(hp, m, (p) => cache.get(p.start + p.unit) ?? []));
+    const own = computeCharges(hp, m, (p) => cache.get(p.start + p.unit) ?? []);
+    out.push(...own, ...(await digitalCharges(store, hp, m, digital, own, opts)));
   }
-  return out;
+  return sortLines(out);
 }
