@@ -8,6 +8,7 @@ import { checkDigital } from './check/digital.js';
 import { checkNames } from './check/names.js';
 import { checkRates } from './check/rates.js';
 import { checkTests } from './check/tests.js';
+import { checkPeriod } from './check/period.js';
 import { buildBandGrid } from './check/time-bands.js';
 import { checkUnits } from './check/units.js';
 import { checkZones } from './check/zones.js';
@@ -27,6 +28,9 @@ export { PARTNER_TYPES } from './check/units.js';
 export { SUSPENSE_REASONS } from './check/tests.js';
 export type * from './plan.js';
 export { PLAN_FORMAT_VERSION } from './plan.js';
+
+export { PERIOD_UNITS, TIER_STYLES } from './lower/period.js';
+export { CHARGE_CONSTRUCTS } from './check/period.js';
 
 export interface SourceFile {
   /** relative to the agreements root; used in diagnostics and plan sources */
@@ -48,6 +52,7 @@ export function checkAgreement(m: AgreementModel, sink: Sink): void {
   checkZones(m, sink);
   checkRates(m, sink);
   checkTests(m, sink);
+  checkPeriod(m, sink);
   checkDigital(m, sink);
 }
 

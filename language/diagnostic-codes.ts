@@ -27,6 +27,8 @@ export const DIAGNOSTIC_CODES = {
   ICX2006: { severity: 'error', title: 'duplicate agreement id' },
   ICX2007: { severity: 'error', title: 'trunk used by two agreements' },
   ICX2008: { severity: 'error', title: 'two services of one kind and direction' },
+  ICX2401: { severity: 'error', title: 'commitment by someone who is not a party' },
+  ICX2402: { severity: 'error', title: 'duplicate discount name' },
 
   // values and units
   ICX3001: { severity: 'error', title: 'unit does not fit the service kind' },
@@ -39,6 +41,14 @@ export const DIAGNOSTIC_CODES = {
   ICX3008: { severity: 'error', title: 'unknown partner type' },
   ICX3009: { severity: 'error', title: 'invalid prefix' },
   ICX3010: { severity: 'warning', title: 'rate has more decimals than rating keeps' },
+  ICX3401: { severity: 'error', title: 'unknown period' },
+  ICX3402: { severity: 'error', title: 'tier style missing or unknown' },
+  ICX3403: { severity: 'error', title: 'tier or commitment unit does not fit the service' },
+  ICX3404: { severity: 'error', title: 'percent where a price is expected (or the reverse)' },
+  ICX3405: { severity: 'error', title: 'recurring fee without a proration statement' },
+  ICX3406: { severity: 'error', title: 'recurring fee not per month' },
+  ICX3407: { severity: 'error', title: 'commitment shortfall price missing or misplaced' },
+  ICX3408: { severity: 'error', title: 'shortfall settlement does not match the commitment' },
 
   // time
   ICX4001: { severity: 'error', title: 'invalid date' },
@@ -61,6 +71,12 @@ export const DIAGNOSTIC_CODES = {
   ICX5005: { severity: 'error', title: 'service has no rates' },
   ICX5006: { severity: 'error', title: 'invalid rate steps' },
   ICX5007: { severity: 'warning', title: 'duplicate prefix in a zone' },
+  ICX5401: { severity: 'error', title: 'tiers leave a gap or overlap' },
+  ICX5402: { severity: 'error', title: 'tier ends before it starts' },
+  ICX5403: { severity: 'error', title: 'tier bound open in the wrong place' },
+  ICX5404: { severity: 'error', title: 'tiered service with rate lines, or tiers without `tiered`' },
+  ICX5405: { severity: 'error', title: 'no tiers' },
+  ICX5406: { severity: 'error', title: 'commitment without exactly one commitment line' },
 
   // digital-partner terms (pooled data, revenue share, commission, SLA credits)
   ICX2501: { severity: 'error', title: 'revenue share paid to the wrong party' },
@@ -78,6 +94,9 @@ export const DIAGNOSTIC_CODES = {
   // tests
   ICX6001: { severity: 'error', title: 'test usage is incomplete' },
   ICX6002: { severity: 'error', title: 'unknown suspense reason' },
+  ICX6401: { severity: 'error', title: 'unknown charge construct in a test' },
+  ICX6402: { severity: 'error', title: 'charge expectation without a period' },
+  ICX6403: { severity: 'error', title: 'invalid record count' },
 } as const satisfies Record<string, CodeInfo>;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;

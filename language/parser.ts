@@ -568,7 +568,8 @@ export class AgreementParser extends LineAwareParser {
     this.CONSUME(StringLit);
     this.CONSUME(LCurly);
     this.OPTION(() => this.SUBRULE(this.testPeriod));
-    this.AT_LEAST_ONE(() => this.SUBRULE(this.testUsage));
+    // A period test may have no usage (a recurring fee); the compiler requires one otherwise.
+    this.MANY(() => this.SUBRULE(this.testUsage));
     this.AT_LEAST_ONE2(() => this.SUBRULE(this.testExpect));
     this.CONSUME(RCurly);
   });

@@ -34,7 +34,9 @@ export function checkRates(m: AgreementModel, sink: Sink): void {
 function checkService(m: AgreementModel, s: ServiceBlock, sink: Sink): void {
   const rates = (s.items ?? []).filter((i): i is RateDecl => i.kind === 'rate');
   const barred = new Set((s.items ?? []).flatMap((i) => (i.kind === 'bar' ? (i.zones ?? []).map((z) => z.text) : [])));
-  if (rates.length === 0 && !pricedByDigitalTerms(s)) {
+  // A tiered service is priced by its tier lines (compiler/check/period.ts checks them);
+  // digital terms (pool, revenue share, commission) price a service per period.
+  if (rates.length === 0 && !(s.items ?? []).some((i) => i.kind === 'tiered') && !pricedByDigitalTerms(s)) {
     sink.report('ICX5005', `Service ${s.name?.text} has no rate lines; add at least one \`rate <zone> <price>\`.`, s.name?.range ?? rangeFrom(s.range.start, 7));
   }
   // zone|band|from → the rate line that set it first

@@ -27,7 +27,7 @@ export const SUSPENSE_REASONS = [
 export function checkTests(m: AgreementModel, sink: Sink): void {
   for (const t of m.tests) {
     const where = t.title?.range ?? t.range;
-    if (!t.usage) {
+    if (!t.usage && !t.period) {
       sink.report('ICX6001', 'This test has no usage line; add e.g. `usage <service> to 33612345678 at 2026-03-02T10:00:00 for 61s`.', where);
     }
     if (!t.expect) {

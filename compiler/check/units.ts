@@ -5,6 +5,7 @@ import type { AgreementModel } from '../model.js';
 import { rangeFrom, type Sink } from '../sink.js';
 import { durationSeconds } from '../values.js';
 import { isCurrency } from './currencies.js';
+import { periodOnceKey } from './period.js';
 
 export const PARTNER_TYPES = [
   'interconnect',
@@ -152,15 +153,15 @@ function checkService(m: AgreementModel, s: ServiceBlock, sink: Sink): void {
   let billing = false;
   for (const item of s.items ?? []) {
     // Each of these is one commercial fact; stating it twice leaves the reader guessing.
-    const onceKey = item.kind === 'rounding' ? `rounding ${item.scope}` : item.kind;
+    const onceKey = item.kind === 'rounding' ? `rounding ${item.scope}` : periodOnceKey(item) ?? item.kind;
     // several `sla` lines (one per metric) are normal: check/digital.ts checks them
-    if (item.kind !== 'rate' && item.kind !== 'bar' && item.kind !== 'sla') {
+    if (item.kind !== 'rate' && item.kind !== 'bar' && item.kind !== 'tier' && item.kind !== 'sla') {
       if (seen.has(onceKey)) {
         sink.report('ICX3006', `This service already states ${VOICE_ONLY[item.kind] ?? onceKey}; keep one.`, item.range);
       }
       seen.set(onceKey, true);
     }
-    if (kind === 'sms' && VOICE_ONLY[item.kind]) {
+    if (kind === 'sms' && VOICE_ONLY[item.kind] && !(item.kind === 'maximum' && item.period)) {
       sink.report('ICX3007', `SMS service ${s.name?.text} is charged per message, so it cannot have ${VOICE_ONLY[item.kind]} (a voice-only rule); remove this line.`, item.range);
     }
     switch (item.kind) {

@@ -55,14 +55,15 @@ export function lowerAgreement(m: AgreementModel): AgreementPlan {
 }
 
 export function lowerTests(m: AgreementModel): AgreementTestPlan[] {
-  return m.tests.filter((t): t is TestBlock & Required<Pick<TestBlock, 'usage' | 'expect'>> => !!t.usage && !!t.expect).map((t) => {
+  return m.tests.filter((t): t is TestBlock & Required<Pick<TestBlock, 'expect'>> => (!!t.usage || !!t.period) && !!t.expect).map((t) => {
     const e = t.expect;
     const period = lowerTestPeriod(t, lowerUsage);
     return {
       agreementId: m.ast.id.text,
       title: t.title.value,
       source: at(m.uri, t.range),
-      usage: lowerUsage(t.usage),
+      // A period test without usage lines (a recurring fee) has an empty first usage.
+      usage: t.usage ? lowerUsage(t.usage) : { service: '', aNumber: null, bNumber: '', startTime: '', durationSeconds: null, units: null },
       expect: lowerExpect(e),
       ...(period ? { period } : {}),
     };

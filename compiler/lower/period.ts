@@ -126,7 +126,11 @@ function lowerRecurring(m: AgreementModel, fees: RateDecl[]): RecurringFeePlan[]
 function lowerDiscount(m: AgreementModel, d: DiscountBlock): DiscountPlan {
   const svc = m.serviceByName.get(d.service.text)!;
   const kind = svc.serviceKind.text;
-  const unit = tierUnit(d.tiers) ?? volumeUnitOf(kind, '');
+  const written = tierUnit(d.tiers);
+  const svcUnit = serviceUnit(svc);
+  // voice counts min, sms msg, data as written (MB/GB, converted at run time), events their unit
+  const unit = written !== null && written === m.currency ? written
+    : kind === 'data' ? (written ?? svcUnit) : volumeUnitOf(kind, singular(written ?? svcUnit));
   return {
     name: d.name?.text ?? null,
     service: d.service.text,
@@ -139,17 +143,29 @@ function lowerDiscount(m: AgreementModel, d: DiscountBlock): DiscountPlan {
   };
 }
 
+/** The unit a service's record prices (or tier prices) are per: `call` in EUR/call. */
+function serviceUnit(s: ServiceBlock): string {
+  for (const i of s.items ?? []) {
+    if (i.kind === 'rate' && !isRecurringRate(i)) return i.prices?.[0]?.steps?.[0]?.price?.per?.text ?? '';
+    if (i.kind === 'tier' && i.price) return i.price.per.text;
+  }
+  return '';
+}
+
 function lowerCommitment(m: AgreementModel, c: CommitmentBlock): CommitmentPlan {
   const line = c.commits[0]!;
   const price = c.shortfall.find((s) => s.price)?.price;
   const spend = line.unit.text === m.currency;
+  const svc = m.serviceByName.get(c.service.text)!;
+  const kind = svc.serviceKind.text;
+  const unit = spend || kind === 'data' ? line.unit.text : volumeUnitOf(kind, singular(line.unit.text));
   return {
     service: c.service.text,
     committedBy: m.us.some((p) => p.name.text === line.party.text) ? 'us' : 'partner',
     party: line.party.text,
     basis: spend ? 'spend' : 'volume',
     quantity: decimalText(line.quantity),
-    unit: line.unit.text,
+    unit,
     period: line.period.text as PeriodUnit,
     shortfallPrice: price ? decimalText(price.amount) : null,
     source: at(m.uri, c.range),
@@ -193,7 +209,7 @@ export function lowerTestPeriod(t: TestBlock, usage: (u: NonNullable<TestBlock['
   const isPeriodTest = t.period !== undefined || usages.length > 1 || expects.length > 1 || usages.some((u) => u.count);
   if (!isPeriodTest) return undefined;
   return {
-    month: t.period?.text ?? t.usage!.at.text.slice(0, 7),
+    month: t.period?.text ?? (t.usage?.at.text ?? '').slice(0, 7),
     usages: usages.map((u) => ({ ...usage(u), count: u.count ? Number(decimalText(u.count)) : 1 })),
     expects: expects.map(lowerExpect),
   };

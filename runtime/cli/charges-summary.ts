@@ -10,14 +10,16 @@ export function renderCharges(month: string, lines: readonly ChargeLine[]): stri
     l.agreementId, l.service, l.construct, l.subject, l.tier === null ? '' : String(l.tier), `${l.periodStart} .. ${l.periodEnd}`,
     l.direction, l.amount, l.currency,
   ]);
-  const totals = new Map<string, Decimal>();
+  // totals per agreement, direction and currency, shown to the places of their lines
+  const totals = new Map<string, { sum: Decimal; places: number }>();
   for (const l of lines) {
     const k = `${l.agreementId}\u0000${l.direction}\u0000${l.currency}`;
-    totals.set(k, (totals.get(k) ?? new Decimal(0)).plus(l.amount));
+    const t = totals.get(k) ?? { sum: new Decimal(0), places: 0 };
+    totals.set(k, { sum: t.sum.plus(l.amount), places: Math.max(t.places, new Decimal(l.amount).decimalPlaces(), (l.amount.split('.')[1] ?? '').length) });
   }
-  for (const [k, v] of [...totals].sort(([a], [b]) => (a < b ? -1 : 1))) {
+  for (const [k, t] of [...totals].sort(([a], [b]) => (a < b ? -1 : 1))) {
     const [agreement, direction, currency] = k.split('\u0000');
-    body.push(['total', agreement!, '', '', '', '', direction!, v.toFixed(), currency!]);
+    body.push([`total ${agreement}`, '', '', '', '', '', direction!, t.sum.toFixed(t.places), currency!]);
   }
   const head = ['agreement', 'service', 'construct', 'subject', 'tier', 'period', 'direction', 'amount', 'currency'];
   const explain = lines.map((l, i) => `  ${i + 1}. ${l.explanation}  (${l.clauseSource})`);

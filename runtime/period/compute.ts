@@ -6,7 +6,7 @@
 import type { HashedAgreementPlan, PeriodUnit, ServicePlan } from '../../compiler/plan.js';
 import { daysBetween, daysInMonth, dayBefore, endsWith, periodOf, type Month, type Period } from './calendar.js';
 import { D, lineFor, rounding, roundTo, show, sortLines, type ChargeLine, type Dec } from './lines.js';
-import { reachedTier, splitIncremental, tierRange } from './tiers.js';
+import { convertVolume, reachedTier, splitIncremental, tierRange } from './tiers.js';
 
 /** Rated usage of one service and zone in one period (PERIOD_AGGREGATE_SQL). */
 export interface AggregateRow {
@@ -37,7 +37,11 @@ function inForce(hp: HashedAgreementPlan, p: Period): boolean {
   return hp.plan.validFrom <= p.end && (hp.plan.validTo === null || hp.plan.validTo >= p.start);
 }
 
-/** Billed volume in the unit tiers of this service count: minutes for voice, else units. */
+/**
+ * Billed volume of a service: minutes for voice (billed seconds / 60, exact), else `units` in
+ * the service's unit (messages, events). Data: `units` is read as the service's unit (MB) —
+ * the hook for the data helper's volume column.
+ */
 function volumeOf(svc: ServicePlan, rows: AggregateRow[]): Dec {
   if (svc.kind === 'voice') return rows.reduce((a, r) => a.plus(r.billedSeconds), new D(0)).div(60);
   return rows.reduce((a, r) => a.plus(r.units), new D(0));
@@ -91,7 +95,7 @@ export function computeCharges(hp: HashedAgreementPlan, m: Month, aggregates: Ag
       const line = lineFor(hp, svc, dp);
       const scoped = own(dp).filter((x) => d.zone === null || x.zone === d.zone);
       const amount = amountOf(scoped);
-      const basis = d.basis === 'amount' ? amount : volumeOf(svc, scoped);
+      const basis = d.basis === 'amount' ? amount : convertVolume(volumeOf(svc, scoped), svc.unit, d.unit);
       if (basis.isZero()) continue;
       const where = `${svc.name}${d.zone ? ` zone ${d.zone}` : ''}`;
       const shares = d.style === 'incremental' ? splitIncremental(d.tiers, basis) : [{ tier: reachedTier(d.tiers, basis), quantity: basis }];
@@ -142,7 +146,7 @@ export function computeCharges(hp: HashedAgreementPlan, m: Month, aggregates: Ag
       const pp = periods.get(c.period);
       if (!pp) continue;
       const svcRows = own(pp);
-      const actual = c.basis === 'spend' ? amountOf(svcRows) : volumeOf(svc, svcRows);
+      const actual = c.basis === 'spend' ? amountOf(svcRows) : convertVolume(volumeOf(svc, svcRows), svc.unit, c.unit);
       const shortfall = new D(c.quantity).minus(actual);
       if (shortfall.lte(0)) continue;
       const value = roundTo(c.basis === 'spend' ? shortfall : shortfall.times(c.shortfallPrice!), r);

@@ -72,7 +72,9 @@ export function rounding(plan: AgreementPlan, svc: ServicePlan | undefined): Rou
 }
 
 export function roundTo(x: Dec, r: RoundingPlan): string {
-  return x.toDecimalPlaces(r.decimals, MODES[r.method]).toFixed(r.decimals);
+  const y = x.toDecimalPlaces(r.decimals, MODES[r.method]);
+  return (y.isZero() ? y.abs() : y).toFixed(r.decimals); // never "-0.00"
+
 }
 
 /** 1234567.5 → "1,234,567.5" for explanations (the value itself stays exact). */

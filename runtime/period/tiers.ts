@@ -29,6 +29,14 @@ export function reachedTier(tiers: TierPlan[], quantity: Dec): TierPlan {
   return tiers[tiers.length - 1]!;
 }
 
+const DATA_FACTORS: Record<string, number> = { KB: 1, MB: 1_000, GB: 1_000_000, TB: 1_000_000_000 };
+
+/** A volume in the service's unit expressed in the unit tiers count (decimal data units: 1 GB = 1,000 MB). */
+export function convertVolume(q: Dec, from: string, to: string): Dec {
+  if (from === to || DATA_FACTORS[from] === undefined || DATA_FACTORS[to] === undefined) return q;
+  return q.times(DATA_FACTORS[from]!).div(DATA_FACTORS[to]!);
+}
+
 export function tierRange(t: TierPlan, unit: string): string {
   return t.to === null ? `${showBound(t.from)} ${unit} ..` : `${showBound(t.from)} .. ${showBound(t.to)} ${unit}`;
 }
