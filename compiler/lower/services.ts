@@ -28,6 +28,8 @@ function lowerServiceBase(m: AgreementModel, s: ServiceBlock): ServicePlan {
     return r && r.kind === 'rounding' ? { method: r.method, decimals: Number(decimalText(r.decimals)) } : null;
   };
   const zones = serviceZones(s);
+  // the per-record lines of digital terms (pooled iot records, commission per event) match any number
+  if (digitalRecordRates(m, s).length > 0 && !zones.includes(ANY_ZONE)) zones.push(ANY_ZONE);
   const barredZones: string[] = [];
   for (const i of items) if (i.kind === 'bar') for (const z of i.zones) if (!barredZones.includes(z.text)) barredZones.push(z.text);
 

@@ -31,6 +31,9 @@ export function periodRows(t: AgreementTestPlan, i: number, plan: AgreementPlan 
         start_time: u.startTime,
         duration_s: u.durationSeconds,
         units: u.units,
+        // an iot, event or subscription test record's number is its device or subscriber
+        // (active devices, activations): the same number is the same device
+        subscriber: svc && ['iot', 'event', 'subscription'].includes(svc.kind) ? u.bNumber : null,
       });
     }
   });
