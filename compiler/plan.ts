@@ -243,10 +243,8 @@ export interface DigitalTermsPlan {
     /** availability: one credit per full step of this many percentage points below the target */
     stepPercent: string | null;
   }[];
-  /** cap on the sum of the service's SLA credits in a month, % of the monthly fee; null = none */
+  /** cap on the sum of the service's SLA credits in a month, % of the monthly fee (its recurring-fee line); null = none */
   slaCapPercent: string | null;
-  /** the monthly fees SLA credits are a share of (`rate 12_000 EUR/month`) */
-  monthlyFees: { price: string; effectiveFrom: string; effectiveTo: string | null }[];
 }
 
 export interface AgreementPlan {

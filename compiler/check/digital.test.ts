@@ -26,7 +26,7 @@ describe('digital-partner terms: a clean agreement', () => {
     commission 12.00 EUR/activation plus 5% of first-month retail
   }
   service urllc slice receivable {
-    rate 12_000 EUR/month
+    rate 12_000 EUR/month not prorated
     sla availability >= 99.99% per month, credit 10% per 0.01% below, cap 50%
     sla latency p99 <= 10ms, credit 5%
   }`,
@@ -44,7 +44,7 @@ describe('terms on the wrong kind (ICX3501)', () => {
     expectDiagnostics(svc('c iot receivable', `    ⟦commission 1.00 EUR/activation⟧`), [{ code: 'ICX3501', message: 'event' }]);
   });
   it('reports a revenue share on a slice', () => {
-    expectDiagnostics(svc('u slice receivable', `    rate 100 EUR/month\n    ⟦revenue share 10% of net retail⟧`), [{ code: 'ICX3501' }]);
+    expectDiagnostics(svc('u slice receivable', `    rate 100 EUR/month not prorated\n    ⟦revenue share 10% of net retail⟧`), [{ code: 'ICX3501' }]);
   });
   it('reports `for active devices` on an event service', () => {
     expectDiagnostics(svc('a event payable', `    rate 1.00 EUR/activation/month for active ⟦devices⟧`), [{ code: 'ICX3501' }]);
@@ -75,7 +75,7 @@ describe('units', () => {
 describe('percentages (ICX3503) and retail basis (ICX3505)', () => {
   it('reports a share above 100% and a zero credit', () => {
     expectDiagnostics(svc('v subscription payable', `    revenue share ⟦170%⟧ of net retail`), [{ code: 'ICX3503' }]);
-    expectDiagnostics(svc('u slice receivable', `    rate 100 EUR/month\n    sla latency p99 <= 10ms, credit ⟦0%⟧, cap ⟦150%⟧`), [{ code: 'ICX3503' }, { code: 'ICX3503' }]);
+    expectDiagnostics(svc('u slice receivable', `    rate 100 EUR/month not prorated\n    sla latency p99 <= 10ms, credit ⟦0%⟧, cap ⟦150%⟧`), [{ code: 'ICX3503' }, { code: 'ICX3503' }]);
   });
   it('reports a commission on a basis other than first-month retail', () => {
     expectDiagnostics(svc('a event payable', `    commission 12.00 EUR/activation plus 5% of ⟦lifetime⟧ retail`), [{ code: 'ICX3505', message: 'first-month' }]);
@@ -96,24 +96,24 @@ describe('SLAs', () => {
     expectDiagnostics(
       svc(
         'u slice receivable',
-        `    rate 100 EUR/month\n    sla ⟦jitter⟧ <= 2ms, credit 1%\n    sla availability >= ⟦10ms⟧, credit 1%\n    sla ⟦latency⟧ <= 10ms, credit 5%`,
+        `    rate 100 EUR/month not prorated\n    sla ⟦jitter⟧ <= 2ms, credit 1%\n    sla availability >= ⟦10ms⟧, credit 1%\n    sla ⟦latency⟧ <= 10ms, credit 5%`,
       ),
       [{ code: 'ICX3504' }, { code: 'ICX3504', message: 'percentage' }, { code: 'ICX3504', message: 'percentile' }],
     );
-    expectDiagnostics(svc('u slice receivable', `    rate 100 EUR/month\n    sla ⟦latency⟧ p99 >= 10ms, credit 5%`), [{ code: 'ICX3504', message: 'at most' }]);
+    expectDiagnostics(svc('u slice receivable', `    rate 100 EUR/month not prorated\n    sla ⟦latency⟧ p99 >= 10ms, credit 5%`), [{ code: 'ICX3504', message: 'at most' }]);
   });
   it('reports a step on a latency SLA (ICX3504)', () => {
-    expectDiagnostics(svc('u slice receivable', `    rate 100 EUR/month\n    sla latency p99 <= 10ms, credit 5% per ⟦1%⟧ below`), [{ code: 'ICX3504', message: 'availability' }]);
+    expectDiagnostics(svc('u slice receivable', `    rate 100 EUR/month not prorated\n    sla latency p99 <= 10ms, credit 5% per ⟦1%⟧ below`), [{ code: 'ICX3504', message: 'availability' }]);
   });
   it('reports a period other than a month (ICX4501)', () => {
-    expectDiagnostics(svc('u slice receivable', `    rate 100 EUR/month\n    sla availability >= 99.9% per ⟦week⟧, credit 5%`), [{ code: 'ICX4501' }]);
+    expectDiagnostics(svc('u slice receivable', `    rate 100 EUR/month not prorated\n    sla availability >= 99.9% per ⟦week⟧, credit 5%`), [{ code: 'ICX4501' }]);
   });
   it('reports an SLA on a service without a monthly fee (ICX5501)', () => {
     expectDiagnostics(svc('u slice receivable', `    ⟦sla availability >= 99.9% per month, credit 5%⟧`), [{ code: 'ICX5501', message: 'monthly fee' }], { ignore: ['ICX5005'] });
   });
   it('reports two SLAs on one metric (ICX5502) and caps that disagree (ICX5503)', () => {
     expectDiagnostics(
-      svc('u slice receivable', `    rate 100 EUR/month\n    sla availability >= 99.9%, credit 5%, cap 50%\n    sla ⟦availability⟧ >= 99.5%, credit 10%\n    sla latency p99 <= 10ms, credit 5%, cap ⟦40%⟧`),
+      svc('u slice receivable', `    rate 100 EUR/month not prorated\n    sla availability >= 99.9%, credit 5%, cap 50%\n    sla ⟦availability⟧ >= 99.5%, credit 10%\n    sla latency p99 <= 10ms, credit 5%, cap ⟦40%⟧`),
       [{ code: 'ICX5502' }, { code: 'ICX5503' }],
     );
   });

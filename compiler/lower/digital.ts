@@ -2,7 +2,7 @@
 // rate lines they imply: an iot record is rated at 0 with a clause saying it is charged per
 // period (never a silent 0), an event of a commission service at the commission per event.
 import type { RateDecl, ServiceBlock } from '../../language/ast.js';
-import { ACTIVE_UNITS, DATA_UNIT_BYTES, isActiveUnitRate, isMonthlyFee } from '../check/digital.js';
+import { ACTIVE_UNITS, DATA_UNIT_BYTES, isActiveUnitRate } from '../check/digital.js';
 import { effectiveFrom } from '../check/rates.js';
 import type { AgreementModel } from '../model.js';
 import { ANY_ZONE } from '../model.js';
@@ -87,11 +87,6 @@ export function lowerDigital(m: AgreementModel, s: ServiceBlock): DigitalTermsPl
       };
     }),
     slaCapPercent: cap ? decimalText(cap) : null,
-    monthlyFees: spans(m, rates.filter(isMonthlyFee)).map(({ r, from, to }) => ({
-      price: decimalText(r.prices[0]!.steps[0]!.price.amount),
-      effectiveFrom: from,
-      effectiveTo: to,
-    })),
   };
 }
 
@@ -107,7 +102,8 @@ function scaledBytes(amount: string, unitBytes: bigint): string {
 
 /**
  * Per-record rate lines the terms imply, one per band: iot records at 0 (`<service>/pooled`:
- * within the pooled allowance, charged per period); events of a commission service at the
+ * within the pooled allowance, charged per period); usage of a subscription charged per
+ * active subscriber at 0 (`<service>/subscribed`); events of a commission service at the
  * commission per event (`<service>/commission`).
  */
 export function digitalRecordRates(m: AgreementModel, s: ServiceBlock): RateLinePlan[] {
@@ -117,6 +113,9 @@ export function digitalRecordRates(m: AgreementModel, s: ServiceBlock): RateLine
   const lines: { clause: string; source: string; price: string }[] = [];
   if (s.serviceKind.text === 'iot' && (pool || hasActive)) {
     lines.push({ clause: `${s.name.text}/pooled: within the pooled allowance, charged per period`, source: at(m.uri, (pool ?? s).range), price: '0' });
+  }
+  if (s.serviceKind.text === 'subscription' && hasActive) {
+    lines.push({ clause: `${s.name.text}/subscribed: charged per active subscriber per period`, source: at(m.uri, s.items.find((i) => i.kind === 'rate' && isActiveUnitRate(s, i))!.range), price: '0' });
   }
   if (commission && commission.kind === 'commission') {
     lines.push({ clause: `${s.name.text}/commission`, source: at(m.uri, commission.range), price: decimalText(commission.price.amount) });

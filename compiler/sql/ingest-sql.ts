@@ -159,7 +159,7 @@ ${USAGE_FIELDS.map((f) => `         nullif(${trimmed(f)}, '') AS f_${f}`).join('
       WHEN NOT regexp_full_match(b_digits, '[0-9]{1,18}') THEN 'malformed-number'
       WHEN a_digits IS NOT NULL AND NOT regexp_full_match(a_digits, '[0-9]+') THEN 'malformed-number'
       WHEN f_units IS NOT NULL AND (units_i IS NULL OR units_i < 1) THEN 'malformed-units'
-      WHEN kind_l IS NOT NULL AND kind_l NOT IN ('voice', 'sms', 'event', 'iot') THEN 'unknown-kind'
+      WHEN kind_l IS NOT NULL AND kind_l NOT IN ('voice', 'sms', 'event', 'iot', 'subscription') THEN 'unknown-kind'
       WHEN dir_l IS NOT NULL AND dir_l NOT IN ('out', 'in') THEN 'unknown-direction'
     END AS reason
   FROM q

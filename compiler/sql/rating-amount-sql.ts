@@ -118,7 +118,7 @@ WITH f AS (
   SELECT f.*,
     CASE WHEN free_zero THEN 0::BIGINT
          ELSE (CASE
-                 WHEN svc_kind IN ('sms', 'event', 'iot') THEN units * price0_n * 60
+                 WHEN svc_kind IN ('sms', 'event', 'iot', 'subscription') THEN units * price0_n * 60
                  WHEN crossing THEN split_n
                  WHEN n_steps = 1 THEN billed * price0_n
                  ELSE steps_n
