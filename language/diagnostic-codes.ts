@@ -97,6 +97,8 @@ export const DIAGNOSTIC_CODES = {
   ICX6401: { severity: 'error', title: 'unknown charge construct in a test' },
   ICX6402: { severity: 'error', title: 'charge expectation without a period' },
   ICX6403: { severity: 'error', title: 'invalid record count' },
+  ICX6404: { severity: 'error', title: 'single-record expectation in a period test' },
+  ICX6405: { severity: 'error', title: 'unknown charge subject in a test' },
 } as const satisfies Record<string, CodeInfo>;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;

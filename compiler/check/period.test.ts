@@ -158,6 +158,12 @@ describe('period tests', () => {
   it('reports a charge expectation without a period (ICX6402)', () => {
     expectDiagnostics(T(`    usage vt to 33612345678 at 2026-03-02T10:00:00 for 60s\n    ⟦expect charge discount vt -1.00 EUR⟧`), [{ code: 'ICX6402', message: 'period YYYY-MM' }]);
   });
+  it('reports zone/band/billed on a period test amount (ICX6404) and an unknown charge subject (ICX6405)', () => {
+    expectDiagnostics(T(`    period 2026-03\n    usage vt to 33612345678 at 2026-03-02T10:00:00 for 60s\n    expect 0.012 EUR zone ⟦any⟧\n    expect charge discount ⟦nothing⟧ 0 EUR`), [{ code: 'ICX6404' }, { code: 'ICX6405', message: 'subject' }]);
+  });
+  it('reports tier prices per different units (ICX3403)', () => {
+    expectDiagnostics(EVENT(`    tier 0 .. 100 calls 0.0040 EUR/call\n    tier 100 .. 0.0030 EUR/⟦msg⟧`), [{ code: 'ICX3403', message: 'same unit' }]);
+  });
   it('reports a zero count (ICX6403) and a second voice usage without a duration (ICX6001)', () => {
     expectDiagnostics(T(`    period 2026-03\n    usage vt to 33612345678 at 2026-03-02T10:00:00 for 60s count ⟦0⟧\n    ⟦usage vt to 33612345678 at 2026-03-02T10:00:00⟧\n    expect total 0 EUR`), [{ code: 'ICX6403' }, { code: 'ICX6001' }]);
   });

@@ -106,6 +106,10 @@ function checkTiers(m: AgreementModel, s: ServiceBlock | undefined, tiers: TierL
     if (want === 'price' && t.percent) sink.report('ICX3404', `A tiered service prices each tier; write a price such as 0.0030 EUR/${priceUnit(s!) ?? 'unit'}, not ${t.percent.text}.`, t.percent.range);
     if (want === 'percent' && t.price) sink.report('ICX3404', `A discount tier is a percentage of the rated amount (e.g. 8%), not a price.`, t.price.range);
     if (t.price) checkTierPrice(m, s, t.price, sink);
+    const firstPer = tiers.find((x) => x.price)?.price?.per?.text;
+    if (t.price?.per?.text && firstPer && t.price.per.text !== firstPer) {
+      sink.report('ICX3403', `Every tier prices the same unit; this one is per ${t.price.per.text}, the first per ${firstPer}.`, t.price.per.range);
+    }
   });
   if (seenUnits.size > 1) sink.report('ICX3403', `All tiers count in one unit; these use ${[...seenUnits].join(' and ')}.`, tiers[tiers.length - 1]!.range);
 }
@@ -230,7 +234,16 @@ function checkPeriodTest(m: AgreementModel, t: TestBlock, sink: Sink): void {
     if (u.service?.text && !svc) sink.report('ICX2004', `Unknown service ${u.service.text}.`, u.service.range);
     if (svc?.serviceKind?.text === 'voice' && !u.duration) sink.report('ICX6001', `Service ${svc.name.text} is voice; say how long the call lasted with \`for <duration>\`.`, u.range);
   }
+  const subjects = new Set([...m.services.map((s) => s.name?.text), ...(m.ast.items ?? []).flatMap((i) => (i.kind === 'discount' && i.name ? [i.name.text] : []))]);
   for (const e of expects) {
+    if (isPeriodTest && e.kind === 'amount') {
+      for (const extra of [e.zone, e.band, e.billed]) {
+        if (extra) sink.report('ICX6404', 'In a period test `expect AMOUNT` is the sum of all its records; zone, band and billed apply to a single-record test, so move this to a test of its own.', extra.range);
+      }
+    }
+    if (e.kind === 'charge' && e.subject?.text && !subjects.has(e.subject.text)) {
+      sink.report('ICX6405', `No service or discount is called ${e.subject.text}; a charge's subject is the discount's name, or the service.`, e.subject.range);
+    }
     if (e.kind !== 'charge' && e.kind !== 'total') continue;
     if (!isPeriodTest) sink.report('ICX6402', `\`expect ${e.kind}\` needs the period to compute: add \`period YYYY-MM\` as the first line of the test.`, e.range);
     if (e.kind === 'charge' && e.construct?.text && !CHARGE_CONSTRUCTS.includes(e.construct.text)) {
