@@ -67,8 +67,9 @@ export async function digitalCharges(
     const use = usage.get(svc.name) ?? { records: 0, subscribers: 0, bytes: '0', withoutSubscriber: 0, badBytes: 0 };
     const svcParams = [...usageParams, svc.name, month.start, month.endExclusive];
 
-    if ((d.activeUnitFees.length > 0 || d.pool) && use.withoutSubscriber > 0) {
-      throw new RateInputError(`${use.withoutSubscriber} rated record(s) of ${plan.id} ${svc.name} in ${ym} carry no subscriber: active ${svc.kind === 'iot' ? 'devices' : 'subscribers'} cannot be counted; give the subscriber column (IMSI, ICCID or MSISDN)`);
+    if ((d.activeUnitFees.length > 0 || d.pool || d.commission?.retailPercent) && use.withoutSubscriber > 0) {
+      const what = d.commission?.retailPercent ? 'activations cannot be matched to their retail revenue' : `active ${svc.kind === 'iot' ? 'devices' : 'subscribers'} cannot be counted`;
+      throw new RateInputError(`${use.withoutSubscriber} rated record(s) of ${plan.id} ${svc.name} in ${ym} carry no subscriber: ${what}; give the subscriber column (IMSI, ICCID or MSISDN)`);
     }
 
     // fee per active unit: the fee in force on the first day of the month the agreement is in force

@@ -18,11 +18,12 @@ export const PERIOD_RETAIL_DDL = `CREATE OR REPLACE TEMP TABLE period_retail (
 /** How many problems one error message lists before "and N more". */
 const SHOWN = 5;
 
-/** Services that read retail revenue: a revenue share or a commission on first-month retail. */
+/** Services that read retail revenue: a revenue share, a commission on first-month retail, or a
+ *  subscription charged per active subscriber (a retail line makes its subscriber active). */
 export function retailServices(plans: readonly HashedAgreementPlan[]): { agreementId: string; service: string; currency: string }[] {
   return plans.flatMap((hp) =>
     hp.plan.services
-      .filter((s) => s.digital?.revenueShare || s.digital?.commission?.retailPercent)
+      .filter((s) => s.digital?.revenueShare || s.digital?.commission?.retailPercent || (s.kind === 'subscription' && (s.digital?.activeUnitFees.length ?? 0) > 0))
       .map((s) => ({ agreementId: hp.plan.id, service: s.name, currency: hp.plan.currency })),
   );
 }
@@ -115,7 +116,7 @@ async function attribute(store: Store, plans: readonly HashedAgreementPlan[]): P
     const found = targets.filter((t) => t.service === service && (agreement === null || t.agreementId === agreement));
     if (found.length === 0) {
       const named = agreement === null ? '' : ` of agreement ${agreement}`;
-      throw new RateInputError(`${where}: service: no service ${service}${named} has a revenue share or a commission on retail (among the agreements given)`);
+      throw new RateInputError(`${where}: service: no service ${service}${named} has a revenue share, a commission on retail or a fee per active subscriber (among the agreements given)`);
     }
     if (found.length > 1) {
       throw new RateInputError(`${where}: agreement: service ${service} is in ${found.map((f) => f.agreementId).join(' and ')}; write the agreement in the agreement column`);

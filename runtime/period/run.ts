@@ -20,6 +20,24 @@ export interface PeriodOptions {
   retail?: string[];
   /** KPI files (SLA credits); absent → `sla-kpi-missing` lines */
   kpi?: string[];
+  /** retail and KPI inputs already read (loadDigitalInputs, e.g. before rating); else read here */
+  digital?: DigitalInputs;
+}
+
+/**
+ * Reads and validates the retail and KPI files (a bad line is an error naming file, line and
+ * field). The retail lines stay in the connection's TEMP table period_retail, so `icx rate`
+ * reads them before rating: a bad input file then costs nothing and stores nothing.
+ */
+export async function loadDigitalInputs(
+  store: Store, plans: readonly HashedAgreementPlan[], files: { retail?: string[]; kpi?: string[] },
+): Promise<DigitalInputs> {
+  const digital: DigitalInputs = { retail: files.retail !== undefined, kpis: null };
+  if (plans.some(hasDigitalTerms) || files.retail || files.kpi) {
+    await loadRetail(store, files.retail ?? [], plans);
+    digital.kpis = files.kpi ? await loadKpis(store, files.kpi) : null;
+  }
+  return digital;
 }
 
 export async function periodCharges(
@@ -28,11 +46,7 @@ export async function periodCharges(
   const m = parseMonth(month);
   const out: ChargeLine[] = [];
   // digital-partner inputs, read once for every agreement (runtime/period/digital-charges.ts)
-  const digital: DigitalInputs = { retail: opts.retail !== undefined, kpis: null };
-  if (plans.some(hasDigitalTerms) || opts.retail || opts.kpi) {
-    await loadRetail(store, opts.retail ?? [], plans);
-    digital.kpis = opts.kpi ? await loadKpis(store, opts.kpi) : null;
-  }
+  const digital = opts.digital ?? (await loadDigitalInputs(store, plans, opts));
   for (const hp of plans) {
     // Query each period once, before computing (computeCharges is synchronous).
     const cache = new Map<string, AggregateRow[]>();

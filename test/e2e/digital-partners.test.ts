@@ -4,7 +4,7 @@
 // agreements' text and the sample files.
 import { describe, it, expect, beforeAll } from 'vitest';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
@@ -147,5 +147,32 @@ describe('FactoryCorp slice: SLA credits (Europe/Berlin)', () => {
     expect(amount(april, 'ACME-STREAMCO', 'retail-missing')).toBe('0.00');
     expect(amount(april, 'ACME-RESELLER', 'retail-missing')).toBe('0.00');
     expect(stderr).toBe('');
+  });
+});
+
+describe('options', () => {
+  it('refuses --retail without --period, before any work', () => {
+    const r = spawnSync(process.execPath, [icx, 'rate', join(root, 'agreements'), '--usage', input('traffic/digital-march.csv'), '--out', join(tmpdir(), 'icx-never'),
+      '--db', join(mkdtempSync(join(tmpdir(), 'icx-opt-')), 'x.duckdb'), '--retail', input('inputs/retail-march.csv')], { encoding: 'utf8' });
+    expect(r.status).not.toBe(0);
+    expect(r.stderr).toContain('--retail and --kpi feed period charges: give --period YYYY-MM too');
+  });
+
+  it('refuses a bad retail line naming file, line and field, before rating: no outputs, no run stored', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'icx-bad-retail-'));
+    const bad = join(dir, 'retail.csv');
+    writeFileSync(bad, 'record_id,service,subscriber,date,gross,taxes,refunds,currency\nR-1,premium-video,S1,2026-03-01,15.99,1.42,0,USD\nR-2,premium-video,S2,2026-03-02,12;50,0,0,USD\n');
+    const r = spawnSync(process.execPath, [icx, 'rate', join(root, 'agreements'), '--usage', input('traffic/digital-march.csv'), '--out', join(dir, 'out'),
+      '--db', join(dir, 'x.duckdb'), '--period', '2026-03', '--retail', bad], { encoding: 'utf8' });
+    expect(r.status).not.toBe(0);
+    expect(r.stderr).toContain(`${bad}:3: gross: "12;50" is not an amount`);
+    expect(r.stderr).not.toMatch(/at .*\.ts:\d+/); // no stack trace
+    expect(existsSync(join(dir, 'out', 'charges.parquet'))).toBe(false);
+    expect(existsSync(join(dir, 'out', 'rated.parquet'))).toBe(false);
+    const duck = await DuckDBInstance.create(join(dir, 'x.duckdb'));
+    const con = await duck.connect();
+    expect((await con.runAndReadAll('SELECT count(*) AS n FROM rating_runs')).getRowObjectsJson()).toEqual([{ n: '0' }]);
+    con.closeSync();
+    duck.closeSync();
   });
 });

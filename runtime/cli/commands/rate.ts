@@ -52,9 +52,13 @@ export function registerRate(program: Command): void {
       if (plans.length === 0) throw new Failure('no agreement to rate with');
 
       // Loaded on use: commands that do not rate never load DuckDB's native module.
-      const { openStore, periodCharges, rate, writeOutputs } = await import('../../index.js');
+      const { loadDigitalInputs, openStore, periodCharges, rate, writeOutputs } = await import('../../index.js');
       const store = await openStore(path.resolve(opts.db));
       try {
+        // retail and KPI files are validated before rating: a bad line stores nothing
+        const digital = opts.period
+          ? await loadDigitalInputs(store, plans, { ...(opts.retail ? { retail } : {}), ...(opts.kpi ? { kpi } : {}) })
+          : undefined;
         const res = await rate(store, {
           plans,
           usage: usage.map((p) => ({ path: p, ...(opts.map ? { mapping: opts.map } : {}) })),
@@ -63,7 +67,7 @@ export function registerRate(program: Command): void {
         const outDir = path.resolve(opts.out);
         // Period charges read every run in the store (this one included), after rating.
         const charges = opts.period
-          ? await periodCharges(store, plans, opts.period, { ...(opts.retail ? { retail } : {}), ...(opts.kpi ? { kpi } : {}) })
+          ? await periodCharges(store, plans, opts.period, { ...(digital ? { digital } : {}) })
           : undefined;
         // an input a charge needed and did not get is said, not silently skipped
         for (const l of charges ?? []) {
