@@ -402,7 +402,7 @@ export type TestExpect =
   | (Node & { kind: 'suspense'; reason: Name })
   /** `expect charge <construct> <subject> (tier <n>)? <signed amount>`: the sum of the matching charge lines */
   | (Node & { kind: 'charge'; construct: Name; subject: Name; tier?: NumberLit; amount: MoneyLit })
-  /** `expect total <signed amount>`: rated usage of the test plus every charge line */
+  /** `expect total <signed amount>`: the month's invoice: the test's records rated in the month plus every charge line */
   | (Node & { kind: 'total'; amount: MoneyLit });
 
 // ---- period charges (runtime/period/README.md)

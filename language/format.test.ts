@@ -12,7 +12,7 @@ const goldenInputs = readdirSync(goldenDir).filter((f) => f.endsWith('.icx') && 
 const corpus: [string, string][] = [
   ...readdirSync(goldenDir).map((f): [string, string] => [`__golden__/${f}`, read(new URL(f, goldenDir))]),
   ['__fixtures__/sketch-first.icx', read(new URL('./__fixtures__/sketch-first.icx', import.meta.url))],
-  ...['acme-orange-fr.icx', 'acme-nordtel-de.icx'].map((f): [string, string] => [f, read(new URL(`../agreements/${f}`, import.meta.url))]),
+  ...['acme-orange-fr.icx', 'acme-nordtel-de.icx', 'acme-cloudco.icx', 'acme-factory-slice.icx'].map((f): [string, string] => [f, read(new URL(`../agreements/${f}`, import.meta.url))]),
 ];
 
 function formatted(text: string): string {
@@ -32,7 +32,7 @@ describe('formatter goldens (expected files written by hand)', () => {
   }
 
   it('leaves the hand-formatted agreements under agreements/ unchanged', () => {
-    for (const name of ['acme-orange-fr.icx', 'acme-nordtel-de.icx']) {
+    for (const name of ['acme-orange-fr.icx', 'acme-nordtel-de.icx', 'acme-cloudco.icx', 'acme-factory-slice.icx']) {
       const text = read(new URL(`../agreements/${name}`, import.meta.url));
       expect(formatted(text)).toBe(text);
     }

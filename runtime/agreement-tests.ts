@@ -72,7 +72,8 @@ export async function runAgreementTests(store: Store, compiled: CompiledSet): Pr
     async (res) => {
       const rated = await queryJson(
         store,
-        `SELECT record_id, CAST(amount AS VARCHAR) AS amount, currency, zone, band, billed_seconds, clause
+        `SELECT record_id, CAST(amount AS VARCHAR) AS amount, currency, zone, band, billed_seconds, clause,
+                strftime(local_start, '%Y-%m') AS local_month
          FROM rated WHERE run_id = $1`,
         [res.runId],
       );
@@ -103,7 +104,8 @@ export async function runAgreementTests(store: Store, compiled: CompiledSet): Pr
         const period: PeriodActual = {
           records: mine.length + susp_.length,
           rated: mine.length,
-          ratedAmount: mine.reduce((a, r) => a.plus(String(r.amount)), new Decimal(0)).toFixed(),
+          // the month's invoice: records whose local start falls in the test month
+          ratedAmount: mine.filter((r) => String(r.local_month) === t.period!.month).reduce((a, r) => a.plus(String(r.amount)), new Decimal(0)).toFixed(),
           currency: mine.length ? String(mine[0]!.currency) : null,
           suspenseReasons: susp_.map((r) => String(r.reason)),
           charges,

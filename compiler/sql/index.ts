@@ -17,4 +17,4 @@ import { ratingSqlScript } from './rating-sql.js';
 export function ratingSql(plans: HashedAgreementPlan[]): string {
   return ratingSqlScript(layoutPlans(plans).shape);
 }
-export { CHARGE_COLUMNS, chargeInsertSql, chargesTableDdl, PERIOD_AGGREGATE_SQL } from './period-sql.js';
+export { CHARGE_COLUMNS, chargeInsertSql, chargesTableDdl, periodAggregateSql, PERIOD_RUNS_SQL } from './period-sql.js';

@@ -1,29 +1,48 @@
 // SQL of period charges (runtime/period/): the aggregates the charge constructs read, and the
 // table charges.parquet is written from. Pure text; every value is a bound parameter.
 
-/**
- * Rated usage of one agreement whose local start falls in [$2, $3) (local timestamps
- * 'YYYY-MM-DD 00:00:00'), per service and zone. The store keeps every run: a record rated
- * again (same agreement, service and record id) counts once, in its latest run. $4/$5 narrow
- * to one run and a record-id prefix (agreement tests); NULL = every run, every record.
- * billed_seconds feeds voice minutes, units messages and events.
- */
-export const PERIOD_AGGREGATE_SQL = `WITH scoped AS (
-  SELECT r.service, r.zone, r.billed_seconds, r.units, r.amount,
-         row_number() OVER (PARTITION BY r.service, r.record_id ORDER BY x.started_at DESC, r.run_id DESC, r.seq DESC) AS k
-  FROM rated r JOIN rating_runs x ON x.run_id = r.run_id
-  WHERE r.agreement_id = $1
+const SCOPE = `FROM rated_rows r
+  JOIN rated_dims d ON d.run_id = r.run_id AND d.dim = r.dim
+  WHERE d.agreement_id = $1
     AND r.local_start >= CAST($2 AS TIMESTAMP) AND r.local_start < CAST($3 AS TIMESTAMP)
     AND ($4::VARCHAR IS NULL OR r.run_id = $4::VARCHAR)
-    AND ($5::VARCHAR IS NULL OR starts_with(r.record_id, $5::VARCHAR))
-)
-SELECT service, zone, count(*) AS records,
-       CAST(coalesce(sum(billed_seconds), 0) AS VARCHAR) AS billed_seconds,
-       CAST(coalesce(sum(units), 0) AS VARCHAR) AS units,
-       CAST(coalesce(sum(amount), 0) AS VARCHAR) AS amount
-FROM scoped WHERE k = 1
-GROUP BY service, zone
-ORDER BY service, zone`;
+    AND ($5::VARCHAR IS NULL OR starts_with(r.record_id, $5::VARCHAR))`;
+
+/**
+ * The runs holding rated usage of one agreement whose local start falls in [$2, $3) (local
+ * timestamps 'YYYY-MM-DD 00:00:00'); $4/$5 narrow to one run and a record-id prefix (agreement
+ * tests), NULL = every run, every record. One run → no re-rated records to set aside.
+ */
+export const PERIOD_RUNS_SQL = `SELECT count(DISTINCT r.run_id) AS runs ${SCOPE}`;
+
+/**
+ * The same usage per service, zone and local month (one query serves a month, its quarter and
+ * its year). With `dedupe`, a record rated again (same service and record id in several runs)
+ * counts once, in its latest run: a grouping of the record ids (about 0.7 s per million rows,
+ * measured), so it runs only when the scope spans several runs. billed_seconds feeds voice
+ * minutes; units messages and events.
+ */
+export function periodAggregateSql(dedupe: boolean): string {
+  const keep = dedupe
+    ? `, rerated AS (
+  SELECT service, record_id, arg_max(run_id, started_at) AS keep_run
+  FROM scoped GROUP BY service, record_id HAVING min(run_id) <> max(run_id)
+)`
+    : '';
+  return `WITH scoped AS (
+  SELECT r.run_id, r.record_id, d.service, d.zone, r.local_start, r.billed_seconds, r.units, r.amount${dedupe ? ', x.started_at' : ''}
+  ${SCOPE.replace('WHERE', dedupe ? 'JOIN rating_runs x ON x.run_id = r.run_id\n  WHERE' : 'WHERE')}
+)${keep}
+SELECT s.service, s.zone, strftime(s.local_start, '%Y-%m') AS month, count(*) AS records,
+       CAST(coalesce(sum(s.billed_seconds), 0) AS VARCHAR) AS billed_seconds,
+       CAST(coalesce(sum(s.units), 0) AS VARCHAR) AS units,
+       CAST(coalesce(sum(s.amount), 0) AS VARCHAR) AS amount
+FROM scoped s${dedupe ? `
+LEFT JOIN rerated x ON x.service = s.service AND x.record_id = s.record_id
+WHERE x.record_id IS NULL OR s.run_id = x.keep_run` : ''}
+GROUP BY ALL
+ORDER BY ALL`;
+}
 
 /** Columns of charges.parquet, in order (docs/internal-contracts.md "Period charges"). */
 export const CHARGE_COLUMNS: [string, string][] = [

@@ -110,6 +110,24 @@ describe('tiered pricing', () => {
   });
 });
 
+describe('a discount on a tiered service', () => {
+  it('applies to the tiered price (rated + tier lines)', () => {
+    // 1,500 msgs rated 15.00; tier 2: 500 × (0.006 - 0.010) = -2.00 → tiered 13.00; 10% of 13.00 = -1.30
+    const body = `  service s sms receivable {
+    tiered per month, incremental
+    tier 0 .. 1_000 msg 0.010 EUR/msg
+    tier 1_000 .. 0.006 EUR/msg
+  }
+  discount on s {
+    per month, incremental
+    tier 0 .. 10%
+  }`;
+    expect(brief(charges(body, '2026-03', [{ units: '1500', amount: '15.00' }]))).toEqual([
+      'tier s t1 0.00 receivable', 'tier s t2 -2.00 receivable', 'discount s t1 -1.30 receivable',
+    ]);
+  });
+});
+
 describe('commitments', () => {
   it('take-or-pay on spend: we committed, so the shortfall is payable, at the quarter end only', () => {
     // Q1 spend 100,000.50 of 250,000: shortfall 149,999.50

@@ -94,7 +94,9 @@ export function computeCharges(hp: HashedAgreementPlan, m: Month, aggregates: Ag
       if (!dp) continue;
       const line = lineFor(hp, svc, dp);
       const scoped = own(dp).filter((x) => d.zone === null || x.zone === d.zone);
-      const amount = amountOf(scoped);
+      // On a tiered service the discount is on the tiered price: rated + the tier lines.
+      const tierLines = d.zone === null ? (byUnit.get(dp.unit) ?? []).filter((l) => l.construct === 'tier') : [];
+      const amount = tierLines.reduce((a, l) => a.plus(l.amount), amountOf(scoped));
       const basis = d.basis === 'amount' ? amount : convertVolume(volumeOf(svc, scoped), svc.unit, d.unit);
       if (basis.isZero()) continue;
       const where = `${svc.name}${d.zone ? ` zone ${d.zone}` : ''}`;
@@ -146,7 +148,9 @@ export function computeCharges(hp: HashedAgreementPlan, m: Month, aggregates: Ag
       const pp = periods.get(c.period);
       if (!pp) continue;
       const svcRows = own(pp);
-      const actual = c.basis === 'spend' ? amountOf(svcRows) : convertVolume(volumeOf(svc, svcRows), svc.unit, c.unit);
+      // spend on a tiered service is the tiered price (rated + tier lines of the same period)
+      const tierAdj = (byUnit.get(pp.unit) ?? []).filter((l) => l.construct === 'tier').reduce((a, l) => a.plus(l.amount), new D(0));
+      const actual = c.basis === 'spend' ? amountOf(svcRows).plus(tierAdj) : convertVolume(volumeOf(svc, svcRows), svc.unit, c.unit);
       const shortfall = new D(c.quantity).minus(actual);
       if (shortfall.lte(0)) continue;
       const value = roundTo(c.basis === 'spend' ? shortfall : shortfall.times(c.shortfallPrice!), r);

@@ -2,7 +2,8 @@
 // in the store (every run; a record re-rated counts once, in its latest run). Aggregates are
 // SQL (compiler/sql/period-sql.ts); the charge arithmetic runs on the few aggregate rows.
 import type { HashedAgreementPlan } from '../../compiler/plan.js';
-import { PERIOD_AGGREGATE_SQL } from '../../compiler/sql/index.js';
+import { Decimal } from 'decimal.js';
+import { periodAggregateSql, PERIOD_RUNS_SQL } from '../../compiler/sql/index.js';
 import { queryJson, type Store } from '../store/store.js';
 import { parseMonth } from './calendar.js';
 import { computeCharges, periodsNeeded, type AggregateRow } from './compute.js';
@@ -48,19 +49,44 @@ export async function periodCharges(
   // digital-partner inputs, read once for every agreement (runtime/period/digital-charges.ts)
   const digital = opts.digital ?? (await loadDigitalInputs(store, plans, opts));
   for (const hp of plans) {
-    // Query each period once, before computing (computeCharges is synchronous).
-    const cache = new Map<string, AggregateRow[]>();
-    for (const p of periodsNeeded(hp, m)) {
-      const rows = await queryJson(store, PERIOD_AGGREGATE_SQL, [
-        hp.plan.id, `${p.start} 00:00:00`, `${p.endExclusive} 00:00:00`, opts.runId ?? null, opts.recordPrefix ?? null,
-      ]);
-      cache.set(p.start + p.unit, rows.map((r) => ({
+    const periods = periodsNeeded(hp, m);
+    if (periods.length === 0) {
+      const own = computeCharges(hp, m, () => []);
+      out.push(...own, ...(await digitalCharges(store, hp, m, digital, own, opts)));
+      continue;
+    }
+    // One query per agreement over the widest period (all end with this month), by local month;
+    // each period then sums its months.
+    const start = periods.map((p) => p.start).sort()[0]!;
+    const params = [hp.plan.id, `${start} 00:00:00`, `${periods[0]!.endExclusive} 00:00:00`, opts.runId ?? null, opts.recordPrefix ?? null];
+    const [runs] = await queryJson(store, PERIOD_RUNS_SQL, params);
+    const rows = await queryJson(store, periodAggregateSql(Number(runs?.runs ?? 0) > 1), params);
+    const byMonth = rows.map((r) => ({
+      month: String(r.month),
+      row: {
         service: String(r.service), zone: String(r.zone), records: Number(r.records),
         billedSeconds: String(r.billed_seconds), units: String(r.units), amount: String(r.amount),
-      })));
-    }
-    const own = computeCharges(hp, m, (p) => cache.get(p.start + p.unit) ?? []);
+      },
+    }));
+    const own = computeCharges(hp, m, (p) => sumMonths(byMonth.filter((x) => x.month >= p.start.slice(0, 7) && x.month < p.endExclusive.slice(0, 7)).map((x) => x.row)));
     out.push(...own, ...(await digitalCharges(store, hp, m, digital, own, opts)));
   }
   return sortLines(out);
+}
+
+/** Rows of several months, summed per service and zone (exact decimal strings). */
+function sumMonths(rows: AggregateRow[]): AggregateRow[] {
+  const acc = new Map<string, AggregateRow>();
+  for (const r of rows) {
+    const k = `${r.service}\u0000${r.zone}`;
+    const a = acc.get(k);
+    acc.set(k, a === undefined ? { ...r } : {
+      ...a,
+      records: a.records + r.records,
+      billedSeconds: new Decimal(a.billedSeconds).plus(r.billedSeconds).toFixed(),
+      units: new Decimal(a.units).plus(r.units).toFixed(),
+      amount: new Decimal(a.amount).plus(r.amount).toFixed(),
+    });
+  }
+  return [...acc.values()];
 }

@@ -1,11 +1,11 @@
 // Period tests (a test with `period`, several usage lines or `count`): every usage line
 // becomes `count` identical records `test-<i>-<line>-<k>`; after rating, the period charges
 // of the test's own records are computed and every expectation is compared:
-//   expect <amount>          the sum of the test's rated amounts
+//   expect <amount>          the sum of the test's rated amounts in the test month (local start)
 //   expect suspense <r>      every record of the test went to suspense <r>
 //   expect charge C S [tier n] <amount>   the sum of the charge lines of construct C and
 //                            subject S (and tier n); no such line counts as 0
-//   expect total <amount>    rated amounts plus every charge line
+//   expect total <amount>    the month's invoice: rated amounts in the month plus every charge line
 import { Decimal } from 'decimal.js';
 import type { AgreementPlan, AgreementTestPlan } from '../../compiler/plan.js';
 import type { InlineUsageRow } from '../ingest/ingest.js';
@@ -43,6 +43,7 @@ export function periodRows(t: AgreementTestPlan, i: number, plan: AgreementPlan 
 export interface PeriodActual {
   records: number;
   rated: number;
+  /** of the records whose local start falls in the test month */
   ratedAmount: string;
   currency: string | null;
   suspenseReasons: string[];
