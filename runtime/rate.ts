@@ -109,10 +109,7 @@ export async function rateWith<T>(
             JSON.stringify(opts.usage.map(sourceLabel)),
           ],
         );
-        // digital terms (active devices, pooled data, commissions) read the subscriber and bytes
-        // of rated records from the stored usage text: keep it when a plan has them
-        const keepUsage = opts.storeUsage === true || opts.plans.some((p) => p.plan.services.some((sv) => sv.digital !== undefined));
-        for (const st of statements.filter((x) => x.stores && (keepUsage || x.name !== 'store usage'))) {
+        for (const st of statements.filter((x) => x.stores && (opts.storeUsage === true || x.name !== 'store usage'))) {
           progress.phase(st.name);
           await c.run(st.sql, bind(st));
         }

@@ -76,17 +76,17 @@ GROUP BY subscriber ORDER BY subscriber`;
 
 /**
  * Rated records of one agreement in a month of local starts [$2, $3), as digital usage: the
- * record's subscriber (device) and bytes are read from the stored usage text (a run keeps it
- * when a plan has digital terms). Suspended records are not here: they are not active usage.
+ * record's subscriber (device) and bytes come from rated_digital (every run keeps them for its
+ * rated iot, event and subscription records). Suspended records are not here: not active usage.
  * A record rated again counts once, in its latest run (as the period aggregates). $4 narrows
  * to one run and $5 to a record-id prefix (agreement tests); NULL = every run, every record.
  */
 function digitalUsage(): string {
-  return `SELECT r.service, nullif(trim(u.subscriber), '') AS subscriber, trim(u.bytes) AS bytes_text,
+  return `SELECT r.service, u.subscriber, u.bytes AS bytes_text,
          row_number() OVER (PARTITION BY r.service, r.record_id ORDER BY x.started_at DESC, r.run_id DESC, r.seq DESC) AS k
   FROM rated r
   JOIN rating_runs x ON x.run_id = r.run_id
-  JOIN usage u ON u.run_id = r.run_id AND u.seq = r.seq
+  JOIN rated_digital u ON u.run_id = r.run_id AND u.seq = r.seq
   WHERE r.agreement_id = $1
     AND r.local_start >= CAST($2 AS TIMESTAMP) AND r.local_start < CAST($3 AS TIMESTAMP)
     AND ($4::VARCHAR IS NULL OR r.run_id = $4::VARCHAR)
