@@ -309,6 +309,14 @@ export interface AgreementTestPlan {
     usages: (AgreementTestPlan['usage'] & { count: number })[];
     expects: AgreementTestPlan['expect'][];
   };
+  /** period tests: the `kpi` and `retail` lines, inputs of digital-partner charges */
+  digitalInputs?: TestDigitalInputsPlan;
+}
+
+export interface TestDigitalInputsPlan {
+  /** availability in percent, latency in milliseconds (decimal strings) */
+  kpis: { kpi: string; value: string; source: string }[];
+  retail: { service: string; subscriber: string; date: string; gross: string; taxes: string; refunds: string; source: string }[];
 }
 
 /** `expect charge discount FR-MOBILE-VOLUME tier 2 -12.30 EUR`: the sum of the matching lines */

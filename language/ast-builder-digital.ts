@@ -1,7 +1,7 @@
 // CST → AST for the digital-partner terms of a service: pooled data, revenue share,
 // commission and SLA credits (GRAMMAR.md "Digital-partner terms").
 import type { CstNode } from 'chevrotain';
-import type { CommissionDecl, PoolDecl, RevenueShareDecl, ServiceItem, SlaDecl } from './ast.js';
+import type { CommissionDecl, PoolDecl, RevenueShareDecl, ServiceItem, SlaDecl, TestInput } from './ast.js';
 import type { Literals } from './ast-literals.js';
 import { nodeAt, spanOf, tokenAt } from './cst-util.js';
 
@@ -63,4 +63,24 @@ export function buildDigitalItem(node: CstNode, lit: Literals): ServiceItem | un
     default:
       return undefined;
   }
+}
+
+/** `kpi NAME VALUE` or `retail SERVICE SUBSCRIBER DATE gross N taxes N refunds N` in a test. */
+export function buildTestInput(node: CstNode, lit: Literals): TestInput {
+  const at = spanOf(node)?.[0] ?? 0;
+  const range = lit.nodeRange(node, at);
+  if (tokenAt(node, 'Kw_kpi') !== undefined) {
+    const v = tokenAt(node, 'kpiValue');
+    return { kind: 'kpi', name: lit.name(nodeAt(node, 'kpiName'), at), value: v?.tokenType.name === 'Duration' ? lit.duration(v, at) : lit.percent(v, at), range };
+  }
+  return {
+    kind: 'retail',
+    service: lit.name(nodeAt(node, 'service'), at),
+    subscriber: lit.nameFromToken(tokenAt(node, 'subscriber'), at),
+    date: lit.date(tokenAt(node, 'Date'), at),
+    gross: lit.number(tokenAt(node, 'gross'), at),
+    taxes: lit.number(tokenAt(node, 'taxes'), at),
+    refunds: lit.number(tokenAt(node, 'refunds'), at),
+    range,
+  };
 }

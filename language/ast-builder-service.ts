@@ -4,7 +4,7 @@ import type { BandPrice, Name, PriceStep, RateDecl, RoundingMethod, ServiceBlock
 import { SERVICE_KINDS } from './ast.js';
 import type { Literals } from './ast-literals.js';
 import { nodeAt, nodesOf, onlyChildNode, spanOf, tokenAt, tokensOf } from './cst-util.js';
-import { buildDigitalItem } from './ast-builder-digital.js';
+import { buildDigitalItem, buildTestInput } from './ast-builder-digital.js';
 import { buildMinimum, buildPeriodExpect, buildTestPeriod, buildTiered, buildTierLine } from './ast-builder-period.js';
 
 function start(node: CstNode | undefined, fallback: number): number {
@@ -160,6 +160,8 @@ export function buildTest(node: CstNode, lit: Literals): TestBlock {
   if (expects.length > 1) block.expects = expects;
   const period = buildTestPeriod(nodeAt(node, 'testPeriod'), lit);
   if (period !== undefined) block.period = period;
+  const inputs = nodesOf(node, 'testInput').filter((n) => spanOf(n) !== undefined).map((n) => buildTestInput(n, lit));
+  if (inputs.length > 0) block.inputs = inputs;
   return block;
 }
 

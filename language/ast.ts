@@ -323,6 +323,8 @@ export interface TestBlock extends Node {
   expects?: TestExpect[];
   /** `period 2026-03`: period charges of that month are computed for the test */
   period?: YearMonthLit;
+  /** `kpi …` and `retail …` lines: inputs of digital-partner charges */
+  inputs?: TestInput[];
 }
 
 /** `2026-03` */
@@ -340,6 +342,13 @@ export interface TestUsage extends Node {
   /** `count 1000`: that many identical records */
   count?: NumberLit;
 }
+
+/** Inputs of a period test's digital-partner charges (instead of --kpi / --retail files). */
+export type TestInput =
+  /** `kpi availability 99.97%`, `kpi latency-p99 12ms` */
+  | (Node & { kind: 'kpi'; name: Name; value: PercentLit | DurationLit })
+  /** `retail premium-video 12125550001 2026-03-01 gross 15.99 taxes 1.42 refunds 0` */
+  | (Node & { kind: 'retail'; service: Name; subscriber: Name; date: DateLit; gross: NumberLit; taxes: NumberLit; refunds: NumberLit });
 
 /** `500 MB/device/month`: an amount of a unit per unit (per period) */
 export interface QuantityLit extends Node {

@@ -81,7 +81,7 @@ class Formatter {
       case 'serviceBlock':
         return this.block(node, depth, () => this.serviceItems(node, depth + 1));
       case 'testBlock':
-        return this.block(node, depth, () => this.plainLines([...nodesOf(node, 'testPeriod'), ...nodesOf(node, 'testUsage'), ...nodesOf(node, 'testExpect')], depth + 1));
+        return this.block(node, depth, () => this.plainLines([...nodesOf(node, 'testPeriod'), ...nodesOf(node, 'testUsage'), ...nodesOf(node, 'testInput'), ...nodesOf(node, 'testExpect')], depth + 1));
       case 'discountBlock':
         return this.block(node, depth, () => this.plainLines([...nodesOf(node, 'tierStyle'), ...nodesOf(node, 'tierLine')], depth + 1));
       case 'commitmentBlock':

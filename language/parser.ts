@@ -295,6 +295,34 @@ export class AgreementParser extends LineAwareParser {
     );
   });
 
+  /** `kpi availability 99.97%`, `kpi latency-p99 12ms`;
+   *  `retail premium-video 12125550001 2026-03-01 gross 15.99 taxes 1.42 refunds 0` */
+  testInput = this.RULE('testInput', () => {
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(kw('kpi'));
+          this.SUBRULE(this.name, { LABEL: 'kpiName' });
+          this.OR2([{ ALT: () => this.CONSUME(Percent, { LABEL: 'kpiValue' }) }, { ALT: () => this.CONSUME(Duration, { LABEL: 'kpiValue' }) }]);
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(kw('retail'));
+          this.SUBRULE2(this.name, { LABEL: 'service' });
+          this.OR3([{ ALT: () => this.CONSUME(NumberTok, { LABEL: 'subscriber' }) }, { ALT: () => this.CONSUME(Identifier, { LABEL: 'subscriber' }) }]);
+          this.CONSUME(DateTok);
+          this.CONSUME(kw('gross'));
+          this.CONSUME2(NumberTok, { LABEL: 'gross' });
+          this.CONSUME(kw('taxes'));
+          this.CONSUME3(NumberTok, { LABEL: 'taxes' });
+          this.CONSUME(kw('refunds'));
+          this.CONSUME4(NumberTok, { LABEL: 'refunds' });
+        },
+      },
+    ]);
+  });
+
   /** `data pooled 500 MB/device/month, overage 0.002 EUR/MB` */
   poolDecl = this.RULE('poolDecl', () => {
     this.CONSUME(kw('data'));
@@ -570,6 +598,8 @@ export class AgreementParser extends LineAwareParser {
     this.OPTION(() => this.SUBRULE(this.testPeriod));
     // A period test may have no usage (a recurring fee); the compiler requires one otherwise.
     this.MANY(() => this.SUBRULE(this.testUsage));
+    // inputs of digital-partner charges: `kpi availability 99.97%`, `retail …` lines
+    this.MANY2(() => this.SUBRULE(this.testInput));
     this.AT_LEAST_ONE2(() => this.SUBRULE(this.testExpect));
     this.CONSUME(RCurly);
   });

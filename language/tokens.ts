@@ -17,7 +17,7 @@ export const KEYWORDS = [
   'usage', 'to', 'for', 'units', 'expect', 'zone', 'suspense', 'are', 'is', 'a', 'billed',
   // digital-partner terms (pooled data, revenue share, commission, SLA credits)
   'active', 'pooled', 'overage', 'revenue', 'share', 'of', 'net', 'retail', 'commission', 'plus',
-  'sla', 'credit', 'below', 'cap',
+  'sla', 'credit', 'below', 'cap', 'kpi', 'gross', 'taxes', 'refunds',
   // period charges (tiers, discounts, commitments, minimum fees, caps, recurring fees, period tests)
   'discount', 'commitment', 'commits', 'shortfall', 'invoiced', 'tier', 'tiered', 'on', 'not',
   'prorated', 'by', 'period', 'charge', 'total', 'count',

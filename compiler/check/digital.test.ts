@@ -118,3 +118,26 @@ describe('SLAs', () => {
     );
   });
 });
+
+describe('test inputs (kpi and retail lines)', () => {
+  const slice = `  service u slice receivable {\n    rate 100 EUR/month not prorated\n    sla availability >= 99.9% per month, credit 10%\n  }\n  service v subscription payable {\n    revenue share 70% of net retail\n  }\n`;
+  it('accepts them in a period test', () => {
+    expectClean(agreement(`${slice}  test "t" {\n    period 2026-03\n    kpi availability 99.5%\n    retail v S1 2026-03-01 gross 10 taxes 1 refunds 0\n    expect charge sla-credit availability -10.00 EUR\n  }`, { header }));
+  });
+  it('reports a KPI no SLA reads and a value of the wrong kind (ICX6501)', () => {
+    expectDiagnostics(agreement(`${slice}  test "t" {\n    period 2026-03\n    kpi ⟦latency-p99⟧ 12ms\n    kpi availability ⟦12ms⟧\n    expect total 0.00 EUR\n  }`, { header }), [
+      { code: 'ICX6501', message: 'its SLAs read availability' },
+      { code: 'ICX6501', message: 'percentage' },
+    ]);
+  });
+  it('reports retail lines for a service that reads none, bad dates and amounts (ICX6502, ICX6504)', () => {
+    expectDiagnostics(agreement(`${slice}  test "t" {\n    period 2026-03\n    retail ⟦u⟧ S1 ⟦2026-02-30⟧ gross ⟦1.0000000001⟧ taxes 0 refunds 0\n    expect total 0.00 EUR\n  }`, { header }), [
+      { code: 'ICX6502' },
+      { code: 'ICX6504' },
+      { code: 'ICX6504' },
+    ], { ignore: ['ICX4001'] });
+  });
+  it('reports inputs in a test without a period (ICX6503)', () => {
+    expectDiagnostics(agreement(`${slice}  test "t" {\n    usage u to 1 at 2026-03-01T10:00:00\n    ⟦kpi availability 99.5%⟧\n    expect 0 EUR\n  }`, { header }), [{ code: 'ICX6503' }], { ignore: ['ICX5005', 'ICX3001'] });
+  });
+});

@@ -7,6 +7,8 @@ import type { AgreementModel } from '../model.js';
 import type { Sink } from '../sink.js';
 import { CHARGE_CONSTRUCTS } from './period.js';
 import { checkCurrency } from './units.js';
+import { slaSubjects } from './digital-subjects.js';
+import { isValidDate } from '../values.js';
 
 /** Charge lines of the digital terms (runtime/period/digital-charges.ts), for `expect charge`. */
 export const DIGITAL_CONSTRUCTS = [
@@ -58,6 +60,43 @@ export function isMonthlyFee(r: RateDecl): boolean {
 
 export function checkDigital(m: AgreementModel, sink: Sink): void {
   for (const s of m.services) checkService(m, s, sink);
+  checkTestInputs(m, sink);
+}
+
+/** `kpi` and `retail` lines of tests: in a period test, for an SLA / a service that reads them. */
+function checkTestInputs(m: AgreementModel, sink: Sink): void {
+  const kpis = new Set(slaSubjects(m));
+  const retailServices = new Set(
+    m.services
+      .filter((s) => (s.items ?? []).some((i) => i.kind === 'revenueShare' || (i.kind === 'commission' && i.plus)) || (kindOf(s) === 'subscription' && (s.items ?? []).some((i) => i.kind === 'rate' && isActiveUnitRate(s, i))))
+      .map((s) => s.name?.text),
+  );
+  for (const t of m.tests) {
+    for (const i of t.inputs ?? []) {
+      if (!t.period) {
+        sink.report('ICX6503', `\`${i.kind}\` lines feed period charges; add \`period YYYY-MM\` to this test.`, i.range);
+        continue;
+      }
+      if (i.kind === 'kpi') {
+        if (i.name?.text && !kpis.has(i.name.text)) {
+          sink.report('ICX6501', `No SLA of this agreement reads ${i.name.text}${kpis.size ? `; its SLAs read ${[...kpis].join(', ')}` : ''}.`, i.name.range);
+        } else if (i.name?.text) {
+          const isLatency = i.name.text.startsWith('latency');
+          if (isLatency !== 'unit' in i.value) {
+            sink.report('ICX6501', isLatency ? `${i.name.text} is a duration, e.g. \`12ms\`.` : `${i.name.text} is a percentage, e.g. \`99.97%\`.`, i.value.range);
+          }
+        }
+      } else {
+        if (i.service?.text && !retailServices.has(i.service.text)) {
+          sink.report('ICX6502', `Service ${i.service.text} has no revenue share, commission on retail or fee per active subscriber to read retail lines.`, i.service.range);
+        }
+        if (i.date?.text && !isValidDate(i.date.text)) sink.report('ICX6504', `${i.date.text} is not a calendar date.`, i.date.range);
+        for (const n of [i.gross, i.taxes, i.refunds]) {
+          if (n?.value && !/^[0-9]+(\.[0-9]{1,9})?$/.test(n.value)) sink.report('ICX6504', `${n.text} has more than 9 decimals.`, n.range);
+        }
+      }
+    }
+  }
 }
 
 function kindOf(s: ServiceBlock): string {

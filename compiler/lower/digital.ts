@@ -1,12 +1,12 @@
 // Digital-partner terms lowered to DigitalTermsPlan (compiler/plan.ts), and the per-record
 // rate lines they imply: an iot record is rated at 0 with a clause saying it is charged per
 // period (never a silent 0), an event of a commission service at the commission per event.
-import type { RateDecl, ServiceBlock } from '../../language/ast.js';
+import type { RateDecl, ServiceBlock, TestBlock } from '../../language/ast.js';
 import { ACTIVE_UNITS, DATA_UNIT_BYTES, isActiveUnitRate } from '../check/digital.js';
 import { effectiveFrom } from '../check/rates.js';
 import type { AgreementModel } from '../model.js';
 import { ANY_ZONE } from '../model.js';
-import type { DigitalTermsPlan, RateLinePlan } from '../plan.js';
+import type { AgreementTestPlan, DigitalTermsPlan, RateLinePlan } from '../plan.js';
 import { at } from '../sink.js';
 import { decimalText, durationSeconds } from '../values.js';
 
@@ -131,4 +131,24 @@ export function digitalRecordRates(m: AgreementModel, s: ServiceBlock): RateLine
       steps: [{ fromSecond: 0, toSecond: null, price: l.price }],
     })),
   );
+}
+
+/** A period test's `kpi` and `retail` lines (absent when it has none, so other test plans keep their shape). */
+export function testDigitalInputs(m: AgreementModel, t: TestBlock): Pick<AgreementTestPlan, 'digitalInputs'> {
+  const inputs = t.inputs ?? [];
+  if (inputs.length === 0) return {};
+  const kpis: NonNullable<AgreementTestPlan['digitalInputs']>['kpis'] = [];
+  const retail: NonNullable<AgreementTestPlan['digitalInputs']>['retail'] = [];
+  for (const i of inputs) {
+    if (i.kind === 'kpi') {
+      const value = 'unit' in i.value ? durationSeconds(i.value)!.times(1000).toString() : decimalText(i.value);
+      kpis.push({ kpi: i.name.text, value, source: at(m.uri, i.range) });
+    } else {
+      retail.push({
+        service: i.service.text, subscriber: i.subscriber.text, date: i.date.text,
+        gross: decimalText(i.gross), taxes: decimalText(i.taxes), refunds: decimalText(i.refunds), source: at(m.uri, i.range),
+      });
+    }
+  }
+  return { digitalInputs: { kpis, retail } };
 }
