@@ -98,7 +98,7 @@ WITH u AS (
 ), ur AS (
   -- the rate line in force on the local date of the start
   SELECT ud.*, r.rate_idx,
-         CASE WHEN svc_kind IN ('sms', 'event') THEN NULL
+         CASE WHEN svc_kind IN ('sms', 'event', 'iot', 'subscription') THEN NULL
               WHEN dur = 0 AND NOT zero_charged THEN 0
               WHEN dur = 0 THEN min_s
               WHEN greatest(dur, min_s) <= first_s THEN first_s

@@ -30,7 +30,7 @@ export const INSERT_RATED_SQL = `INSERT INTO rated_rows
 SELECT $1::VARCHAR, seq, record_id, src_no, source_line, dim,
        CASE WHEN crossing THEN split_clauses END, CASE WHEN crossing THEN split_sources END,
        start_time, local_ts, duration_s,
-       billed, CASE WHEN svc_kind IN ('sms', 'event') THEN units END,
+       billed, CASE WHEN svc_kind IN ('sms', 'event', 'iot', 'subscription') THEN units END,
        amount, trunk, a_number, b_number
 FROM rate_amount`;
 

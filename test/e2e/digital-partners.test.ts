@@ -73,7 +73,11 @@ describe('per record', () => {
     const got = Object.fromEntries(rated.map((r) => [r.record_id, r.amount]));
     expect(Object.keys(got).sort()).toEqual(Object.keys(expectedRated).sort());
     for (const [id, a] of Object.entries(expectedRated)) expect(new Decimal(got[id]!).eq(a), id).toBe(true);
-    for (const r of rated.filter((x) => x.record_id!.startsWith('F-'))) expect(r.clause).toBe('connectivity/pooled: within the pooled allowance, charged per period');
+    for (const r of rated.filter((x) => x.record_id!.startsWith('F-'))) {
+      expect(r.clause).toBe('connectivity/pooled: within the pooled allowance, charged per period');
+      // a session is no call: no billed seconds; one unit (the record)
+      expect([r.billed_seconds, String(r.units)]).toEqual([null, '1']);
+    }
     for (const r of rated.filter((x) => x.record_id!.startsWith('A-'))) expect(r.clause).toBe('activations/commission');
   });
 });
