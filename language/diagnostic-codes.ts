@@ -90,6 +90,7 @@ export const DIAGNOSTIC_CODES = {
   ICX5501: { severity: 'error', title: 'SLA without a monthly fee to credit' },
   ICX5502: { severity: 'error', title: 'two SLAs for one metric' },
   ICX5503: { severity: 'error', title: 'SLA caps disagree' },
+  ICX5504: { severity: 'error', title: 'per-subscriber minimum without a revenue share' },
   ICX6501: { severity: 'error', title: 'test KPI no SLA reads' },
   ICX6502: { severity: 'error', title: 'test retail line for a service without retail terms' },
   ICX6503: { severity: 'error', title: 'test inputs outside a period test' },

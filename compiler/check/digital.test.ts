@@ -141,3 +141,13 @@ describe('test inputs (kpi and retail lines)', () => {
     expectDiagnostics(agreement(`${slice}  test "t" {\n    usage u to 1 at 2026-03-01T10:00:00\n    ⟦kpi availability 99.5%⟧\n    expect 0 EUR\n  }`, { header }), [{ code: 'ICX6503' }], { ignore: ['ICX5005', 'ICX3001'] });
   });
 });
+
+describe('the per-subscriber floor of a revenue share', () => {
+  it('reports a minimum per subscriber on a service without a revenue share (ICX5504)', () => {
+    expectDiagnostics(svc('a event payable', `    commission 1.00 EUR/activation\n    ⟦minimum 2.50 EUR/subscriber/month⟧`), [{ code: 'ICX5504', message: 'floor of a revenue share' }]);
+  });
+  it('reports a floor per another unit (ICX3506) or period (ICX4501)', () => {
+    expectDiagnostics(svc('v subscription payable', `    revenue share 70% of net retail\n    minimum 2.50 EUR/⟦device⟧/month`), [{ code: 'ICX3506' }]);
+    expectDiagnostics(svc('v subscription payable', `    revenue share 70% of net retail\n    minimum 2.50 EUR/subscriber/⟦year⟧`), [{ code: 'ICX4501' }], { ignore: ['ICX3401'] });
+  });
+});

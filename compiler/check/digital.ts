@@ -192,6 +192,18 @@ function checkService(m: AgreementModel, s: ServiceBlock, sink: Sink): void {
         break;
     }
   }
+  // `minimum 2.50 USD/subscriber/month` is a floor of a revenue share: alone, nothing applies it
+  for (const item of items) {
+    if (item.kind !== 'minimum' || !item.per) continue;
+    const share = items.some((i) => i.kind === 'revenueShare');
+    if (!share) {
+      sink.report('ICX5504', `A minimum per ${item.per.text} is the floor of a revenue share, and ${name} has none; add \`revenue share N% of net retail\` or state a minimum per month.`, item.range);
+    } else if (item.per.text !== 'subscriber') {
+      sink.report('ICX3506', `A revenue share is floored per subscriber; write ${item.amount?.currency?.text ?? m.currency ?? 'EUR'}/subscriber/month, not per ${item.per.text}.`, item.per.range);
+    } else if (item.perPeriod && item.perPeriod.text !== 'month') {
+      sink.report('ICX4501', `The floor applies per subscriber and calendar month; write /subscriber/month, not /${item.perPeriod.text}.`, item.perPeriod.range);
+    }
+  }
   if (slaByMetric.size > 0) {
     const fees = items.filter((i): i is RateDecl => i.kind === 'rate' && isMonthlyFee(i));
     if (fees.length === 0) {
