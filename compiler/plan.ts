@@ -245,6 +245,8 @@ export interface DigitalTermsPlan {
   }[];
   /** cap on the sum of the service's SLA credits in a month, % of the monthly fee (its recurring-fee line); null = none */
   slaCapPercent: string | null;
+  /** `<uri>:<line>` of the SLA line that states the cap */
+  slaCapSource: string | null;
 }
 
 export interface AgreementPlan {

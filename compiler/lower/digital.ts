@@ -34,7 +34,8 @@ export function lowerDigital(m: AgreementModel, s: ServiceBlock): DigitalTermsPl
   const slas = items.filter((i) => i.kind === 'sla');
   if (active.length === 0 && !pool && !share && !commission && slas.length === 0) return undefined;
   const name = s.name.text;
-  const cap = slas.find((x) => x.cap)?.cap;
+  const capLine = slas.find((x) => x.cap);
+  const cap = capLine?.cap;
   return {
     activeUnitFees: spans(m, active).map(({ r, from, to }) => ({
       clause: `${name}/active-${ACTIVE_UNITS[s.serviceKind.text]!.plural}/${from}`,
@@ -87,6 +88,7 @@ export function lowerDigital(m: AgreementModel, s: ServiceBlock): DigitalTermsPl
       };
     }),
     slaCapPercent: cap ? decimalText(cap) : null,
+    slaCapSource: capLine ? at(m.uri, capLine.range) : null,
   };
 }
 

@@ -103,7 +103,7 @@ export async function digitalCharges(
       }));
     }
 
-    if (d.revenueShare) out.push(...(await shareLines(store, hp, svc, month, inputs, svcParams)));
+    if (d.revenueShare) out.push(...(await shareLines(store, hp, svc, month, inputs)));
 
     if (d.commission?.retailPercent) {
       const c = d.commission;
@@ -131,14 +131,14 @@ function missingRetail(line: LineBuilder, source: string, what: string): ChargeL
   return line({ construct: 'retail-missing', clauseSource: source, amount: '0', explanation: `no retail revenue given (--retail): the ${what} is not computed` });
 }
 
-async function shareLines(store: Store, hp: HashedAgreementPlan, svc: ServicePlan, month: Period, inputs: DigitalInputs, svcParams: unknown[]): Promise<ChargeLine[]> {
+async function shareLines(store: Store, hp: HashedAgreementPlan, svc: ServicePlan, month: Period, inputs: DigitalInputs): Promise<ChargeLine[]> {
   const plan = hp.plan;
   const s = svc.digital!.revenueShare!;
   const line = lineFor(hp, svc, month);
   if (!inputs.retail) return [missingRetail(line, s.source, `revenue share of ${s.percent}%`)];
   const r = rounding(plan, svc);
   const cur = plan.currency;
-  const nets = (await queryJson(store, RETAIL_NET_BY_SUBSCRIBER_SQL, [plan.id, svc.name, svcParams[6], svcParams[7]] as string[])).map((x) => String(x.net));
+  const nets = (await queryJson(store, RETAIL_NET_BY_SUBSCRIBER_SQL, [plan.id, svc.name, month.start, month.endExclusive])).map((x) => String(x.net));
   const floor = svc.minimumPerUnit && svc.minimumPerUnit.per === 'subscriber' ? svc.minimumPerUnit : null;
   const res = revenueShare(nets, s.percent, floor?.amount ?? null);
   const payee = svc.direction === 'payable' ? `payable to ${s.to}` : `receivable from ${plan.partner.name}`;
@@ -217,7 +217,7 @@ function slaLines(hp: HashedAgreementPlan, svc: ServicePlan, month: Period, inpu
     const capped = new X(roundTo(percentOf(cap.credited.toFixed(), base).neg(), r));
     const amount = roundTo(capped.minus(roundedSum), r);
     out.push(line({
-      construct: 'sla-cap', clauseSource: d.slas.find((x) => x !== undefined)!.source, basisAmount: base.toFixed(), percent: d.slaCapPercent, amount,
+      construct: 'sla-cap', clauseSource: d.slaCapSource ?? d.slas[0]!.source, basisAmount: base.toFixed(), percent: d.slaCapPercent, amount,
       explanation: `SLA credits of ${svc.name} in ${ym} total ${credited.toFixed()}%${measuredAll ? '' : ' (of the KPIs given)'}, capped at ${d.slaCapPercent}% of ${show(base)} ${cur}: credit ${capped.toFixed(r.decimals)} ${cur}, cap adds back ${amount} ${cur}`,
     }));
   }
