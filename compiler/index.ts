@@ -5,6 +5,7 @@ import { parse } from '../language/index.js';
 import { checkAcrossAgreements } from './check/cross-file.js';
 import { checkDates } from './check/dates.js';
 import { checkFxLines, checkFxTables } from './check/fx.js';
+import { checkDigital } from './check/digital.js';
 import { checkNames } from './check/names.js';
 import { checkRates } from './check/rates.js';
 import { checkTests } from './check/tests.js';
@@ -63,6 +64,7 @@ export function checkAgreement(m: AgreementModel, sink: Sink): void {
   checkDecks(m, sink);
   checkUnitPricing(m, sink);
   checkPeriod(m, sink);
+  checkDigital(m, sink);
 }
 
 /**

@@ -179,6 +179,8 @@ export interface ServicePlan {
   minimumPerUnit?: PerUnitMinimumPlan;
   /** `rate 12_000 EUR/month not prorated`: recurring fees (not record prices) */
   recurringFees?: RecurringFeePlan[];
+  /** digital-partner terms charged per period; absent when the service has none */
+  digital?: DigitalTermsPlan;
 }
 
 /** Calendar periods in the agreement's time zone. */
@@ -278,6 +280,60 @@ export interface FxPlan {
   source: string;
   /** the table's rows for this pair, by date: 1 `from` = `rate` `to`, exact decimal text */
   rates: { date: string; rate: string }[];
+}
+
+/**
+ * Digital-partner terms of a service, charged per calendar month (local to the agreement)
+ * by runtime/period/digital-*.ts. Amounts and percentages are decimal strings.
+ */
+export interface DigitalTermsPlan {
+  /** `rate 0.40 EUR/device/month for active devices`: per distinct active unit in the month */
+  activeUnitFees: {
+    clause: string;
+    source: string;
+    /** device (iot) or subscriber (subscription) */
+    unit: string;
+    price: string;
+    /** local dates; the fee in force on the first day of the month applies to the month */
+    effectiveFrom: string;
+    effectiveTo: string | null;
+  }[];
+  /** `data pooled 500 MB/device/month, overage 0.002 EUR/MB` */
+  pool: {
+    clause: string;
+    source: string;
+    /** allowance per active device per month, as written and in bytes (binary units) */
+    allowance: string;
+    allowanceUnit: string;
+    allowanceBytes: string;
+    overagePrice: string;
+    overageUnit: string;
+    overageUnitBytes: string;
+  } | null;
+  /** `revenue share 70% of net retail to STREAMCO` */
+  revenueShare: { clause: string; source: string; percent: string; to: string } | null;
+  /** `commission 12.00 EUR/activation plus 5% of first-month retail` */
+  commission: { clause: string; source: string; perEvent: string; unit: string; retailPercent: string | null } | null;
+  /** `sla ...` lines, in source order */
+  slas: {
+    clause: string;
+    source: string;
+    metric: 'availability' | 'latency';
+    /** p99, ...; null for availability */
+    statistic: string | null;
+    op: '>=' | '<=';
+    /** availability: percent; latency: milliseconds */
+    target: string;
+    targetUnit: '%' | 'ms';
+    /** % of the monthly fee credited (per step when stepPercent is set) */
+    creditPercent: string;
+    /** availability: one credit per full step of this many percentage points below the target */
+    stepPercent: string | null;
+  }[];
+  /** cap on the sum of the service's SLA credits in a month, % of the monthly fee (its recurring-fee line); null = none */
+  slaCapPercent: string | null;
+  /** `<uri>:<line>` of the SLA line that states the cap */
+  slaCapSource: string | null;
 }
 
 export interface AgreementPlan {
@@ -385,6 +441,14 @@ export interface AgreementTestPlan {
     usages: (AgreementTestPlan['usage'] & { count: number })[];
     expects: AgreementTestPlan['expect'][];
   };
+  /** period tests: the `kpi` and `retail` lines, inputs of digital-partner charges */
+  digitalInputs?: TestDigitalInputsPlan;
+}
+
+export interface TestDigitalInputsPlan {
+  /** availability in percent, latency in milliseconds (decimal strings) */
+  kpis: { kpi: string; value: string; source: string }[];
+  retail: { service: string; subscriber: string; date: string; gross: string; taxes: string; refunds: string; source: string }[];
 }
 
 /** `expect charge discount FR-MOBILE-VOLUME tier 2 -12.30 EUR`: the sum of the matching lines */

@@ -4,6 +4,7 @@ import type { BandPrice, Name, PriceStep, RateDecl, RoundingMethod, ServiceBlock
 import { SERVICE_KINDS } from './ast.js';
 import type { Literals } from './ast-literals.js';
 import { nodeAt, nodesOf, onlyChildNode, spanOf, tokenAt, tokensOf } from './cst-util.js';
+import { buildDigitalItem, buildTestInput } from './ast-builder-digital.js';
 import { buildMinimum, buildPeriodExpect, buildTestPeriod, buildTiered, buildTierLine } from './ast-builder-period.js';
 
 function start(node: CstNode | undefined, fallback: number): number {
@@ -93,6 +94,11 @@ function buildServiceItem(node: CstNode | undefined, lit: Literals): ServiceItem
     }
     case 'noticeDecl':
       return { kind: 'notice', days: lit.number(tokenAt(node, 'Number'), at), range };
+    case 'poolDecl':
+    case 'revenueShareDecl':
+    case 'commissionDecl':
+    case 'slaDecl':
+      return buildDigitalItem(node, lit);
     default:
       return undefined;
   }
@@ -111,6 +117,7 @@ function buildRate(node: CstNode, lit: Literals): RateDecl {
   const from = tokenAt(node, 'Date');
   const origin = nodeAt(node, 'origin');
   const category = nodeAt(node, 'category');
+  const active = nodeAt(node, 'activeUnits');
   const notTok = tokenAt(node, 'Kw_not');
   const proratedTok = tokenAt(node, 'Kw_prorated');
   const by = nodeAt(node, 'prorateBy');
@@ -128,6 +135,7 @@ function buildRate(node: CstNode, lit: Literals): RateDecl {
     ...(from ? { from: lit.date(from, at) } : {}),
     ...(spanOf(origin) ? { origin: lit.name(origin, at) } : {}),
     ...(spanOf(category) ? { category: lit.name(category, at) } : {}),
+    ...(spanOf(active) ? { activeUnits: lit.name(active, at) } : {}),
     range: lit.nodeRange(node, at),
   };
 }
@@ -172,6 +180,8 @@ export function buildTest(node: CstNode, lit: Literals): TestBlock {
   if (expects.length > 1) block.expects = expects;
   const period = buildTestPeriod(nodeAt(node, 'testPeriod'), lit);
   if (period !== undefined) block.period = period;
+  const inputs = nodesOf(node, 'testInput').filter((n) => spanOf(n) !== undefined).map((n) => buildTestInput(n, lit));
+  if (inputs.length > 0) block.inputs = inputs;
   return block;
 }
 

@@ -4,7 +4,7 @@
 import type { CstNode, IToken } from 'chevrotain';
 import type {
   DateLit, DateTimeLit, DurationLit, DurationUnit, MoneyLit, Name, NumberLit, PercentLit, PriceLit,
-  Range, StringLit, TimeRangeLit,
+  QuantityLit, Range, StringLit, TimeRangeLit,
 } from './ast.js';
 import { spanOf, tokenAt } from './cst-util.js';
 import type { LineIndex } from './positions.js';
@@ -97,6 +97,18 @@ export class Literals {
     return {
       amount: this.number(amountTok, at),
       currency: this.nameFromToken(tokenAt(node, 'currency'), at),
+      per: this.nameFromToken(tokenAt(node, 'per'), at),
+      ...(tokenAt(node, 'perPeriod') ? { perPeriod: this.nameFromToken(tokenAt(node, 'perPeriod'), at) } : {}),
+      range: this.nodeRange(node, fallback),
+    };
+  }
+
+  quantity(node: CstNode | undefined, fallback: number): QuantityLit {
+    const amountTok = tokenAt(node, 'Number');
+    const at = amountTok?.startOffset ?? fallback;
+    return {
+      amount: this.number(amountTok, at),
+      unit: this.nameFromToken(tokenAt(node, 'unit'), at),
       per: this.nameFromToken(tokenAt(node, 'per'), at),
       ...(tokenAt(node, 'perPeriod') ? { perPeriod: this.nameFromToken(tokenAt(node, 'perPeriod'), at) } : {}),
       range: this.nodeRange(node, fallback),

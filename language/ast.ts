@@ -254,6 +254,10 @@ export type ServiceItem =
   | DeckDecl
   | NoticeDecl
   | SurchargeDecl
+  | PoolDecl
+  | RevenueShareDecl
+  | CommissionDecl
+  | SlaDecl
   | TieredDecl
   | TierLine
   | MinimumDecl;
@@ -289,6 +293,9 @@ export interface RateDecl extends Node {
   zone: Name;
   prices: BandPrice[];
   from?: DateLit;
+  /** `for active devices`: the unit word after `active`; the price is then charged per
+   *  active unit per month at period level, not per record */
+  activeUnits?: Name;
   /** a recurring fee's statement: `not prorated`, or `prorated by day` (`by` = the word after `by`) */
   proration?: Node & { prorated: boolean; by?: Name };
   /** `rate ZONE origin OZONE ...`: applies when the A-number's zone is OZONE */
@@ -364,6 +371,8 @@ export interface TestBlock extends Node {
   expects?: TestExpect[];
   /** `period 2026-03`: period charges of that month are computed for the test */
   period?: YearMonthLit;
+  /** `kpi …` and `retail …` lines: inputs of digital-partner charges */
+  inputs?: TestInput[];
 }
 
 /** `2026-03` */
@@ -385,6 +394,63 @@ export interface TestUsage extends Node {
   category?: Name;
   /** `count 1000`: that many identical records */
   count?: NumberLit;
+}
+
+/** Inputs of a period test's digital-partner charges (instead of --kpi / --retail files). */
+export type TestInput =
+  /** `kpi availability 99.97%`, `kpi latency-p99 12ms` */
+  | (Node & { kind: 'kpi'; name: Name; value: PercentLit | DurationLit })
+  /** `retail premium-video 12125550001 2026-03-01 gross 15.99 taxes 1.42 refunds 0` */
+  | (Node & { kind: 'retail'; service: Name; subscriber: Name; date: DateLit; gross: NumberLit; taxes: NumberLit; refunds: NumberLit });
+
+/** `500 MB/device/month`: an amount of a unit per unit (per period) */
+export interface QuantityLit extends Node {
+  amount: NumberLit;
+  unit: Name;
+  per: Name;
+  perPeriod?: Name;
+}
+
+/** `data pooled 500 MB/device/month, overage 0.002 EUR/MB` */
+export interface PoolDecl extends Node {
+  kind: 'pool';
+  allowance: QuantityLit;
+  overage: PriceLit;
+}
+
+/** `revenue share 70% of net retail to STREAMCO` */
+export interface RevenueShareDecl extends Node {
+  kind: 'revenueShare';
+  share: PercentLit;
+  /** the party paid (payable) or paying (receivable); absent = the partner */
+  to?: Name;
+}
+
+/** `commission 12.00 EUR/activation plus 5% of first-month retail` */
+export interface CommissionDecl extends Node {
+  kind: 'commission';
+  price: PriceLit;
+  plus?: PercentLit;
+  /** the retail basis as written: `first-month` */
+  basis?: Name;
+}
+
+/** `sla availability >= 99.99% per month, credit 10% per 0.01% below, cap 50%` */
+export interface SlaDecl extends Node {
+  kind: 'sla';
+  /** availability | latency as written */
+  metric: Name;
+  /** p99, ... (latency) */
+  statistic?: Name;
+  op: '>=' | '<=';
+  target: PercentLit | DurationLit;
+  /** `per month` */
+  period?: Name;
+  credit: PercentLit;
+  /** `per 0.01% below`: the credit is per full step below the target */
+  step?: PercentLit;
+  /** the cap on the credits of all SLAs of the service, % of the monthly fee */
+  cap?: PercentLit;
 }
 
 export type TestExpect =

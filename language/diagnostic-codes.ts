@@ -134,6 +134,24 @@ export const DIAGNOSTIC_CODES = {
   ICX5405: { severity: 'error', title: 'no tiers' },
   ICX5406: { severity: 'error', title: 'commitment without exactly one commitment line' },
 
+  // digital-partner terms (pooled data, revenue share, commission, SLA credits)
+  ICX2501: { severity: 'error', title: 'revenue share paid to the wrong party' },
+  ICX3501: { severity: 'error', title: 'term does not fit the service kind' },
+  ICX3502: { severity: 'error', title: 'unknown data unit' },
+  ICX3503: { severity: 'error', title: 'percentage out of range' },
+  ICX3504: { severity: 'error', title: 'SLA target does not fit its metric' },
+  ICX3505: { severity: 'error', title: 'unknown retail basis' },
+  ICX3506: { severity: 'error', title: 'active units do not match the price unit' },
+  ICX4501: { severity: 'error', title: 'SLA measured over a period other than a month' },
+  ICX5501: { severity: 'error', title: 'SLA without a monthly fee to credit' },
+  ICX5502: { severity: 'error', title: 'two SLAs for one metric' },
+  ICX5503: { severity: 'error', title: 'SLA caps disagree' },
+  ICX5504: { severity: 'error', title: 'per-subscriber minimum without a revenue share' },
+  ICX6501: { severity: 'error', title: 'test KPI no SLA reads' },
+  ICX6502: { severity: 'error', title: 'test retail line for a service without retail terms' },
+  ICX6503: { severity: 'error', title: 'test inputs outside a period test' },
+  ICX6504: { severity: 'error', title: 'invalid test retail line' },
+
   // tests
   ICX6001: { severity: 'error', title: 'test usage is incomplete' },
   ICX6002: { severity: 'error', title: 'unknown suspense reason' },

@@ -84,7 +84,7 @@ class Formatter {
       case 'serviceBlock':
         return this.block(node, depth, () => this.serviceItems(node, depth + 1));
       case 'testBlock':
-        return this.block(node, depth, () => this.plainLines([...nodesOf(node, 'testPeriod'), ...nodesOf(node, 'testUsage'), ...nodesOf(node, 'testExpect')], depth + 1));
+        return this.block(node, depth, () => this.plainLines([...nodesOf(node, 'testPeriod'), ...nodesOf(node, 'testUsage'), ...nodesOf(node, 'testInput'), ...nodesOf(node, 'testExpect')], depth + 1));
       case 'settlementBlock':
         return this.block(node, depth, () => this.plainLines(nodesOf(node, 'settlementItem'), depth + 1));
       case 'discountBlock':

@@ -57,6 +57,11 @@ const RULE_WORDS: Record<string, string> = {
   codeValue: 'a code like `FRAF1`',
   settlementItem: '`invoicing`, `netting` or `dispute tolerance`',
   tolerance: 'a percentage like `1%` or an amount like `500 EUR`',
+  poolDecl: 'a pool like `data pooled 500 MB/device/month, overage 0.002 EUR/MB`',
+  quantity: 'an allowance like `500 MB/device/month`',
+  revenueShareDecl: 'a share like `revenue share 70% of net retail to STREAMCO`',
+  commissionDecl: 'a commission like `commission 12.00 EUR/activation plus 5% of first-month retail`',
+  slaDecl: 'an SLA like `sla availability >= 99.99% per month, credit 10% per 0.01% below, cap 50%`',
 };
 
 /** What a block holds, for "expected `}`" errors that really mean "this line is not an item". */

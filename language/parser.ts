@@ -313,6 +313,10 @@ export class AgreementParser extends LineAwareParser {
       { ALT: () => this.SUBRULE(this.deckDecl) },
       { ALT: () => this.SUBRULE(this.noticeDecl) },
       { ALT: () => this.SUBRULE(this.surchargeDecl) },
+      { ALT: () => this.SUBRULE(this.poolDecl) },
+      { ALT: () => this.SUBRULE(this.revenueShareDecl) },
+      { ALT: () => this.SUBRULE(this.commissionDecl) },
+      { ALT: () => this.SUBRULE(this.slaDecl) },
       { ALT: () => this.SUBRULE(this.tieredDecl) },
       { ALT: () => this.SUBRULE(this.tierLine) },
       { ALT: () => this.SUBRULE(this.minimumDecl) },
@@ -418,6 +422,12 @@ export class AgreementParser extends LineAwareParser {
       this.SUBRULE3(this.name, { LABEL: 'origin' });
     });
     this.AT_LEAST_ONE({ GATE: () => this.startsBandPrice(), DEF: () => this.SUBRULE(this.bandPrice) });
+    // `for active devices`: a fee per active unit per month, charged per period
+    this.OPTION6(() => {
+      this.CONSUME(kw('for'));
+      this.CONSUME(kw('active'));
+      this.SUBRULE5(this.name, { LABEL: 'activeUnits' });
+    });
     this.OPTION(() => {
       this.CONSUME(kw('from'));
       this.CONSUME(DateTok);
@@ -429,6 +439,110 @@ export class AgreementParser extends LineAwareParser {
         { ALT: () => { this.CONSUME2(kw('prorated')); this.CONSUME(kw('by')); this.SUBRULE4(this.name, { LABEL: 'prorateBy' }); } },
       ]),
     );
+  });
+
+  /** `kpi availability 99.97%`, `kpi latency-p99 12ms`;
+   *  `retail premium-video 12125550001 2026-03-01 gross 15.99 taxes 1.42 refunds 0` */
+  testInput = this.RULE('testInput', () => {
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(kw('kpi'));
+          this.SUBRULE(this.name, { LABEL: 'kpiName' });
+          this.OR2([{ ALT: () => this.CONSUME(Percent, { LABEL: 'kpiValue' }) }, { ALT: () => this.CONSUME(Duration, { LABEL: 'kpiValue' }) }]);
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(kw('retail'));
+          this.SUBRULE2(this.name, { LABEL: 'service' });
+          this.OR3([{ ALT: () => this.CONSUME(NumberTok, { LABEL: 'subscriber' }) }, { ALT: () => this.CONSUME(Identifier, { LABEL: 'subscriber' }) }]);
+          this.CONSUME(DateTok);
+          this.CONSUME(kw('gross'));
+          this.CONSUME2(NumberTok, { LABEL: 'gross' });
+          this.CONSUME(kw('taxes'));
+          this.CONSUME3(NumberTok, { LABEL: 'taxes' });
+          this.CONSUME(kw('refunds'));
+          this.CONSUME4(NumberTok, { LABEL: 'refunds' });
+        },
+      },
+    ]);
+  });
+
+  /** `data pooled 500 MB/device/month, overage 0.002 EUR/MB` */
+  poolDecl = this.RULE('poolDecl', () => {
+    this.CONSUME(kw('data'));
+    this.CONSUME(kw('pooled'));
+    this.SUBRULE(this.quantity, { LABEL: 'allowance' });
+    this.CONSUME(Comma);
+    this.CONSUME(kw('overage'));
+    this.SUBRULE(this.price, { LABEL: 'overage' });
+  });
+
+  /** `500 MB/device/month`: an amount of a unit per unit per period */
+  quantity = this.RULE('quantity', () => {
+    this.CONSUME(NumberTok);
+    this.CONSUME(Identifier, { LABEL: 'unit' });
+    this.CONSUME(Slash);
+    this.CONSUME2(Identifier, { LABEL: 'per' });
+    this.OPTION(() => {
+      this.CONSUME2(Slash);
+      this.CONSUME3(Identifier, { LABEL: 'perPeriod' });
+    });
+  });
+
+  /** `revenue share 70% of net retail to STREAMCO` */
+  revenueShareDecl = this.RULE('revenueShareDecl', () => {
+    this.CONSUME(kw('revenue'));
+    this.CONSUME(kw('share'));
+    this.CONSUME(Percent);
+    this.CONSUME(kw('of'));
+    this.CONSUME(kw('net'));
+    this.CONSUME(kw('retail'));
+    this.OPTION(() => {
+      this.CONSUME(kw('to'));
+      this.SUBRULE(this.name, { LABEL: 'to' });
+    });
+  });
+
+  /** `commission 12.00 EUR/activation plus 5% of first-month retail` */
+  commissionDecl = this.RULE('commissionDecl', () => {
+    this.CONSUME(kw('commission'));
+    this.SUBRULE(this.price);
+    this.OPTION(() => {
+      this.CONSUME(kw('plus'));
+      this.CONSUME(Percent);
+      this.CONSUME(kw('of'));
+      this.SUBRULE(this.name, { LABEL: 'basis' });
+      this.CONSUME(kw('retail'));
+    });
+  });
+
+  /** `sla availability >= 99.99% per month, credit 10% per 0.01% below, cap 50%`;
+   *  `sla latency p99 <= 10ms, credit 5%` */
+  slaDecl = this.RULE('slaDecl', () => {
+    this.CONSUME(kw('sla'));
+    this.SUBRULE(this.name, { LABEL: 'metric' });
+    this.OPTION(() => this.SUBRULE2(this.name, { LABEL: 'statistic' }));
+    this.OR([{ ALT: () => this.CONSUME(GreaterEq) }, { ALT: () => this.CONSUME(LessEq) }]);
+    this.OR2([{ ALT: () => this.CONSUME(Percent, { LABEL: 'target' }) }, { ALT: () => this.CONSUME(Duration, { LABEL: 'target' }) }]);
+    this.OPTION2(() => {
+      this.CONSUME(kw('per'));
+      this.SUBRULE3(this.name, { LABEL: 'period' });
+    });
+    this.CONSUME(Comma);
+    this.CONSUME(kw('credit'));
+    this.CONSUME2(Percent, { LABEL: 'credit' });
+    this.OPTION3(() => {
+      this.CONSUME2(kw('per'));
+      this.CONSUME3(Percent, { LABEL: 'step' });
+      this.CONSUME(kw('below'));
+    });
+    this.OPTION4(() => {
+      this.CONSUME2(Comma);
+      this.CONSUME(kw('cap'));
+      this.CONSUME4(Percent, { LABEL: 'cap' });
+    });
   });
 
   bandPrice = this.RULE('bandPrice', () => {
@@ -585,7 +699,8 @@ export class AgreementParser extends LineAwareParser {
           this.CONSUME(kw('the'));
           // `end` is a keyword (`fx … at period end`); an identifier is accepted and checked
           this.OR2([{ ALT: () => this.CONSUME(kw('end'), { LABEL: 'endWord' }) }, { ALT: () => this.CONSUME(Identifier, { LABEL: 'endWord' }) }]);
-          this.CONSUME2(Identifier, { LABEL: 'ofWord' });
+          // `of` is a keyword of revenue shares and commissions (`70% of net retail`)
+          this.OR3([{ ALT: () => this.CONSUME2(Identifier, { LABEL: 'ofWord' }) }, { ALT: () => this.CONSUME(kw('of'), { LABEL: 'ofWord' }) }]);
           this.CONSUME2(kw('the'));
           this.SUBRULE(this.name, { LABEL: 'period' });
         },
@@ -641,6 +756,8 @@ export class AgreementParser extends LineAwareParser {
     this.OPTION(() => this.SUBRULE(this.testPeriod));
     // A period test may have no usage (a recurring fee); the compiler requires one otherwise.
     this.MANY(() => this.SUBRULE(this.testUsage));
+    // inputs of digital-partner charges: `kpi availability 99.97%`, `retail …` lines
+    this.MANY2(() => this.SUBRULE(this.testInput));
     this.AT_LEAST_ONE2(() => this.SUBRULE(this.testExpect));
     this.CONSUME(RCurly);
   });

@@ -24,6 +24,9 @@ export const KEYWORDS = [
   'rates', 'deck', 'issued', 'notice', 'increases', 'days',
   // per-record pricing of data and events, origin-based pricing, roaming call categories
   'origin', 'outside', 'surcharge', 'bytes', 'category',
+  // digital-partner terms (pooled data, revenue share, commission, SLA credits)
+  'active', 'pooled', 'overage', 'revenue', 'share', 'of', 'net', 'retail', 'commission', 'plus',
+  'sla', 'credit', 'below', 'cap', 'kpi', 'gross', 'taxes', 'refunds',
   // period charges (tiers, discounts, commitments, minimum fees, caps, recurring fees, period tests)
   'discount', 'commitment', 'commits', 'shortfall', 'invoiced', 'tier', 'tiered', 'on', 'not',
   'prorated', 'by', 'charge', 'total', 'count',

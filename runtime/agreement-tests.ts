@@ -8,6 +8,7 @@ import type { InlineUsageRow } from './ingest/ingest.js';
 import { rateWith } from './rate.js';
 import { queryJson, type Store } from './store/store.js';
 import { periodCharges } from './period/run.js';
+import { testDigitalInputs } from './period/digital-test-inputs.js';
 import { comparePeriod, periodPrefix, periodRows, type PeriodActual } from './period/tests.js';
 
 export interface TestActual {
@@ -107,7 +108,8 @@ export async function runAgreementTests(store: Store, compiled: CompiledSet): Pr
         const mine = rated.filter((r) => String(r.record_id).startsWith(prefix));
         const susp_ = susp.filter((r) => String(r.record_id).startsWith(prefix));
         const hp = compiled.plans.filter((p) => p.plan.id === t.agreementId);
-        const charges = await periodCharges(store, hp, t.period.month, { runId: res.runId, recordPrefix: prefix });
+        const digital = t.digitalInputs ? await testDigitalInputs(store, hp, t) : undefined;
+        const charges = await periodCharges(store, hp, t.period.month, { runId: res.runId, recordPrefix: prefix, ...(digital ? { digital } : {}) });
         const period: PeriodActual = {
           records: mine.length + susp_.length,
           rated: mine.length,

@@ -10,6 +10,6 @@ export {
   IngestError, OutputError, RateInputError, RuntimeError, StoreError, UnbalancedRunError,
 } from './errors.js';
 export { invoiceLines, roundAmount, type InvoiceLine } from './invoice-lines.js';
-export { periodCharges, type PeriodOptions } from './period/run.js';
+export { loadDigitalInputs, periodCharges, type PeriodOptions } from './period/run.js';
 export { computeCharges, type AggregateRow } from './period/compute.js';
 export type { ChargeLine, ChargeConstruct } from './period/lines.js';

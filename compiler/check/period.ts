@@ -8,6 +8,7 @@ import type { AgreementModel } from '../model.js';
 import { rangeFrom, type Sink } from '../sink.js';
 import { isRecurringRate, PERIOD_UNITS, singular, TIER_STYLES } from '../lower/period.js';
 import { isCurrency } from './currencies.js';
+import { slaSubjects } from './digital-subjects.js';
 
 /** The charge constructs `expect charge` may name (runtime/period/lines.ts). Other modules add theirs. */
 export const CHARGE_CONSTRUCTS = ['tier', 'discount', 'cap', 'minimum-fee', 'commitment-shortfall', 'recurring-fee'];
@@ -234,7 +235,7 @@ function checkPeriodTest(m: AgreementModel, t: TestBlock, sink: Sink): void {
     if (u.service?.text && !svc) sink.report('ICX2004', `Unknown service ${u.service.text}.`, u.service.range);
     if (svc?.serviceKind?.text === 'voice' && !u.duration) sink.report('ICX6001', `Service ${svc.name.text} is voice; say how long the call lasted with \`for <duration>\`.`, u.range);
   }
-  const subjects = new Set([...m.services.map((s) => s.name?.text), ...(m.ast.items ?? []).flatMap((i) => (i.kind === 'discount' && i.name ? [i.name.text] : []))]);
+  const subjects = new Set([...m.services.map((s) => s.name?.text), ...(m.ast.items ?? []).flatMap((i) => (i.kind === 'discount' && i.name ? [i.name.text] : [])), ...slaSubjects(m)]);
   for (const e of expects) {
     if (isPeriodTest && e.kind === 'amount') {
       for (const extra of [e.zone, e.band, e.billed]) {

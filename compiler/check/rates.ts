@@ -5,6 +5,7 @@ import type { AgreementModel } from '../model.js';
 import { at, rangeFrom, type Sink } from '../sink.js';
 import { durationSeconds } from '../values.js';
 import { rateClauseZone } from '../lower/unit-pricing.js';
+import { pricedByDigitalTerms } from './digital.js';
 
 /** The date a rate line starts: its `from`, else the validity start. */
 export function effectiveFrom(m: AgreementModel, r: RateDecl): string | undefined {
@@ -36,7 +37,8 @@ function checkService(m: AgreementModel, s: ServiceBlock, sink: Sink): void {
   const barred = new Set((s.items ?? []).flatMap((i) => (i.kind === 'bar' ? (i.zones ?? []).map((z) => z.text) : [])));
   // A service rating from a deck (compiler/deck/) has no rate lines of its own.
   // A tiered service is priced by its tier lines (compiler/check/period.ts checks them).
-  if (rates.length === 0 && !(s.items ?? []).some((i) => i.kind === 'deck' || i.kind === 'tiered')) {
+  // Digital terms (pool, revenue share, commission) price a service per period.
+  if (rates.length === 0 && !(s.items ?? []).some((i) => i.kind === 'deck' || i.kind === 'tiered') && !pricedByDigitalTerms(s)) {
     sink.report('ICX5005', `Service ${s.name?.text} has no rate lines; add at least one \`rate <zone> <price>\`.`, s.name?.range ?? rangeFrom(s.range.start, 7));
   }
   // zone|band|from → the rate line that set it first

@@ -209,8 +209,9 @@ function checkTestUsage(m: AgreementModel, sink: Sink): void {
     if (kind === 'data' && !u.bytes) {
       sink.report('ICX6001', `Service ${svc!.name.text} is data; say how much was used with \`bytes <n>\`, e.g. \`bytes 1_500_000\`.`, u.range);
     }
-    if (kind !== 'data' && u.bytes) {
-      sink.report('ICX6001', '`bytes` is the volume of a data session; remove it from this usage.', u.bytes.range);
+    // iot sessions carry a volume too: it fills the pool (charged per period)
+    if (kind !== 'data' && kind !== 'iot' && u.bytes) {
+      sink.report('ICX6001', '`bytes` is the volume of a data or iot session; remove it from this usage.', u.bytes.range);
     }
     if ((kind === 'data' || kind === 'event') && u.duration) {
       sink.report('ICX6001', `\`for <duration>\` applies to voice; a ${kind} usage ${kind === 'data' ? 'has `bytes <n>`' : 'counts events with `units <n>` (default 1)'}.`, u.duration.range);

@@ -160,7 +160,7 @@ function checkService(m: AgreementModel, s: ServiceBlock, sink: Sink): void {
     // Each of these is one commercial fact; stating it twice leaves the reader guessing.
     const onceKey = item.kind === 'rounding' ? `rounding ${item.scope}` : periodOnceKey(item) ?? item.kind;
     // deck and notice: checked (once each) by compiler/deck/check.ts
-    if (item.kind !== 'rate' && item.kind !== 'bar' && item.kind !== 'deck' && item.kind !== 'notice' && item.kind !== 'surcharge' && item.kind !== 'tier') { // surcharges: check/unit-pricing.ts
+    if (item.kind !== 'rate' && item.kind !== 'bar' && item.kind !== 'deck' && item.kind !== 'notice' && item.kind !== 'surcharge' && item.kind !== 'tier' && item.kind !== 'sla') { // sla: one per metric, check/digital.ts // surcharges: check/unit-pricing.ts
       if (seen.has(onceKey)) {
         sink.report('ICX3006', `This service already states ${VOICE_ONLY[item.kind] ?? onceKey}; keep one.`, item.range);
       }

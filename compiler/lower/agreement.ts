@@ -8,6 +8,7 @@ import { at } from '../sink.js';
 import { decimalText, durationSeconds, wholeSeconds } from '../values.js';
 import { lowerBands } from './bands.js';
 import { lowerService } from './services.js';
+import { testDigitalInputs } from './digital.js';
 import { lowerAgreementPeriod, lowerExpect, lowerTestPeriod } from './period.js';
 
 
@@ -67,6 +68,7 @@ export function lowerTests(m: AgreementModel): AgreementTestPlan[] {
       usage: t.usage ? lowerUsage(t.usage) : { service: '', aNumber: null, bNumber: null, startTime: '', durationSeconds: null, units: null },
       expect: lowerExpect(e),
       ...(period ? { period } : {}),
+      ...testDigitalInputs(m, t),
     };
   });
 }

@@ -10,6 +10,7 @@ import { isRecurringRate, lowerServicePeriod } from './period.js';
 import { decimalText, wholeSeconds } from '../values.js';
 import { lowerDeck } from '../deck/lower.js';
 import { lowerUnitPricing, rateClauseZone } from './unit-pricing.js';
+import { digitalRecordRates, isPeriodRate, lowerDigital } from './digital.js';
 
 /** Documented default: every rated record is rounded half-up to 6 decimals. */
 export const DEFAULT_RECORD_ROUNDING: RoundingPlan = { method: 'half-up', decimals: 6 };
@@ -29,6 +30,8 @@ function lowerServiceBase(m: AgreementModel, s: ServiceBlock): ServicePlan {
     return r && r.kind === 'rounding' ? { method: r.method, decimals: Number(decimalText(r.decimals)) } : null;
   };
   const zones = serviceZones(s);
+  // the per-record lines of digital terms (pooled iot records, commission per event) match any number
+  if (digitalRecordRates(m, s).length > 0 && !zones.includes(ANY_ZONE)) zones.push(ANY_ZONE);
   const barredZones: string[] = [];
   for (const i of items) if (i.kind === 'bar') for (const z of i.zones) if (!barredZones.includes(z.text)) barredZones.push(z.text);
   // A service rating from a deck takes its prefixes and rate lines from it (compiler/deck/).
@@ -56,9 +59,15 @@ function lowerServiceBase(m: AgreementModel, s: ServiceBlock): ServicePlan {
     // a service priced by call category matches no numbers: the record's category picks the line
     prefixes: deck?.prefixes ?? (items.some((i) => i.kind === 'rate' && i.category) ? [] : prefixTable(m, zones)),
     barredZones,
-    rates: deck?.rates ?? lowerRates(m, s),
+    rates: deck?.rates ?? [...lowerRates(m, s), ...digitalRecordRates(m, s)],
     ...lowerUnitPricing(m, s),
+    ...digitalField(m, s),
   };
+}
+
+function digitalField(m: AgreementModel, s: ServiceBlock): Pick<ServicePlan, 'digital'> {
+  const digital = lowerDigital(m, s);
+  return digital ? { digital } : {};
 }
 
 /** Every prefix of the zones the service rates or bars; `any` is the empty prefix. */
@@ -91,8 +100,8 @@ function lowerSteps(p: BandPrice): PriceStepPlan[] {
 }
 
 function lowerRates(m: AgreementModel, s: ServiceBlock): RateLinePlan[] {
-  // Recurring fees (`rate 12_000 EUR/month`) are period charges, not record prices.
-  const rates = s.items.filter((i): i is RateDecl => i.kind === 'rate' && !isRecurringRate(i));
+  // Recurring fees (`rate 12_000 EUR/month`) and fees per active unit are period charges, not record prices.
+  const rates = s.items.filter((i): i is RateDecl => i.kind === 'rate' && !isRecurringRate(i) && !isPeriodRate(s, i));
   // All effective dates per zone+band, to close each line at the next later start.
   const starts = new Map<string, string[]>();
   const lines: { r: RateDecl; band: string; price: BandPrice; from: string }[] = [];

@@ -150,7 +150,7 @@ ${USAGE_FIELDS.map((f) => `         nullif(${trimmed(f)}, '') AS f_${f}`).join('
       WHEN overflow IS NOT NULL THEN 'unparsable-row'
       WHEN f_record_id IS NULL OR f_start_time IS NULL
         -- data and event records have no B-number (a pre-assigned service's kind is checked at rating)
-        OR (f_b_number IS NULL AND (kind_l IS NULL OR kind_l NOT IN ('data', 'event')) AND f_service IS NULL)
+        OR (f_b_number IS NULL AND (kind_l IS NULL OR kind_l NOT IN ('data', 'event', 'iot', 'subscription')) AND f_service IS NULL)
         OR (f_b_number IS NULL AND kind_l IN ('voice', 'sms'))
         OR (kind_l = 'data' AND f_bytes IS NULL)
         OR (f_trunk IS NULL AND f_agreement IS NULL AND f_partner IS NULL)
@@ -167,7 +167,7 @@ ${USAGE_FIELDS.map((f) => `         nullif(${trimmed(f)}, '') AS f_${f}`).join('
       -- rated as a call without CLI (outside every origin zone), not suspended
       WHEN f_units IS NOT NULL AND (units_i IS NULL OR units_i < 1) THEN 'malformed-units'
       WHEN f_bytes IS NOT NULL AND bytes_i IS NULL THEN 'malformed-bytes'
-      WHEN kind_l IS NOT NULL AND kind_l NOT IN ('voice', 'sms', 'data', 'event') THEN 'unknown-kind'
+      WHEN kind_l IS NOT NULL AND kind_l NOT IN ('voice', 'sms', 'data', 'event', 'iot', 'subscription') THEN 'unknown-kind'
       WHEN dir_l IS NOT NULL AND dir_l NOT IN ('out', 'in') THEN 'unknown-direction'
     END AS reason
   FROM q
@@ -180,7 +180,7 @@ SELECT seq, src_no, source_line, reason,
          WHEN 'missing-field' THEN 'required field(s) missing: ' || concat_ws(', ',
              CASE WHEN f_record_id IS NULL THEN 'record_id' END,
              CASE WHEN f_b_number IS NULL AND (kind_l IN ('voice', 'sms')
-                    OR ((kind_l IS NULL OR kind_l NOT IN ('data', 'event')) AND f_service IS NULL)) THEN 'b_number' END,
+                    OR ((kind_l IS NULL OR kind_l NOT IN ('data', 'event', 'iot', 'subscription')) AND f_service IS NULL)) THEN 'b_number' END,
              CASE WHEN f_start_time IS NULL THEN 'start_time' END,
              CASE WHEN f_trunk IS NULL AND f_agreement IS NULL AND f_partner IS NULL THEN 'trunk (or partner)' END,
              CASE WHEN f_kind IS NULL AND f_service IS NULL THEN 'kind' END,

@@ -137,7 +137,7 @@ WITH f AS (
   SELECT f.*,
     CASE WHEN free_zero THEN 0::BIGINT
          ELSE (CASE
-                 WHEN svc_kind IN ('sms', 'event') THEN units * price0_n * 60
+                 WHEN svc_kind IN ('sms', 'event', 'iot', 'subscription') THEN units * price0_n * 60
                  -- volume in whole billing units × price × vol_num; the / vol_den is the rounding's
                  WHEN svc_kind = 'data' THEN ((bytes + vol_unit - 1) // vol_unit) * price0_n * vol_num
                  WHEN crossing THEN split_n

@@ -119,7 +119,7 @@ WITH u AS (
   -- the rate line in force on the local date of the start
   -- a deck line may override the service's increments (r.first_s/r.next_s, NULL = none)
   SELECT ud.*, ${o.joins ? 'coalesce(ro.rate_idx, r.rate_idx)' : 'r.rate_idx'} AS rate_idx, coalesce(r.closed, false) AS rate_closed,
-         CASE WHEN svc_kind IN ('sms', 'data', 'event') THEN NULL
+         CASE WHEN svc_kind IN ('sms', 'data', 'event', 'iot', 'subscription') THEN NULL
               WHEN dur = 0 AND NOT zero_charged THEN 0
               WHEN dur = 0 THEN min_s
               WHEN greatest(dur, min_s) <= coalesce(r.first_s, ud.first_s) THEN coalesce(r.first_s, ud.first_s)

@@ -33,7 +33,7 @@ SELECT $1::VARCHAR, seq, record_id, src_no, source_line, dim,
        CASE WHEN sur_clause IS NOT NULL THEN sur_clause WHEN crossing THEN split_clauses END,
        CASE WHEN sur_source IS NOT NULL THEN sur_source WHEN crossing THEN split_sources END,
        start_time, local_ts, duration_s,
-       billed, CASE WHEN svc_kind IN ('sms', 'event') THEN units END,
+       billed, CASE WHEN svc_kind IN ('sms', 'event', 'iot', 'subscription') THEN units END,
        amount, trunk, a_number, b_number,
        original_amount, fx_rate, fx_date, billed_bytes
 FROM rate_settled`;
@@ -106,6 +106,17 @@ LEFT JOIN plan_rates r_closed ON r_closed.rate_idx = o.rate_idx AND o.final_reas
 -- the first test only reads rate_ctx, so it filters before the joins of the view
 WHERE (o.reason IS NOT NULL OR o.crossing) AND o.final_reason IS NOT NULL`;
 
+/**
+ * Subscriber and bytes of the run's rated records of digital kinds (after rated_rows and
+ * rated_dims): narrow, and only for those kinds, so voice and sms runs pay a scan, not a copy.
+ */
+export const INSERT_RATED_DIGITAL_SQL = `INSERT INTO rated_digital
+SELECT $1::VARCHAR, r.seq, nullif(trim(w.subscriber), ''), nullif(trim(w.bytes), '')
+FROM rated_rows r
+JOIN (SELECT dim FROM rated_dims WHERE run_id = $1 AND kind IN ('iot', 'event', 'subscription')) d ON d.dim = r.dim
+JOIN run_raw w ON w.seq = r.seq
+WHERE r.run_id = $1`;
+
 /** Scratch tables and views of a run, dropped when it ends. */
 export const RUN_SCRATCH = {
   views: ['rate_settled', 'rate_amount', 'rate_final'],
@@ -129,6 +140,7 @@ export function ratingStatements(shape: PlanShape): Statement[] {
     { name: 'store usage', sql: INSERT_USAGE_SQL, param: 'run_id', stores: true },
     { name: 'store rated', sql: INSERT_RATED_SQL, param: 'run_id', stores: true },
     { name: 'store rated', sql: INSERT_RATED_DIMS_SQL, param: 'run_id', stores: true },
+    { name: 'store rated', sql: INSERT_RATED_DIGITAL_SQL, param: 'run_id', stores: true },
     { name: 'store suspense', sql: INSERT_SUSPENSE_SQL, param: 'run_id', stores: true },
     { name: 'store suspense', sql: INSERT_FX_SUSPENSE_SQL, param: 'run_id', stores: true },
   ];

@@ -6,7 +6,7 @@ export const USAGE_FIELDS = [
   'record_id', 'trunk', 'direction', 'kind', 'a_number', 'b_number',
   'start_time', 'duration_s', 'units', 'agreement', 'service',
   'partner',
-  'bytes', 'category',
+  'bytes', 'category', 'subscriber',
 ] as const;
 export type UsageField = (typeof USAGE_FIELDS)[number];
 
@@ -114,6 +114,14 @@ SELECT r.run_id,
 FROM rated_rows r
 JOIN rated_dims d ON d.run_id = r.run_id AND d.dim = r.dim
 JOIN rating_runs x ON x.run_id = r.run_id`,
+  `-- the device or subscriber and the volume of rated records of digital services (iot, event,
+-- subscription), as given: active devices, pooled data and activations are counted from it
+CREATE TABLE IF NOT EXISTS rated_digital (
+  run_id VARCHAR NOT NULL,
+  seq BIGINT NOT NULL,
+  subscriber VARCHAR,
+  bytes VARCHAR
+)`,
   `CREATE TABLE IF NOT EXISTS suspense (
   run_id VARCHAR NOT NULL,
   seq BIGINT NOT NULL,

@@ -201,6 +201,7 @@ describe('caps and minimum fees', () => {
     const body = `  service s subscription payable {
     rate 1.00 USD/subscriber
     minimum 2.50 USD/subscriber/month
+    revenue share 70% of net retail
   }`;
     expect(plan(body, header).plan.services[0]!.minimumPerUnit).toEqual({ amount: '2.50', per: 'subscriber', period: 'month', source: 'test.icx:11' }); // line 1 agreement, 2-8 header, 9 service, 10 rate, 11 minimum
     expect(charges(body, '2026-03', [], header)).toEqual([]);

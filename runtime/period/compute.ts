@@ -135,7 +135,8 @@ export function computeCharges(hp: HashedAgreementPlan, m: Month, aggregates: Ag
 
     const min = svc.minimumFee;
     const mp = min && periods.get(min.period);
-    if (min && mp) {
+    // a revenue share's minimum is applied to the share (runtime/period/digital-charges.ts)
+    if (min && mp && !svc.digital?.revenueShare) {
       const net = amountOf(own(mp)).plus((byUnit.get(mp.unit) ?? []).reduce((a, l) => a.plus(l.amount), new D(0)));
       if (net.lt(min.amount)) {
         const value = roundTo(new D(min.amount).minus(net), r);

@@ -7,13 +7,38 @@ import { periodAggregateSql, PERIOD_RUNS_SQL } from '../../compiler/sql/index.js
 import { queryJson, type Store } from '../store/store.js';
 import { parseMonth } from './calendar.js';
 import { computeCharges, periodsNeeded, type AggregateRow } from './compute.js';
-import type { ChargeLine } from './lines.js';
+import { sortLines, type ChargeLine } from './lines.js';
+import { digitalCharges, hasDigitalTerms, type DigitalInputs } from './digital-charges.js';
+import { loadKpis } from './kpi-input.js';
+import { loadRetail } from './retail-input.js';
 
 export interface PeriodOptions {
   /** only this run's records (agreement tests); default every run */
   runId?: string;
   /** only records whose id starts with this (one agreement test); default all */
   recordPrefix?: string;
+  /** retail revenue files (revenue shares, commissions on retail); absent → `retail-missing` lines */
+  retail?: string[];
+  /** KPI files (SLA credits); absent → `sla-kpi-missing` lines */
+  kpi?: string[];
+  /** retail and KPI inputs already read (loadDigitalInputs, e.g. before rating); else read here */
+  digital?: DigitalInputs;
+}
+
+/**
+ * Reads and validates the retail and KPI files (a bad line is an error naming file, line and
+ * field). The retail lines stay in the connection's TEMP table period_retail, so `icx rate`
+ * reads them before rating: a bad input file then costs nothing and stores nothing.
+ */
+export async function loadDigitalInputs(
+  store: Store, plans: readonly HashedAgreementPlan[], files: { retail?: string[]; kpi?: string[] },
+): Promise<DigitalInputs> {
+  const digital: DigitalInputs = { retail: files.retail !== undefined, kpis: null };
+  if (plans.some(hasDigitalTerms) || files.retail || files.kpi) {
+    await loadRetail(store, files.retail ?? [], plans);
+    digital.kpis = files.kpi ? await loadKpis(store, files.kpi) : null;
+  }
+  return digital;
 }
 
 export async function periodCharges(
@@ -21,10 +46,13 @@ export async function periodCharges(
 ): Promise<ChargeLine[]> {
   const m = parseMonth(month);
   const out: ChargeLine[] = [];
+  // digital-partner inputs, read once for every agreement (runtime/period/digital-charges.ts)
+  const digital = opts.digital ?? (await loadDigitalInputs(store, plans, opts));
   for (const hp of plans) {
     const periods = periodsNeeded(hp, m);
     if (periods.length === 0) {
-      out.push(...computeCharges(hp, m, () => []));
+      const own = computeCharges(hp, m, () => []);
+      out.push(...own, ...(await digitalCharges(store, hp, m, digital, own, opts)));
       continue;
     }
     // One query per agreement over the widest period (all end with this month), by local month;
@@ -40,9 +68,10 @@ export async function periodCharges(
         billedSeconds: String(r.billed_seconds), units: String(r.units), billedBytes: String(r.billed_bytes), amount: String(r.amount),
       },
     }));
-    out.push(...computeCharges(hp, m, (p) => sumMonths(byMonth.filter((x) => x.month >= p.start.slice(0, 7) && x.month < p.endExclusive.slice(0, 7)).map((x) => x.row))));
+    const own = computeCharges(hp, m, (p) => sumMonths(byMonth.filter((x) => x.month >= p.start.slice(0, 7) && x.month < p.endExclusive.slice(0, 7)).map((x) => x.row)));
+    out.push(...own, ...(await digitalCharges(store, hp, m, digital, own, opts)));
   }
-  return out;
+  return sortLines(out);
 }
 
 /** Rows of several months, summed per service and zone (exact decimal strings). */

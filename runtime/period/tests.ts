@@ -33,6 +33,9 @@ export function periodRows(t: AgreementTestPlan, i: number, plan: AgreementPlan 
         units: u.units,
         bytes: u.bytes ?? null,
         category: u.category ?? null,
+        // an iot, event or subscription test record's number is its device or subscriber
+        // (active devices, activations): the same number is the same device
+        subscriber: svc && ['iot', 'event', 'subscription'].includes(svc.kind) ? u.bNumber : null,
       });
     }
   });

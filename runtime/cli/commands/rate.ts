@@ -19,6 +19,8 @@ interface RateOptions {
   assumeTimezone?: string;
   json?: boolean;
   period?: string;
+  retail?: string[];
+  kpi?: string[];
 }
 
 export function registerRate(program: Command): void {
@@ -33,19 +35,30 @@ export function registerRate(program: Command): void {
     .option('--assume-timezone <zone>', 'IANA zone for start times written without an offset', timeZone)
     .option('--json', 'print the summary as JSON')
     .option('--period <YYYY-MM>', 'also compute the period charges of every period ending with this month (charges.parquet)', month)
+    .option('--retail <files...>', 'retail revenue CSV files for revenue shares and commissions (with --period)')
+    .option('--kpi <files...>', 'KPI CSV files (availability, latency) for SLA credits (with --period)')
     .action(async (paths: string[], opts: RateOptions) => {
       // Check the inputs before doing any work, so a typo costs nothing.
       const usage = [];
       for (const u of opts.usage) usage.push(await requireFile(u, '--usage'));
+      const retail = [];
+      for (const f of opts.retail ?? []) retail.push(await requireFile(f, '--retail'));
+      const kpi = [];
+      for (const f of opts.kpi ?? []) kpi.push(await requireFile(f, '--kpi'));
+      if ((opts.retail || opts.kpi) && !opts.period) throw new Failure('--retail and --kpi feed period charges: give --period YYYY-MM too');
       await requireWritableDir(opts.out, '--out');
       const { result } = await compileOrFail(paths);
       const plans = result.compiled.plans;
       if (plans.length === 0) throw new Failure('no agreement to rate with');
 
       // Loaded on use: commands that do not rate never load DuckDB's native module.
-      const { openStore, periodCharges, rate, writeOutputs } = await import('../../index.js');
+      const { loadDigitalInputs, openStore, periodCharges, rate, writeOutputs } = await import('../../index.js');
       const store = await openStore(path.resolve(opts.db));
       try {
+        // retail and KPI files are validated before rating: a bad line stores nothing
+        const digital = opts.period
+          ? await loadDigitalInputs(store, plans, { ...(opts.retail ? { retail } : {}), ...(opts.kpi ? { kpi } : {}) })
+          : undefined;
         const res = await rate(store, {
           plans,
           usage: usage.map((p) => ({ path: p, ...(opts.map ? { mapping: opts.map } : {}) })),
@@ -53,7 +66,13 @@ export function registerRate(program: Command): void {
         });
         const outDir = path.resolve(opts.out);
         // Period charges read every run in the store (this one included), after rating.
-        const charges = opts.period ? await periodCharges(store, plans, opts.period) : undefined;
+        const charges = opts.period
+          ? await periodCharges(store, plans, opts.period, { ...(digital ? { digital } : {}) })
+          : undefined;
+        // an input a charge needed and did not get is said, not silently skipped
+        for (const l of charges ?? []) {
+          if (l.construct.endsWith('-missing')) process.stderr.write(`icx: warning: ${l.agreementId} ${l.service}: ${l.explanation}\n`);
+        }
         await writeOutputs(store, res.runId, outDir, charges ? { charges } : {});
         const balance = `in ${res.inCount} = rated ${res.ratedCount} + suspense ${res.suspenseCount}`;
         if (opts.json) {
