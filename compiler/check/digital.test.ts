@@ -47,7 +47,8 @@ describe('terms on the wrong kind (ICX3501)', () => {
     expectDiagnostics(svc('u slice receivable', `    rate 100 EUR/month not prorated\n    ⟦revenue share 10% of net retail⟧`), [{ code: 'ICX3501' }]);
   });
   it('reports `for active devices` on an event service', () => {
-    expectDiagnostics(svc('a event payable', `    rate 1.00 EUR/activation/month for active ⟦devices⟧`), [{ code: 'ICX3501' }]);
+    // the per-record check also refuses a per-period price on an event service (ICX3001)
+    expectDiagnostics(svc('a event payable', `    rate 1.00 EUR/activation/⟦month⟧ for active ⟦devices⟧`), [{ code: 'ICX3001' }, { code: 'ICX3501' }]);
   });
   it('reports a pool per subscriber and an overage per month', () => {
     expectDiagnostics(svc('c iot receivable', `    data pooled 500 MB/⟦subscriber⟧/month, overage 0.002 EUR/MB/⟦month⟧`), [
