@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { UsageField } from '../../../compiler/sql/index.js';
 import { compileOrFail } from '../agreements.js';
 import { Failure } from '../errors.js';
-import { requireFile, requireWritableDir } from '../files.js';
+import { displayPath, requireFile, requireWritableDir } from '../files.js';
 import { columnMap, month, timeZone } from '../options.js';
 import { renderCharges } from '../charges-summary.js';
 import { renderSummary, summaryJson } from '../summary.js';
@@ -42,9 +42,11 @@ export function registerRate(program: Command): void {
       const usage = [];
       for (const u of opts.usage) usage.push(await requireFile(u, '--usage'));
       const retail = [];
-      for (const f of opts.retail ?? []) retail.push(await requireFile(f, '--retail'));
+      // read by their path as shown (relative to the working directory when inside it): their
+      // names appear in charge explanations and messages, which must not depend on the machine
+      for (const f of opts.retail ?? []) retail.push(displayPath(await requireFile(f, '--retail')));
       const kpi = [];
-      for (const f of opts.kpi ?? []) kpi.push(await requireFile(f, '--kpi'));
+      for (const f of opts.kpi ?? []) kpi.push(displayPath(await requireFile(f, '--kpi')));
       if ((opts.retail || opts.kpi) && !opts.period) throw new Failure('--retail and --kpi feed period charges: give --period YYYY-MM too');
       await requireWritableDir(opts.out, '--out');
       const { result } = await compileOrFail(paths);
