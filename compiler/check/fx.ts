@@ -70,9 +70,12 @@ export function checkFxLines(m: AgreementModel, sink: Sink): void {
       }
     }
   }
+  // Retail revenue (revenue shares, commissions on retail) may arrive in any currency: an fx
+  // line converts it, so it is in use even when no price is written in that currency.
+  const readsRetail = m.services.some((s) => (s.items ?? []).some((i) => i.kind === 'revenueShare' || i.kind === 'commission'));
   for (const f of m.fx) {
     const from = f.from?.text;
-    if (from && m.fxByFrom.get(from) === f && !used.has(from) && m.services.length > 0) {
+    if (from && m.fxByFrom.get(from) === f && !used.has(from) && !readsRetail && m.services.length > 0) {
       sink.report('ICX5603', `No service is priced in ${from}, so this fx line is never used; price a service in ${from} or remove it.`, f.from.range);
     }
   }

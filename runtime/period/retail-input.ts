@@ -8,11 +8,15 @@ import { access } from 'node:fs/promises';
 import type { HashedAgreementPlan } from '../../compiler/plan.js';
 import { readInputCsvSql, RETAIL_REQUIRED, retailCheckSql } from '../../compiler/sql/period-digital-sql.js';
 import { RateInputError } from '../errors.js';
+import { convertRetailGroup } from './retail-fx.js';
 import { queryJson, type Store } from '../store/store.js';
 
 export const PERIOD_RETAIL_DDL = `CREATE OR REPLACE TEMP TABLE period_retail (
   file VARCHAR, line BIGINT, record_id VARCHAR, agreement VARCHAR, agreement_id VARCHAR, service VARCHAR,
-  subscriber VARCHAR, date DATE, gross DECIMAL(38,9), taxes DECIMAL(38,9), refunds DECIMAL(38,9), currency VARCHAR
+  subscriber VARCHAR, date DATE, gross DECIMAL(38,9), taxes DECIMAL(38,9), refunds DECIMAL(38,9), currency VARCHAR,
+  -- lines converted into the agreement currency (retail-fx.ts): as read, and the rate used
+  original_currency VARCHAR, original_gross DECIMAL(38,9), original_taxes DECIMAL(38,9), original_refunds DECIMAL(38,9),
+  fx_rate DECIMAL(18,9), fx_date DATE
 )`;
 
 /** How many problems one error message lists before "and N more". */
@@ -63,7 +67,8 @@ async function loadOne(store: Store, file: string): Promise<void> {
     const problems = await queryJson(store, `SELECT line, problem, count(*) OVER () AS n FROM retail_file_checked WHERE problem IS NOT NULL ORDER BY line LIMIT ${SHOWN}`);
     if (problems.length) throw problemError(file, problems);
     await c.run(
-      `INSERT INTO period_retail SELECT $1, line, record_id, agreement, NULL, service, subscriber, date, gross, taxes, refunds, currency FROM retail_file_checked`,
+      `INSERT INTO period_retail (file, line, record_id, agreement, agreement_id, service, subscriber, date, gross, taxes, refunds, currency)
+       SELECT $1, line, record_id, agreement, NULL, service, subscriber, date, gross, taxes, refunds, currency FROM retail_file_checked`,
       [file],
     );
   } finally {
@@ -99,7 +104,8 @@ async function checkAcrossFiles(store: Store): Promise<void> {
  * Each (agreement, service) of the file must be a service with a revenue share or a
  * commission on retail, in the agreement's currency. A line without an agreement goes to the
  * one agreement with that service; two such agreements is an error (write the agreement).
- * Another currency is an error: no exchange rate is applied to retail lines (never 1:1).
+ * Another currency is converted by the agreement's fx line for it (retail-fx.ts); without one,
+ * or without a rate for a line's date, it is an error (never 1:1).
  */
 async function attribute(store: Store, plans: readonly HashedAgreementPlan[]): Promise<void> {
   const targets = retailServices(plans);
@@ -123,7 +129,8 @@ async function attribute(store: Store, plans: readonly HashedAgreementPlan[]): P
     }
     const t = found[0]!;
     if (String(g.currency) !== t.currency) {
-      throw new RateInputError(`${where}: currency: ${g.currency} but ${t.agreementId} settles in ${t.currency}; retail lines must be in the agreement currency (no exchange rate is applied to them)`);
+      const plan = plans.find((hp) => hp.plan.id === t.agreementId)!.plan;
+      await convertRetailGroup(store, plan, { agreement, service, currency: String(g.currency), where });
     }
     await store.connection.run(
       `UPDATE period_retail SET agreement_id = $1 WHERE service = $2 AND agreement IS NOT DISTINCT FROM $3 AND currency = $4`,
