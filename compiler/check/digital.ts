@@ -5,17 +5,11 @@ import type { Name, PercentLit, RateDecl, ServiceBlock, SlaDecl } from '../../la
 import { Decimal } from 'decimal.js';
 import type { AgreementModel } from '../model.js';
 import type { Sink } from '../sink.js';
-import { CHARGE_CONSTRUCTS } from './period.js';
 import { checkCurrency } from './units.js';
 import { slaSubjects } from './digital-subjects.js';
 import { isValidDate } from '../values.js';
 
-/** Charge lines of the digital terms (runtime/period/digital-charges.ts), for `expect charge`. */
-export const DIGITAL_CONSTRUCTS = [
-  'active-units', 'pool-overage', 'revenue-share', 'revenue-share-floor', 'revenue-share-minimum', 'commission-retail',
-  'sla-credit', 'sla-cap', 'sla-kpi-missing', 'retail-missing',
-];
-for (const c of DIGITAL_CONSTRUCTS) if (!CHARGE_CONSTRUCTS.includes(c)) CHARGE_CONSTRUCTS.push(c);
+export { DIGITAL_CONSTRUCTS } from './charge-constructs.js';
 
 /** Data units and their size in bytes: binary, 1 KB = 1024 B (as the per-record data rating). */
 export const DATA_UNIT_BYTES: Record<string, bigint> = {

@@ -11,7 +11,9 @@ import { isCurrency } from './currencies.js';
 import { slaSubjects } from './digital-subjects.js';
 
 /** The charge constructs `expect charge` may name (runtime/period/lines.ts). Other modules add theirs. */
-export const CHARGE_CONSTRUCTS = ['tier', 'discount', 'cap', 'minimum-fee', 'commitment-shortfall', 'recurring-fee'];
+import { CHARGE_CONSTRUCTS } from './charge-constructs.js';
+
+export { CHARGE_CONSTRUCTS };
 
 const DATA_UNITS = ['KB', 'MB', 'GB', 'TB'];
 
