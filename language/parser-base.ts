@@ -1,6 +1,6 @@
 // What the grammar needs beyond Chevrotain: knowledge of lines. The lexer drops newlines, yet
 // lines are where items begin, so error recovery and the keyword-as-name decisions look at
-// which tokens begin a line. The grammar itself is in parser.ts.
+// which tokens begin a line. The grammar itself is in parser.ts and the parser-*.ts layers.
 import './polyfills.js';
 import { CstParser, EOF, tokenMatcher, type IToken, type TokenType } from 'chevrotain';
 import { useTokensForMessages } from './parse-messages.js';
