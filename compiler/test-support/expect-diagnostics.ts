@@ -76,3 +76,19 @@ export function expectClean(text: string, uri = 'test.icx'): CompileResult {
   expect(messages(result.diagnostics)).toBe('');
   return result;
 }
+
+/**
+ * Compiles several marked files together. `found` has `code uri markIndex` per diagnostic,
+ * sorted (marks numbered by start within their file; -1 for a diagnostic at no mark);
+ * `messages` the diagnostics' messages in order.
+ */
+export function compileMarked(files: Record<string, string>): CompileResult & { found: string[]; messages: string[] } {
+  const stripped = Object.entries(files).map(([uri, s]) => ({ uri, ...stripMarks(s) }));
+  const r = compile(stripped.map(({ uri, text }) => ({ uri, text })));
+  const found = r.diagnostics.map((d) => {
+    const f = stripped.find((s) => s.uri === d.uri)!;
+    const i = f.ranges.findIndex((m) => m.start.offset === d.range.start.offset && m.end.offset === d.range.end.offset);
+    return `${d.code} ${d.uri} ${i}`;
+  });
+  return { ...r, found: found.sort(), messages: r.diagnostics.map((d) => d.message) };
+}
