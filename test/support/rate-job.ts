@@ -1,24 +1,23 @@
-// Test helper: run `icx rate …` as a user would (a child process of bin/icx.js) into a fresh
-// temporary folder, and read back what it wrote.
+// Test helper: run `icx rate …` as a user would (icx() of test/cli/run-cli.ts: a child
+// process of bin/icx.js) into a fresh temporary folder, and read back what it wrote.
 //
-//   runRateJob(args: string[], opts?: { db?: string; cwd?: string })
+//   runRateJob(args: string[], opts?: { db?: string })
 //     => Promise<RateJob>
 //
-// `args` follow `icx rate` (agreements, --usage …, --period …); the helper adds
-// `--out <tmp>/out --db <tmp>/icx.duckdb` (or the given --db, to run again over the same store).
-// It never throws on a failed run: `code` and `stderr` say how it went. Rows come from the
-// Parquet files the run wrote (an absent file gives no rows) as DuckDB's JSON objects (every
-// value a string or null): rated and suspense by record_id, charges by line_no.
-import { spawnSync } from 'node:child_process';
+// `args` follow `icx rate` (agreements, --usage …, --period …; relative paths are from the
+// repository's root); the helper adds `--out <tmp>/out --db <tmp>/icx.duckdb` (or the given
+// --db, to run again over the same store). It never throws on a failed run: `code` and
+// `stderr` say how it went. Rows come from the Parquet files the run wrote (an absent file
+// gives no rows) as DuckDB's JSON objects (every value a string or null): rated and suspense
+// by record_id, charges by line_no.
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
+import { icx, ROOT } from '../cli/run-cli.js';
 
 /** The repository's root folder. */
-export const root = join(import.meta.dirname, '..', '..');
-/** The CLI's entry point, as `npx icx` runs it. */
-export const icxBin = join(root, 'bin', 'icx.js');
+export const root = ROOT;
 
 export type Row = Record<string, string>;
 
@@ -38,11 +37,11 @@ export interface RateJob {
   charges: Row[];
 }
 
-export async function runRateJob(args: string[], opts: { db?: string; cwd?: string } = {}): Promise<RateJob> {
+export async function runRateJob(args: string[], opts: { db?: string } = {}): Promise<RateJob> {
   const dir = mkdtempSync(join(tmpdir(), 'icx-rate-job-'));
   const out = join(dir, 'out');
   const db = opts.db ?? join(dir, 'icx.duckdb');
-  const r = spawnSync(process.execPath, [icxBin, 'rate', ...args, '--out', out, '--db', db], { cwd: opts.cwd ?? root, encoding: 'utf8' });
+  const r = icx(['rate', ...args, '--out', out, '--db', db], root);
   const duck = await DuckDBInstance.create(':memory:');
   const con = await duck.connect();
   const read = async (file: string, orderBy: string) =>
@@ -51,7 +50,7 @@ export async function runRateJob(args: string[], opts: { db?: string; cwd?: stri
       : [];
   try {
     return {
-      dir, out, db, stdout: r.stdout, stderr: r.stderr, code: r.status,
+      dir, out, db, stdout: r.stdout, stderr: r.stderr, code: r.code,
       rated: await read('rated.parquet', 'record_id'),
       suspense: await read('suspense.parquet', 'record_id'),
       charges: await read('charges.parquet', 'line_no'),
