@@ -5,6 +5,15 @@ import type { DurationLit } from '../language/ast.js';
 
 const SECONDS_PER: Record<string, string> = { ms: '0.001', s: '1', min: '60', h: '3600' };
 
+/** Data units and their size in bytes: binary, 1 KB = 1024 B (per-record data rating and pools alike). */
+export const DATA_UNIT_BYTES: Record<string, bigint> = {
+  B: 1n,
+  KB: 1024n,
+  MB: 1024n * 1024n,
+  GB: 1024n * 1024n * 1024n,
+  TB: 1024n * 1024n * 1024n * 1024n,
+};
+
 /** The duration in seconds as a Decimal, or null when the literal is unusable. */
 export function durationSeconds(d: DurationLit | undefined): Decimal | null {
   if (!d || SECONDS_PER[d.unit] === undefined) return null;

@@ -8,7 +8,7 @@ import type { Sink } from '../sink.js';
 import { CHARGE_CONSTRUCTS } from './period.js';
 import { checkCurrency } from './units.js';
 import { slaSubjects } from './digital-subjects.js';
-import { isValidDate } from '../values.js';
+import { DATA_UNIT_BYTES, isValidDate } from '../values.js';
 
 /** Charge lines of the digital terms (runtime/period/digital-charges.ts), for `expect charge`. */
 export const DIGITAL_CONSTRUCTS = [
@@ -16,15 +16,6 @@ export const DIGITAL_CONSTRUCTS = [
   'sla-credit', 'sla-cap', 'sla-kpi-missing', 'retail-missing',
 ];
 for (const c of DIGITAL_CONSTRUCTS) if (!CHARGE_CONSTRUCTS.includes(c)) CHARGE_CONSTRUCTS.push(c);
-
-/** Data units and their size in bytes: binary, 1 KB = 1024 B (as the per-record data rating). */
-export const DATA_UNIT_BYTES: Record<string, bigint> = {
-  B: 1n,
-  KB: 1024n,
-  MB: 1024n * 1024n,
-  GB: 1024n * 1024n * 1024n,
-  TB: 1024n * 1024n * 1024n * 1024n,
-};
 
 /** What a unit counted per period is, per service kind: `for active devices` on iot. */
 export const ACTIVE_UNITS: Record<string, { unit: string; plural: string }> = {

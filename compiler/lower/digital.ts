@@ -2,13 +2,13 @@
 // rate lines they imply: an iot record is rated at 0 with a clause saying it is charged per
 // period (never a silent 0), an event of a commission service at the commission per event.
 import type { RateDecl, ServiceBlock, TestBlock } from '../../language/ast.js';
-import { ACTIVE_UNITS, DATA_UNIT_BYTES, isActiveUnitRate } from '../check/digital.js';
+import { ACTIVE_UNITS, isActiveUnitRate } from '../check/digital.js';
 import { effectiveFrom } from '../check/rates.js';
 import type { AgreementModel } from '../model.js';
 import { ANY_ZONE } from '../model.js';
 import type { AgreementTestPlan, DigitalTermsPlan, RateLinePlan } from '../plan.js';
 import { at } from '../sink.js';
-import { decimalText, durationSeconds } from '../values.js';
+import { DATA_UNIT_BYTES, decimalText, durationSeconds } from '../values.js';
 
 /** Rate lines charged per active unit per period, not per record: left out of the per-record rate table. */
 export function isPeriodRate(s: ServiceBlock, r: RateDecl): boolean {
