@@ -8,6 +8,7 @@
 // (ms or s). Decimal text only; the same KPI twice for one month is an error.
 import { KPI_COLUMNS } from '../../compiler/sql/period-digital-sql.js';
 import { queryJson, type Store } from '../store/store.js';
+import { readMonth } from './calendar.js';
 import { X } from './digital-math.js';
 import { badInputFile, withInputCsv } from './input-csv.js';
 
@@ -53,8 +54,7 @@ async function loadOne(store: Store, file: string, out: KpiTable): Promise<void>
       if (r.overflow) throw bad('(row)', `fields beyond the header: ${r.overflow}`);
       for (const k of KPI_COLUMNS) if (r[k] === null) throw bad(k, 'missing');
       const month = String(r.period);
-      const mm = /^(\d{4})-(\d{2})$/.exec(month);
-      if (!mm || Number(mm[2]) < 1 || Number(mm[2]) > 12) throw bad('period', `"${month}" is not a month YYYY-MM`);
+      if (!readMonth(month)) throw bad('period', `"${month}" is not a month YYYY-MM`);
       const kpi = String(r.kpi).toLowerCase();
       const value = String(r.value);
       let parsed: string;
