@@ -50,6 +50,14 @@ export function isValidDate(text: string | undefined): boolean {
   return d <= days;
 }
 
+/** `2026-03-14` → `2026-03-31` (the period-end date of the monthly billing period). */
+export function lastDayOfMonth(day: string): string {
+  const d = new Date(`${day.slice(0, 7)}-01T00:00:00Z`);
+  d.setUTCMonth(d.getUTCMonth() + 1);
+  d.setUTCDate(0);
+  return d.toISOString().slice(0, 10);
+}
+
 /** Is `text` a valid local date-time (with optional Z / ±hh:mm offset)? */
 export function isValidDateTime(text: string | undefined): boolean {
   const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?(Z|[+-](\d{2}):(\d{2}))?$/.exec(text ?? '');
