@@ -5,6 +5,15 @@ import type { DurationLit } from '../language/ast.js';
 
 const SECONDS_PER: Record<string, string> = { ms: '0.001', s: '1', min: '60', h: '3600' };
 
+/** Data units and their size in bytes: binary, 1 KB = 1024 B (per-record data rating and pools alike). */
+export const DATA_UNIT_BYTES: Record<string, bigint> = {
+  B: 1n,
+  KB: 1024n,
+  MB: 1024n * 1024n,
+  GB: 1024n * 1024n * 1024n,
+  TB: 1024n * 1024n * 1024n * 1024n,
+};
+
 /** The duration in seconds as a Decimal, or null when the literal is unusable. */
 export function durationSeconds(d: DurationLit | undefined): Decimal | null {
   if (!d || SECONDS_PER[d.unit] === undefined) return null;
@@ -39,6 +48,14 @@ export function isValidDate(text: string | undefined): boolean {
   const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
   const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][mo - 1]!;
   return d <= days;
+}
+
+/** `2026-03-14` → `2026-03-31` (the period-end date of the monthly billing period). */
+export function lastDayOfMonth(day: string): string {
+  const d = new Date(`${day.slice(0, 7)}-01T00:00:00Z`);
+  d.setUTCMonth(d.getUTCMonth() + 1);
+  d.setUTCDate(0);
+  return d.toISOString().slice(0, 10);
 }
 
 /** Is `text` a valid local date-time (with optional Z / ±hh:mm offset)? */

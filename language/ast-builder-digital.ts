@@ -3,10 +3,10 @@
 import type { CstNode } from 'chevrotain';
 import type { CommissionDecl, PoolDecl, RevenueShareDecl, ServiceItem, SlaDecl, TestInput } from './ast.js';
 import type { Literals } from './ast-literals.js';
-import { nodeAt, spanOf, tokenAt } from './cst-util.js';
+import { nodeAt, spanOf, startOf, tokenAt } from './cst-util.js';
 
 export function buildDigitalItem(node: CstNode, lit: Literals): ServiceItem | undefined {
-  const at = spanOf(node)?.[0] ?? 0;
+  const at = startOf(node, 0);
   const range = lit.nodeRange(node, at);
   switch (node.name) {
     case 'poolDecl': {
@@ -67,7 +67,7 @@ export function buildDigitalItem(node: CstNode, lit: Literals): ServiceItem | un
 
 /** `kpi NAME VALUE` or `retail SERVICE SUBSCRIBER DATE gross N taxes N refunds N` in a test. */
 export function buildTestInput(node: CstNode, lit: Literals): TestInput {
-  const at = spanOf(node)?.[0] ?? 0;
+  const at = startOf(node, 0);
   const range = lit.nodeRange(node, at);
   if (tokenAt(node, 'Kw_kpi') !== undefined) {
     const v = tokenAt(node, 'kpiValue');

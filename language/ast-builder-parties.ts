@@ -3,11 +3,7 @@
 import type { CstNode, IToken } from 'chevrotain';
 import type { MoneyLit, Name, PartyDecl, PartyFact, PartyFactKind, PercentLit, SettlementBlock, SettlementItem } from './ast.js';
 import type { Literals } from './ast-literals.js';
-import { nodeAt, nodesOf, spanOf, tokenAt } from './cst-util.js';
-
-function start(node: CstNode | undefined, fallback: number): number {
-  return spanOf(node)?.[0] ?? fallback;
-}
+import { nodeAt, nodesOf, spanOf, tokenAt, startOf as start } from './cst-util.js';
 
 export function buildPartyDecl(node: CstNode, lit: Literals): PartyDecl | undefined {
   const role = tokenAt(node, 'Kw_partner') ? 'partner' : tokenAt(node, 'Kw_entity') ? 'entity' : undefined;

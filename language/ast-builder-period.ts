@@ -6,11 +6,7 @@ import type {
   TierStyleDecl, YearMonthLit,
 } from './ast.js';
 import type { Literals } from './ast-literals.js';
-import { nodeAt, nodesOf, spanOf, tokenAt } from './cst-util.js';
-
-function start(node: CstNode | undefined, fallback: number): number {
-  return spanOf(node)?.[0] ?? fallback;
-}
+import { nodeAt, nodesOf, spanOf, tokenAt, startOf as start } from './cst-util.js';
 
 function optName(lit: Literals, node: CstNode | undefined, at: number) {
   return spanOf(node) !== undefined ? lit.name(node, at) : undefined;

@@ -3,13 +3,9 @@ import type { CstNode } from 'chevrotain';
 import type { BandPrice, Name, PriceStep, RateDecl, RoundingMethod, ServiceBlock, ServiceItem, TestBlock, TestExpect, TestUsage } from './ast.js';
 import { SERVICE_KINDS } from './ast.js';
 import type { Literals } from './ast-literals.js';
-import { nodeAt, nodesOf, onlyChildNode, spanOf, tokenAt, tokensOf } from './cst-util.js';
+import { nodeAt, nodesOf, onlyChildNode, spanOf, tokenAt, tokensOf, startOf as start } from './cst-util.js';
 import { buildDigitalItem, buildTestInput } from './ast-builder-digital.js';
 import { buildMinimum, buildPeriodExpect, buildTestPeriod, buildTiered, buildTierLine } from './ast-builder-period.js';
-
-function start(node: CstNode | undefined, fallback: number): number {
-  return spanOf(node)?.[0] ?? fallback;
-}
 
 export function buildService(node: CstNode, lit: Literals): ServiceBlock {
   const at = start(node, 0);

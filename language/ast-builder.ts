@@ -9,7 +9,7 @@ import { buildService, buildTest } from './ast-builder-service.js';
 import { buildPartyDecl, buildSettlement } from './ast-builder-parties.js';
 import { buildCommitment, buildDiscount } from './ast-builder-period.js';
 import { Literals } from './ast-literals.js';
-import { allTokens, nodeAt, nodesOf, onlyChildNode, spanOf, tokenAt, tokensOf } from './cst-util.js';
+import { allTokens, nodeAt, nodesOf, onlyChildNode, spanOf, tokenAt, tokensOf, startOf as start } from './cst-util.js';
 import type { LexResult } from './lexer.js';
 
 export function buildAst(cst: CstNode | undefined, lexed: LexResult, uri: string): AgreementFile {
@@ -23,10 +23,6 @@ export function buildAst(cst: CstNode | undefined, lexed: LexResult, uri: string
     .map((n) => buildPartyDecl(n, lit))
     .filter((d): d is PartyDecl => d !== undefined);
   return { uri, agreements, comments, ...(partyDecls.length > 0 ? { partyDecls } : {}) };
-}
-
-function start(node: CstNode | undefined, fallback: number): number {
-  return spanOf(node)?.[0] ?? fallback;
 }
 
 function buildAgreement(node: CstNode, lit: Literals): Agreement {

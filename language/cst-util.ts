@@ -84,6 +84,11 @@ export function spanOf(node: CstNode | undefined): [number, number] | undefined 
   return b === undefined ? undefined : [b[0].startOffset, b[1].startOffset + b[1].image.length];
 }
 
+/** Offset of the first real token in the subtree, or `fallback` when it holds none. */
+export function startOf(node: CstNode | undefined, fallback: number): number {
+  return spanOf(node)?.[0] ?? fallback;
+}
+
 /** The first real token under any of the keys. */
 export function firstTokenOf(node: CstNode | undefined, keys: string[]): IToken | undefined {
   for (const k of keys) {

@@ -1,14 +1,7 @@
 import { describe, it } from 'vitest';
-import { agreement, expectClean, expectDiagnostics } from '../test-support/expect-diagnostics.js';
+import { agreement, agreementHeader, expectClean, expectDiagnostics } from '../test-support/expect-diagnostics.js';
 
-const header = `  parties {
-    us ACME "ACME Telecom Ltd"
-    partner STREAMCO "StreamCo" type content
-  }
-  currency EUR
-  valid 2026-01-01 .. 2026-12-31
-  timezone Europe/Paris
-`;
+const header = agreementHeader({ partner: 'STREAMCO "StreamCo" type content' });
 const svc = (decl: string, items: string) => agreement(`  service ${decl} {\n${items}\n  }`, { header });
 
 describe('digital-partner terms: a clean agreement', () => {

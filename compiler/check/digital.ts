@@ -7,18 +7,9 @@ import type { AgreementModel } from '../model.js';
 import type { Sink } from '../sink.js';
 import { checkCurrency } from './units.js';
 import { slaSubjects } from './digital-subjects.js';
-import { isValidDate } from '../values.js';
+import { DATA_UNIT_BYTES, isValidDate } from '../values.js';
 
 export { DIGITAL_CONSTRUCTS } from './charge-constructs.js';
-
-/** Data units and their size in bytes: binary, 1 KB = 1024 B (as the per-record data rating). */
-export const DATA_UNIT_BYTES: Record<string, bigint> = {
-  B: 1n,
-  KB: 1024n,
-  MB: 1024n * 1024n,
-  GB: 1024n * 1024n * 1024n,
-  TB: 1024n * 1024n * 1024n * 1024n,
-};
 
 /** What a unit counted per period is, per service kind: `for active devices` on iot. */
 export const ACTIVE_UNITS: Record<string, { unit: string; plural: string }> = {

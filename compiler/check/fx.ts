@@ -9,6 +9,7 @@ import type { AgreementModel } from '../model.js';
 import { at, type Sink } from '../sink.js';
 import { isCurrency } from './currencies.js';
 import { isFxCurrency } from './fx-currencies.js';
+import { lastDayOfMonth } from '../values.js';
 
 /** Is `code` settled in the agreement currency through one of its fx lines? */
 export function settledByFx(m: AgreementModel, code: string): boolean {
@@ -154,12 +155,4 @@ function coverage(m: AgreementModel, f: FxDecl, dates: string[], sink: Sink): vo
   const what = f.rule === 'usage-date' ? 'days' : 'month ends';
   const shown = missing.slice(0, 3).join(', ') + (missing.length > 3 ? ', …' : '');
   sink.report('ICX5602', `The table has no ${f.from.text}->${f.to.text} rate for ${missing.length} of the ${new Set(needed).size} ${what} of the validity (${shown}); records rated on those dates will go to suspense (no-fx-rate).`, f.table.range);
-}
-
-/** `2026-03-14` → `2026-03-31` (the period-end date of the monthly billing period). */
-export function lastDayOfMonth(day: string): string {
-  const d = new Date(`${day.slice(0, 7)}-01T00:00:00Z`);
-  d.setUTCMonth(d.getUTCMonth() + 1);
-  d.setUTCDate(0);
-  return d.toISOString().slice(0, 10);
 }

@@ -1,8 +1,7 @@
 // Resolution by date at compile time: a trunk, or a trunkless agreement's partner service, may
 // pass from one agreement to the next; overlapping validities are reported at both `valid` lines.
 import { describe, expect, it } from 'vitest';
-import { compile } from '../index.js';
-import { stripMarks } from '../test-support/expect-diagnostics.js';
+import { compileMarked } from '../test-support/expect-diagnostics.js';
 
 function ag(id: string, valid: string, body: string, partner = 'ORANGE', declared = false): string {
   return `agreement ${id} "t" {
@@ -33,14 +32,8 @@ const roaming = `  service data-out data payable {
 
 /** Compiles marked files; returns `code uri markIndex` per diagnostic (mark by start in its file). */
 function run(files: Record<string, string>) {
-  const stripped = Object.entries(files).map(([uri, s]) => ({ uri, ...stripMarks(s) }));
-  const r = compile(stripped.map(({ uri, text }) => ({ uri, text })));
-  const found = r.diagnostics.map((d) => {
-    const f = stripped.find((s) => s.uri === d.uri)!;
-    const i = f.ranges.findIndex((m) => m.start.offset === d.range.start.offset && m.end.offset === d.range.end.offset);
-    return `${d.code} ${d.uri} ${i}`;
-  });
-  return { compiled: r.compiled, found: found.sort(), plans: r.compiled.plans.map((p) => p.plan.id), messages: r.diagnostics.map((d) => d.message) };
+  const r = compileMarked(files);
+  return { compiled: r.compiled, found: r.found, plans: r.compiled.plans.map((p) => p.plan.id), messages: r.messages };
 }
 
 describe('agreements in force one after the other', () => {

@@ -1,7 +1,6 @@
 // Partners and entities declared once and referred to by name; inline details must agree.
 import { describe, expect, it } from 'vitest';
-import { compile } from '../index.js';
-import { stripMarks } from '../test-support/expect-diagnostics.js';
+import { compileMarked } from '../test-support/expect-diagnostics.js';
 
 const DECLS = `entity ACME-UK "ACME Telecom Ltd" {
   vat GB123456789
@@ -34,16 +33,7 @@ ${parties}
 }
 
 /** `code uri markIndex` for every diagnostic (marks numbered by start, per file). */
-function run(files: Record<string, string>) {
-  const stripped = Object.entries(files).map(([uri, s]) => ({ uri, ...stripMarks(s) }));
-  const r = compile(stripped.map(({ uri, text }) => ({ uri, text })));
-  const found = r.diagnostics.map((d) => {
-    const f = stripped.find((s) => s.uri === d.uri)!;
-    const i = f.ranges.findIndex((m) => m.start.offset === d.range.start.offset && m.end.offset === d.range.end.offset);
-    return `${d.code} ${d.uri} ${i}`;
-  });
-  return { ...r, found: found.sort(), messages: r.diagnostics.map((d) => d.message) };
-}
+const run = compileMarked;
 
 describe('parties by reference', () => {
   it('puts the declared details into the plan', () => {

@@ -117,10 +117,15 @@ function checkTiers(m: AgreementModel, s: ServiceBlock | undefined, tiers: TierL
   if (seenUnits.size > 1) sink.report('ICX3403', `All tiers count in one unit; these use ${[...seenUnits].join(' and ')}.`, tiers[tiers.length - 1]!.range);
 }
 
-function checkTierPrice(m: AgreementModel, s: ServiceBlock | undefined, p: PriceLit, sink: Sink): void {
-  if (p.currency?.text && m.currency && p.currency.text !== m.currency && isCurrency(p.currency.text)) {
-    sink.report('ICX3002', `This price is in ${p.currency.text} but the agreement is settled in ${m.currency}; write it in ${m.currency}.`, p.currency.range);
+/** A period price or amount in a known currency other than the agreement's → ICX3002. */
+function checkSettlementCurrency(m: AgreementModel, code: Name | undefined, what: 'price' | 'amount', sink: Sink): void {
+  if (code?.text && m.currency && code.text !== m.currency && isCurrency(code.text)) {
+    sink.report('ICX3002', `This ${what} is in ${code.text} but the agreement is settled in ${m.currency}; write it in ${m.currency}.`, code.range);
   }
+}
+
+function checkTierPrice(m: AgreementModel, s: ServiceBlock | undefined, p: PriceLit, sink: Sink): void {
+  checkSettlementCurrency(m, p.currency, 'price', sink);
   const want = s?.serviceKind?.text === 'voice' ? 'min' : s?.serviceKind?.text === 'sms' ? 'msg' : undefined;
   if (want && p.per?.text && p.per.text !== want) sink.report('ICX3403', `${s!.serviceKind.text} service ${s!.name.text} is priced per ${want}, not per ${p.per.text}.`, p.per.range);
 }
@@ -151,9 +156,7 @@ function checkServicePeriod(m: AgreementModel, s: ServiceBlock, sink: Sink): voi
       if (i.kind === 'minimum' && i.period) checkPeriodWord(i.period, sink);
       if (i.kind === 'maximum') checkPeriodWord(i.period, sink);
       if (i.kind === 'minimum' && i.perPeriod) checkPeriodWord(i.perPeriod, sink);
-      if (i.amount?.currency?.text && m.currency && i.amount.currency.text !== m.currency && isCurrency(i.amount.currency.text)) {
-        sink.report('ICX3002', `This amount is in ${i.amount.currency.text} but the agreement is settled in ${m.currency}; write it in ${m.currency}.`, i.amount.currency.range);
-      }
+      checkSettlementCurrency(m, i.amount?.currency, 'amount', sink);
     }
     if (i.kind === 'rate') checkRecurring(s, i, sink);
   }

@@ -5,18 +5,11 @@ import type { Name, PriceLit, RateDecl, ServiceBlock, SurchargeDecl } from '../.
 import { ANY_ZONE, type AgreementModel } from '../model.js';
 import { at, rangeFrom, type Sink } from '../sink.js';
 import { CALL_CATEGORIES, VOLUME_UNIT_BYTES } from '../lower/unit-pricing.js';
-import { checkCurrency, checkPlaces, exceedsEngine } from './units.js';
+import { CALL_ONLY_RULES, checkCurrency, checkPlaces, exceedsEngine } from './units.js';
 import { isDigitPrefix } from './zones.js';
 
 /** Units that name time, messages or volume: never the event of an event service. */
 const NOT_EVENTS = new Set(['min', 's', 'sec', 'h', 'hour', 'msg', 'sms', 'B', 'KB', 'MB', 'GB', 'TB', 'byte', 'bytes']);
-
-const VOICE_ONLY: Record<string, string> = {
-  connectFee: 'a connect fee',
-  zeroDuration: 'a zero-duration rule',
-  boundary: 'a band-boundary rule',
-  maximum: 'a maximum per call',
-};
 
 /** Zones a service matches A-numbers against: origins of rate lines and surcharges. */
 export function originZones(s: ServiceBlock): string[] {
@@ -59,8 +52,8 @@ function checkPerRecordService(m: AgreementModel, s: ServiceBlock, kind: 'data' 
   const what = kind === 'data' ? `Data service ${s.name?.text} is priced per volume` : `Event service ${s.name?.text} is priced per event`;
   let volumeBilling = false;
   for (const i of s.items ?? []) {
-    if (VOICE_ONLY[i.kind] && !(i.kind === 'maximum' && i.period)) {
-      sink.report('ICX3007', `${what}, so it cannot have ${VOICE_ONLY[i.kind]} (a voice-only rule); remove this line.`, i.range);
+    if (CALL_ONLY_RULES[i.kind] && !(i.kind === 'maximum' && i.period)) {
+      sink.report('ICX3007', `${what}, so it cannot have ${CALL_ONLY_RULES[i.kind]} (a voice-only rule); remove this line.`, i.range);
     } else if (i.kind === 'billing') {
       if (kind === 'event') {
         sink.report('ICX3007', `${what}, so it has no billing increments; remove this line.`, i.range);

@@ -97,13 +97,15 @@ function checkMoney(m: AgreementModel, money: MoneyLit | undefined, sink: Sink):
   if (money) checkCurrency(m, money.currency, sink, true);
 }
 
-const VOICE_ONLY: Record<string, string> = {
-  billing: 'billing increments',
+/** Service items that only apply to calls (beyond their billing increments), as messages name them. */
+export const CALL_ONLY_RULES: Readonly<Record<string, string>> = {
   connectFee: 'a connect fee',
   zeroDuration: 'a zero-duration rule',
   boundary: 'a band-boundary rule',
   maximum: 'a maximum per call',
 };
+
+const VOICE_ONLY: Readonly<Record<string, string>> = { billing: 'billing increments', ...CALL_ONLY_RULES };
 
 /** Decimal places written in a number (`0.0100` → 4). */
 function places(n: { value?: string } | undefined): number {

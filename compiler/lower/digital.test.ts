@@ -1,14 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { agreement, expectClean } from '../test-support/expect-diagnostics.js';
+import { agreement, agreementHeader, expectClean } from '../test-support/expect-diagnostics.js';
 
-const header = `  parties {
-    us ACME "ACME Telecom Ltd"
-    partner FLEETCO "FleetCo" type iot
-  }
-  currency EUR
-  valid 2026-01-01 .. 2026-12-31
-  timezone Europe/Paris
-`;
+const header = agreementHeader({ partner: 'FLEETCO "FleetCo" type iot' });
 
 describe('digital terms lowered', () => {
   it('lowers an active-device fee and a pool; iot records get a 0 rate line that says why', () => {

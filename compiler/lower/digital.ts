@@ -2,26 +2,17 @@
 // rate lines they imply: an iot record is rated at 0 with a clause saying it is charged per
 // period (never a silent 0), an event of a commission service at the commission per event.
 import type { RateDecl, ServiceBlock, TestBlock } from '../../language/ast.js';
-import { ACTIVE_UNITS, DATA_UNIT_BYTES, isActiveUnitRate } from '../check/digital.js';
-import { effectiveFrom } from '../check/rates.js';
+import { ACTIVE_UNITS, isActiveUnitRate } from '../check/digital.js';
 import type { AgreementModel } from '../model.js';
 import { ANY_ZONE } from '../model.js';
 import type { AgreementTestPlan, DigitalTermsPlan, RateLinePlan } from '../plan.js';
 import { at } from '../sink.js';
-import { decimalText, durationSeconds } from '../values.js';
+import { feeSpans } from './period.js';
+import { DATA_UNIT_BYTES, decimalText, durationSeconds } from '../values.js';
 
 /** Rate lines charged per active unit per period, not per record: left out of the per-record rate table. */
 export function isPeriodRate(s: ServiceBlock, r: RateDecl): boolean {
   return isActiveUnitRate(s, r);
-}
-
-/** Spans of rate lines by their `from` dates: each ends where the next later one starts. */
-function spans(m: AgreementModel, lines: RateDecl[]): { r: RateDecl; from: string; to: string | null }[] {
-  const froms = lines.map((r) => effectiveFrom(m, r)!).sort();
-  return lines.map((r) => {
-    const from = effectiveFrom(m, r)!;
-    return { r, from, to: froms.find((d) => d > from) ?? null };
-  });
 }
 
 export function lowerDigital(m: AgreementModel, s: ServiceBlock): DigitalTermsPlan | undefined {
@@ -37,7 +28,7 @@ export function lowerDigital(m: AgreementModel, s: ServiceBlock): DigitalTermsPl
   const capLine = slas.find((x) => x.cap);
   const cap = capLine?.cap;
   return {
-    activeUnitFees: spans(m, active).map(({ r, from, to }) => ({
+    activeUnitFees: feeSpans(m, active).map(({ r, from, to }) => ({
       clause: `${name}/active-${ACTIVE_UNITS[s.serviceKind.text]!.plural}/${from}`,
       source: at(m.uri, r.range),
       unit: ACTIVE_UNITS[s.serviceKind.text]!.unit,

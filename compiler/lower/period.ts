@@ -108,19 +108,27 @@ function lowerMinimum(m: AgreementModel, i: MinimumDecl, out: ServicePlan): void
   }
 }
 
-function lowerRecurring(m: AgreementModel, fees: RateDecl[]): RecurringFeePlan[] {
-  const froms = fees.map((r) => effectiveFrom(m, r)!).sort();
-  return fees.map((r) => {
+/**
+ * Each of a service's fee lines with its span in force: from its own date (or the agreement's
+ * start) until the next line's date, or open-ended (null) for the last.
+ */
+export function feeSpans(m: AgreementModel, lines: RateDecl[]): { r: RateDecl; from: string; to: string | null }[] {
+  const froms = lines.map((r) => effectiveFrom(m, r)!).sort();
+  return lines.map((r) => {
     const from = effectiveFrom(m, r)!;
-    return {
-      amount: decimalText(r.prices[0]!.steps[0]!.price.amount),
-      period: 'month' as const,
-      prorated: r.proration?.prorated ?? false,
-      effectiveFrom: from,
-      effectiveTo: froms.find((d) => d > from) ?? null,
-      source: at(m.uri, r.range),
-    };
+    return { r, from, to: froms.find((d) => d > from) ?? null };
   });
+}
+
+function lowerRecurring(m: AgreementModel, fees: RateDecl[]): RecurringFeePlan[] {
+  return feeSpans(m, fees).map(({ r, from, to }) => ({
+    amount: decimalText(r.prices[0]!.steps[0]!.price.amount),
+    period: 'month' as const,
+    prorated: r.proration?.prorated ?? false,
+    effectiveFrom: from,
+    effectiveTo: to,
+    source: at(m.uri, r.range),
+  }));
 }
 
 function lowerDiscount(m: AgreementModel, d: DiscountBlock): DiscountPlan {

@@ -5,10 +5,10 @@ import { isDigitPrefix } from '../check/zones.js';
 import type { AgreementModel } from '../model.js';
 import type { OriginPlan, ServicePlan, SurchargePlan } from '../plan.js';
 import { at } from '../sink.js';
-import { decimalText } from '../values.js';
+import { DATA_UNIT_BYTES, decimalText } from '../values.js';
 
-/** Binary units, as GSMA roaming practice (TAP): 1 KB = 1,024 bytes, 1 MB = 1,024 KB, 1 GB = 1,024 MB. */
-export const VOLUME_UNIT_BYTES: Record<string, number> = { KB: 1024, MB: 1024 ** 2, GB: 1024 ** 3 };
+/** The units a data record's volume is billed in: binary, as GSMA roaming practice (TAP): 1 KB = 1,024 bytes, 1 MB = 1,024 KB, 1 GB = 1,024 MB. */
+export const VOLUME_UNIT_BYTES: Record<string, number> = Object.fromEntries(['KB', 'MB', 'GB'].map((u) => [u, Number(DATA_UNIT_BYTES[u]!)]));
 
 /** The roaming call categories of TAP records. */
 export const CALL_CATEGORIES = ['local', 'home', 'international'];

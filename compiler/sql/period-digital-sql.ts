@@ -1,16 +1,16 @@
 // SQL of the digital-partner period inputs and aggregates (runtime/period/digital-*.ts):
 // the retail revenue file and the KPI file are read with DuckDB's CSV reader, all text, then
 // validated here so a bad line is reported with its file, line and field. Pure text; values
-// are bound parameters, paths go through sqlString.
-import { sqlString } from './sql-string.js';
+// are bound parameters, paths go through sqlString (readFileSql).
+import { readFileSql } from './ingest-sql.js';
 
 export const RETAIL_COLUMNS = ['record_id', 'agreement', 'service', 'subscriber', 'date', 'gross', 'taxes', 'refunds', 'currency'] as const;
 export const RETAIL_REQUIRED = ['record_id', 'service', 'subscriber', 'date', 'gross', 'taxes', 'refunds', 'currency'] as const;
 export const KPI_COLUMNS = ['agreement', 'service', 'period', 'kpi', 'value'] as const;
 
-/** One CSV file, every field text, file order kept (rowid), fields beyond the header become columnN. */
+/** One CSV file, read as usage CSV is: every field text, file order kept (rowid), fields beyond the header become columnN. */
 export function readInputCsvSql(table: string, path: string): string {
-  return `CREATE OR REPLACE TEMP TABLE ${table} AS SELECT * FROM read_csv(${sqlString(path)}, all_varchar = true, header = true, null_padding = true, parallel = false, sample_size = -1)`;
+  return readFileSql(table, 'csv', path);
 }
 
 /** A money amount in a retail line: plain decimal, not negative, at most 9 decimals. */

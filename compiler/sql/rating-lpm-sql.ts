@@ -35,9 +35,19 @@ export function lpmLevels(shape: PlanShape): LpmLevel[] {
  */
 export function lpmKeySql(l: LpmLevel): string {
   if (l.len === 0) return `0::BIGINT AS pk_0`;
-  const cut = `WHEN b_len >= ${l.len} THEN b18 // ${10n ** BigInt(18 - l.len)}`;
-  const exact = l.paired ? ` WHEN b_len = ${l.len - 1} THEN -1 - b_int` : '';
-  return `CASE ${cut}${exact} END AS pk_${l.len}`;
+  return levelKeySql(l, { number: 'b', alias: 'pk' });
+}
+
+/**
+ * The key of a left-aligned number at a level, as lpmKeySql() explains: `number` names its
+ * columns (`<number>18`, `<number>_len`, `<number>_int`), `alias` the key column
+ * (`<alias>_<len>`); `guard`, if given, must hold too (otherwise the key is NULL).
+ */
+export function levelKeySql(l: LpmLevel, o: { number: string; alias: string; guard?: string }): string {
+  const when = o.guard ? `${o.guard} AND ` : '';
+  const cut = `WHEN ${when}${o.number}_len >= ${l.len} THEN ${o.number}18 // ${10n ** BigInt(18 - l.len)}`;
+  const exact = l.paired ? ` WHEN ${when}${o.number}_len = ${l.len - 1} THEN -1 - ${o.number}_int` : '';
+  return `CASE ${cut}${exact} END AS ${o.alias}_${l.len}`;
 }
 
 /**
@@ -45,21 +55,30 @@ export function lpmKeySql(l: LpmLevel): string {
  * run from plan_prefixes; only the level lengths (shape, not values) are in the text.
  */
 export function planLpmSql(shape: PlanShape): string {
-  const levels = lpmLevels(shape);
+  return levelTableSql('plan_lpm', 'plan_prefixes', lpmLevels(shape), ['pfx_idx', 'zone_idx', 'barred']);
+}
+
+/**
+ * TEMP table `table`: (svc_idx, lvl, key) → the `carried` columns of the longest prefix of
+ * `source` (svc_idx, pkey, plen, …carried) at each of `levels`, a paired level holding its
+ * shorter prefixes expanded by each next digit and under their negative key.
+ */
+export function levelTableSql(table: string, source: string, levels: readonly LpmLevel[], carried: readonly string[]): string {
   const lv = levels.length
     ? `SELECT lvl, paired, lvl - 1 AS short_len FROM (VALUES ${levels.map((l) => `(${l.len}, ${l.paired})`).join(', ')}) t(lvl, paired)`
     : `SELECT NULL::INTEGER AS lvl, NULL::BOOLEAN AS paired, NULL::INTEGER AS short_len WHERE false`;
-  return `CREATE OR REPLACE TEMP TABLE plan_lpm AS
+  const cols = carried.map((c) => `, p.${c}`).join('');
+  return `CREATE OR REPLACE TEMP TABLE ${table} AS
 WITH lv AS (${lv}), e AS (
-  SELECT p.svc_idx, lv.lvl, p.pkey AS key, p.plen, p.pfx_idx, p.zone_idx, p.barred
-  FROM plan_prefixes p JOIN lv ON p.plen = lv.lvl
+  SELECT p.svc_idx, lv.lvl, p.pkey AS key, p.plen${cols}
+  FROM ${source} p JOIN lv ON p.plen = lv.lvl
   UNION ALL
-  SELECT p.svc_idx, lv.lvl, p.pkey * 10 + unnest(range(10)) AS key, p.plen, p.pfx_idx, p.zone_idx, p.barred
-  FROM plan_prefixes p JOIN lv ON p.plen = lv.short_len WHERE lv.paired
+  SELECT p.svc_idx, lv.lvl, p.pkey * 10 + unnest(range(10)) AS key, p.plen${cols}
+  FROM ${source} p JOIN lv ON p.plen = lv.short_len WHERE lv.paired
   UNION ALL
-  SELECT p.svc_idx, lv.lvl, -1 - p.pkey AS key, p.plen, p.pfx_idx, p.zone_idx, p.barred
-  FROM plan_prefixes p JOIN lv ON p.plen = lv.short_len WHERE lv.paired
+  SELECT p.svc_idx, lv.lvl, -1 - p.pkey AS key, p.plen${cols}
+  FROM ${source} p JOIN lv ON p.plen = lv.short_len WHERE lv.paired
 )
-SELECT svc_idx, lvl, key, pfx_idx, zone_idx, barred FROM e
+SELECT svc_idx, lvl, key, ${carried.join(', ')} FROM e
 QUALIFY row_number() OVER (PARTITION BY svc_idx, lvl, key ORDER BY plen DESC) = 1`;
 }

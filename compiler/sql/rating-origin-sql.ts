@@ -4,7 +4,7 @@
 // of the run prices by origin, and only records of such services get a key (others probe
 // with NULL, which matches nothing).
 import type { PlanShape } from './plan-layout.js';
-import { lpmLevels, type LpmLevel } from './rating-lpm-sql.js';
+import { levelKeySql, levelTableSql, lpmLevels, type LpmLevel } from './rating-lpm-sql.js';
 
 export function originLevels(shape: PlanShape): LpmLevel[] {
   const lengths = shape.originPrefixLengths ?? [];
@@ -13,30 +13,12 @@ export function originLevels(shape: PlanShape): LpmLevel[] {
 
 /** A record's A-number key at a level (a18: the A-number left-aligned to 18 digits). */
 export function originKeySql(l: LpmLevel): string {
-  const cut = `WHEN has_origin AND a_len >= ${l.len} THEN a18 // ${10n ** BigInt(18 - l.len)}`;
-  const exact = l.paired ? ` WHEN has_origin AND a_len = ${l.len - 1} THEN -1 - a_int` : '';
-  return `CASE ${cut}${exact} END AS ok_${l.len}`;
+  return levelKeySql(l, { number: 'a', alias: 'ok', guard: 'has_origin' });
 }
 
 /** plan_origin_lpm: (svc_idx, lvl, key) → the longest origin prefix of the level with that key. */
 export function planOriginLpmSql(shape: PlanShape): string {
-  const levels = originLevels(shape);
-  const lv = levels.length
-    ? `SELECT lvl, paired, lvl - 1 AS short_len FROM (VALUES ${levels.map((l) => `(${l.len}, ${l.paired})`).join(', ')}) t(lvl, paired)`
-    : `SELECT NULL::INTEGER AS lvl, NULL::BOOLEAN AS paired, NULL::INTEGER AS short_len WHERE false`;
-  return `CREATE OR REPLACE TEMP TABLE plan_origin_lpm AS
-WITH lv AS (${lv}), e AS (
-  SELECT p.svc_idx, lv.lvl, p.pkey AS key, p.plen, p.opx_idx
-  FROM plan_origin_prefixes p JOIN lv ON p.plen = lv.lvl
-  UNION ALL
-  SELECT p.svc_idx, lv.lvl, p.pkey * 10 + unnest(range(10)) AS key, p.plen, p.opx_idx
-  FROM plan_origin_prefixes p JOIN lv ON p.plen = lv.short_len WHERE lv.paired
-  UNION ALL
-  SELECT p.svc_idx, lv.lvl, -1 - p.pkey AS key, p.plen, p.opx_idx
-  FROM plan_origin_prefixes p JOIN lv ON p.plen = lv.short_len WHERE lv.paired
-)
-SELECT svc_idx, lvl, key, opx_idx FROM e
-QUALIFY row_number() OVER (PARTITION BY svc_idx, lvl, key ORDER BY plen DESC) = 1`;
+  return levelTableSql('plan_origin_lpm', 'plan_origin_prefixes', originLevels(shape), ['opx_idx']);
 }
 
 /** The pieces rate_ctx splices in (empty strings / NULL columns when no service prices by origin). */

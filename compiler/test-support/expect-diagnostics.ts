@@ -13,18 +13,24 @@ export function stripMarks(snippet: string): { text: string; ranges: Range[] } {
   return { text, ranges };
 }
 
+/**
+ * The head of a test agreement: parties (ACME and one partner), currency, validity and time
+ * zone, each on its own line; by default Orange France in EUR for 2026, Paris time.
+ */
+export function agreementHeader(o: { partner?: string; currency?: string; valid?: string; timezone?: string } = {}): string {
+  return `  parties {
+    us ACME "ACME Telecom Ltd"
+    partner ${o.partner ?? 'ORANGE "Orange France SA" type interconnect'}
+  }
+  currency ${o.currency ?? 'EUR'}
+  valid ${o.valid ?? '2026-01-01 .. 2026-12-31'}
+  timezone ${o.timezone ?? 'Europe/Paris'}
+`;
+}
+
 /** A complete, valid agreement around `body` (parties, currency, validity, time zone). */
 export function agreement(body: string, opts: { id?: string; header?: string } = {}): string {
-  const header =
-    opts.header ??
-    `  parties {
-    us ACME "ACME Telecom Ltd"
-    partner ORANGE "Orange France SA" type interconnect
-  }
-  currency EUR
-  valid 2026-01-01 .. 2026-12-31
-  timezone Europe/Paris
-`;
+  const header = opts.header ?? agreementHeader();
   return `agreement ${opts.id ?? 'T-1'} "test" {\n${header}${body}\n}\n`;
 }
 
@@ -75,4 +81,20 @@ export function expectClean(text: string, uri = 'test.icx'): CompileResult {
   const result = compile([{ uri, text }]);
   expect(messages(result.diagnostics)).toBe('');
   return result;
+}
+
+/**
+ * Compiles several marked files together. `found` has `code uri markIndex` per diagnostic,
+ * sorted (marks numbered by start within their file; -1 for a diagnostic at no mark);
+ * `messages` the diagnostics' messages in order.
+ */
+export function compileMarked(files: Record<string, string>): CompileResult & { found: string[]; messages: string[] } {
+  const stripped = Object.entries(files).map(([uri, s]) => ({ uri, ...stripMarks(s) }));
+  const r = compile(stripped.map(({ uri, text }) => ({ uri, text })));
+  const found = r.diagnostics.map((d) => {
+    const f = stripped.find((s) => s.uri === d.uri)!;
+    const i = f.ranges.findIndex((m) => m.start.offset === d.range.start.offset && m.end.offset === d.range.end.offset);
+    return `${d.code} ${d.uri} ${i}`;
+  });
+  return { ...r, found: found.sort(), messages: r.diagnostics.map((d) => d.message) };
 }

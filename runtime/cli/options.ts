@@ -3,6 +3,7 @@
 import { InvalidArgumentError } from 'commander';
 import { isTimeZone } from '../../compiler/index.js';
 import { USAGE_FIELDS, type UsageField } from '../../compiler/sql/store-schema.js';
+import { readMonth } from '../period/calendar.js';
 
 export function wholeNumber(value: string): number {
   const clean = value.replace(/_/g, '');
@@ -13,7 +14,7 @@ export function wholeNumber(value: string): number {
 }
 
 export function month(value: string): string {
-  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(value)) throw new InvalidArgumentError('expected a month as YYYY-MM, e.g. 2026-03');
+  if (!readMonth(value)) throw new InvalidArgumentError('expected a month as YYYY-MM, e.g. 2026-03');
   return value;
 }
 

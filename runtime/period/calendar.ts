@@ -19,12 +19,18 @@ export interface Period {
   endExclusive: string;
 }
 
-/** `2026-03` → {2026, 3}; anything else is a clear error naming the option. */
-export function parseMonth(text: string, what = '--period'): Month {
+/** `2026-03` → {2026, 3}; anything else (`2026-3`, `2026-13`) → null. */
+export function readMonth(text: string): Month | null {
   const m = /^(\d{4})-(\d{2})$/.exec(text);
   const month = m ? Number(m[2]) : 0;
-  if (!m || month < 1 || month > 12) throw new RateInputError(`${what} ${JSON.stringify(text)} is not a month; write it as YYYY-MM, e.g. 2026-03`);
-  return { year: Number(m[1]), month };
+  return !m || month < 1 || month > 12 ? null : { year: Number(m[1]), month };
+}
+
+/** `2026-03` → {2026, 3}; anything else is a clear error naming the option. */
+export function parseMonth(text: string, what = '--period'): Month {
+  const m = readMonth(text);
+  if (!m) throw new RateInputError(`${what} ${JSON.stringify(text)} is not a month; write it as YYYY-MM, e.g. 2026-03`);
+  return m;
 }
 
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');

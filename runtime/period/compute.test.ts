@@ -2,7 +2,7 @@
 // beside it, not read from the program. The snippets go through the real compiler, so the
 // lowering of each construct is exercised too.
 import { describe, expect, it } from 'vitest';
-import { agreement, expectClean } from '../../compiler/test-support/expect-diagnostics.js';
+import { agreement, agreementHeader, expectClean } from '../../compiler/test-support/expect-diagnostics.js';
 import { parseMonth } from './calendar.js';
 import { computeCharges, type AggregateRow } from './compute.js';
 import type { ChargeLine } from './lines.js';
@@ -190,14 +190,7 @@ describe('caps and minimum fees', () => {
   });
 
   it('a per-subscriber minimum is lowered for the revenue-share construct and charges nothing here', () => {
-    const header = `  parties {
-    us ACME "ACME Telecom Ltd"
-    partner STREAMCO "StreamCo" type content
-  }
-  currency USD
-  valid 2026-01-01 .. 2026-12-31
-  timezone UTC
-`;
+    const header = agreementHeader({ partner: 'STREAMCO "StreamCo" type content', currency: 'USD', timezone: 'UTC' });
     const body = `  service s subscription payable {
     rate 1.00 USD/subscriber
     minimum 2.50 USD/subscriber/month
@@ -209,14 +202,7 @@ describe('caps and minimum fees', () => {
 });
 
 describe('recurring fees', () => {
-  const header = `  parties {
-    us ACME "ACME Telecom Ltd"
-    partner FACTORY "FactoryCorp" type enterprise
-  }
-  currency EUR
-  valid 2026-03-10 .. 2026-12-31
-  timezone Europe/Berlin
-`;
+  const header = agreementHeader({ partner: 'FACTORY "FactoryCorp" type enterprise', valid: '2026-03-10 .. 2026-12-31', timezone: 'Europe/Berlin' });
   it('not prorated: the whole fee for a month in force at all', () => {
     // in force from 10 March: still 12,000.00
     const body = `  service s slice receivable {

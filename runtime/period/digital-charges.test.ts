@@ -1,18 +1,11 @@
 // Digital charge lines through the real pipeline (compiler → rate() → periodCharges) on small
 // inline usage and input files. Every expected amount is worked out in the comment beside it.
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compile } from '../../compiler/index.js';
 import { openStore, periodCharges, rate, type ChargeLine } from '../index.js';
+import { tempFiles } from '../testing/temp-files.js';
 
-const dir = mkdtempSync(path.join(tmpdir(), 'icx-digital-charges-'));
-function file(name: string, text: string): string {
-  const p = path.join(dir, name);
-  writeFileSync(p, text);
-  return p;
-}
+const { file } = tempFiles('icx-digital-charges-');
 
 function plans(body: string, currency = 'EUR') {
   const r = compile([{ uri: 't.icx', text: `agreement T "t" {

@@ -1,5 +1,3 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { compile } from '../../compiler/index.js';
@@ -7,13 +5,9 @@ import type { HashedAgreementPlan } from '../../compiler/plan.js';
 import { openStore, queryJson, type Store } from '../index.js';
 import { loadKpis } from './kpi-input.js';
 import { loadRetail } from './retail-input.js';
+import { tempFiles } from '../testing/temp-files.js';
 
-const dir = mkdtempSync(path.join(tmpdir(), 'icx-digital-'));
-function file(name: string, text: string): string {
-  const p = path.join(dir, name);
-  writeFileSync(p, text);
-  return p;
-}
+const { dir, file } = tempFiles('icx-digital-');
 
 const AGREEMENTS = ['STREAMCO', 'OTHERCO'].map(
   (p) => `agreement ACME-${p} "t" {

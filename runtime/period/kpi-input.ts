@@ -6,11 +6,11 @@
 //   ACME-FACTORY-SLICE,urllc,2026-03,latency-p99,12ms
 // availability: a percentage (the % sign optional); latency-pNN: a duration with its unit
 // (ms or s). Decimal text only; the same KPI twice for one month is an error.
-import { access } from 'node:fs/promises';
-import { KPI_COLUMNS, readInputCsvSql } from '../../compiler/sql/period-digital-sql.js';
-import { RateInputError } from '../errors.js';
+import { KPI_COLUMNS } from '../../compiler/sql/period-digital-sql.js';
 import { queryJson, type Store } from '../store/store.js';
+import { readMonth } from './calendar.js';
 import { X } from './digital-math.js';
+import { badInputFile, withInputCsv } from './input-csv.js';
 
 export interface KpiValue {
   /** availability: percent; latency: milliseconds (decimal text) */
@@ -40,23 +40,7 @@ export async function loadKpis(store: Store, files: readonly string[]): Promise<
 }
 
 async function loadOne(store: Store, file: string, out: KpiTable): Promise<void> {
-  try {
-    await access(file);
-  } catch {
-    throw new RateInputError(`cannot read KPI file ${file}: no such file or not readable`);
-  }
-  const c = store.connection;
-  try {
-    await c.run(readInputCsvSql('kpi_file', file));
-  } catch (e) {
-    throw new RateInputError(`cannot read KPI file ${file} as CSV: ${String((e as Error).message).split('\n')[0]}`);
-  }
-  try {
-    const cols = (await queryJson(store, `SELECT column_name FROM (DESCRIBE kpi_file)`)).map((r) => String(r.column_name));
-    const byLower = new Map(cols.map((x) => [x.toLowerCase(), x]));
-    const missing = KPI_COLUMNS.filter((x) => !byLower.has(x));
-    if (missing.length) throw new RateInputError(`${file}:1: the KPI file has no column ${missing.join(', ')} (columns: ${KPI_COLUMNS.join(', ')})`);
-    const extra = cols.filter((x) => /^column\d+$/.test(x));
+  await withInputCsv(store, { file, what: 'KPI', table: 'kpi_file', required: KPI_COLUMNS, listing: KPI_COLUMNS.join(', ') }, async ({ byLower, extra }) => {
     const pick = (k: string) => `nullif(trim("${byLower.get(k)!.replace(/"/g, '""')}"), '') AS ${k}`;
     const rows = await queryJson(
       store,
@@ -66,12 +50,11 @@ async function loadOne(store: Store, file: string, out: KpiTable): Promise<void>
     );
     for (const r of rows) {
       const at = `${file}:${r.line}`;
-      const bad = (field: string, msg: string) => new RateInputError(`bad KPI file:\n${at}: ${field}: ${msg}`);
+      const bad = (field: string, message: string) => badInputFile('KPI', file, [{ line: r.line, field, message }]);
       if (r.overflow) throw bad('(row)', `fields beyond the header: ${r.overflow}`);
       for (const k of KPI_COLUMNS) if (r[k] === null) throw bad(k, 'missing');
       const month = String(r.period);
-      const mm = /^(\d{4})-(\d{2})$/.exec(month);
-      if (!mm || Number(mm[2]) < 1 || Number(mm[2]) > 12) throw bad('period', `"${month}" is not a month YYYY-MM`);
+      if (!readMonth(month)) throw bad('period', `"${month}" is not a month YYYY-MM`);
       const kpi = String(r.kpi).toLowerCase();
       const value = String(r.value);
       let parsed: string;
@@ -91,7 +74,5 @@ async function loadOne(store: Store, file: string, out: KpiTable): Promise<void>
       if (prev) throw bad('kpi', `${kpi} of ${r.agreement} ${r.service} for ${month} is already given at ${prev.source}`);
       out.set(key, { value: parsed, source: at });
     }
-  } finally {
-    await c.run(`DROP TABLE IF EXISTS kpi_file`);
-  }
+  });
 }

@@ -1,18 +1,11 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { compile } from '../../compiler/index.js';
 import type { HashedAgreementPlan } from '../../compiler/plan.js';
 import { openStore, queryJson, type Store } from '../index.js';
 import { loadRetail } from './retail-input.js';
+import { tempFiles } from '../testing/temp-files.js';
 
-const dir = mkdtempSync(path.join(tmpdir(), 'icx-retail-fx-'));
-function file(name: string, text: string): string {
-  const p = path.join(dir, name);
-  writeFileSync(p, text);
-  return p;
-}
+const { file } = tempFiles('icx-retail-fx-');
 
 const TABLE = 'date,from,to,rate\n2026-03-02,GBP,USD,1.271234\n2026-03-31,GBP,USD,1.268000\n';
 const agreement = (rule: string) => `agreement ACME-STREAMCO "t" {

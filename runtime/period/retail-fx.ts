@@ -4,6 +4,7 @@
 // fx line or rate is an error naming the line: a share is never computed on an amount taken 1:1.
 import { Decimal } from 'decimal.js';
 import type { AgreementPlan } from '../../compiler/plan.js';
+import { lastDayOfMonth } from '../../compiler/values.js';
 import { RateInputError } from '../errors.js';
 import { queryJson, type Store } from '../store/store.js';
 
@@ -39,7 +40,7 @@ export async function convertRetailGroup(store: Store, plan: AgreementPlan, g: R
   );
   for (const d of days) {
     const date = String(d.date);
-    const fxDate = fx.rule === 'period-end' ? monthEnd(date) : date;
+    const fxDate = fx.rule === 'period-end' ? lastDayOfMonth(date) : date;
     const rate = rates.get(fxDate);
     if (rate === undefined) {
       throw new RateInputError(
@@ -58,11 +59,4 @@ export async function convertRetailGroup(store: Store, plan: AgreementPlan, g: R
       [g.service, g.agreement, g.currency, date, new Decimal(rate).toFixed(), fxDate, plan.currency],
     );
   }
-}
-
-/** The last day of a local date's calendar month (`2026-02-14` → `2026-02-28`). */
-function monthEnd(date: string): string {
-  const [y, m] = date.split('-').map(Number) as [number, number];
-  const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
-  return `${date.slice(0, 7)}-${String(last).padStart(2, '0')}`;
 }

@@ -4,10 +4,10 @@
 // attributed to an agreement, and kept in the TEMP table period_retail for the period run.
 // Any bad line is a clear error naming file, line and field: a share is never computed on
 // part of a file.
-import { access } from 'node:fs/promises';
 import type { HashedAgreementPlan } from '../../compiler/plan.js';
-import { readInputCsvSql, RETAIL_REQUIRED, retailCheckSql } from '../../compiler/sql/period-digital-sql.js';
+import { RETAIL_REQUIRED, retailCheckSql } from '../../compiler/sql/period-digital-sql.js';
 import { RateInputError } from '../errors.js';
+import { badInputFile, withInputCsv } from './input-csv.js';
 import { convertRetailGroup } from './retail-fx.js';
 import { queryJson, type Store } from '../store/store.js';
 
@@ -42,49 +42,32 @@ export async function loadRetail(store: Store, files: readonly string[], plans: 
 }
 
 async function loadOne(store: Store, file: string): Promise<void> {
-  try {
-    await access(file);
-  } catch {
-    throw new RateInputError(`cannot read retail file ${file}: no such file or not readable`);
-  }
   const c = store.connection;
-  try {
-    await c.run(readInputCsvSql('retail_file', file));
-  } catch (e) {
-    throw new RateInputError(`cannot read retail file ${file} as CSV: ${String((e as Error).message).split('\n')[0]}`);
-  }
-  try {
-    const cols = (await queryJson(store, `SELECT column_name FROM (DESCRIBE retail_file)`)).map((r) => String(r.column_name));
-    const present = new Set(cols.map((x) => x.toLowerCase()));
-    const missing = RETAIL_REQUIRED.filter((x) => !present.has(x));
-    if (missing.length) {
-      throw new RateInputError(`${file}:1: the retail file has no column ${missing.join(', ')} (columns: record_id, agreement (optional), service, subscriber, date, gross, taxes, refunds, currency)`);
+  const listing = 'record_id, agreement (optional), service, subscriber, date, gross, taxes, refunds, currency';
+  await withInputCsv(store, { file, what: 'retail', table: 'retail_file', required: RETAIL_REQUIRED, listing }, async ({ columns, byLower, extra }) => {
+    try {
+      // Columns are matched case-insensitively: alias them to lower case first.
+      await c.run(`CREATE OR REPLACE TEMP TABLE retail_file AS SELECT ${columns.map((x) => `"${x.replace(/"/g, '""')}" AS "${x.toLowerCase().replace(/"/g, '""')}"`).join(', ')} FROM retail_file`);
+      await c.run(retailCheckSql('retail_file', new Set(byLower.keys()), extra));
+      const problems = await queryJson(store, `SELECT line, problem, count(*) OVER () AS n FROM retail_file_checked WHERE problem IS NOT NULL ORDER BY line LIMIT ${SHOWN}`);
+      if (problems.length) throw problemError(file, problems);
+      await c.run(
+        `INSERT INTO period_retail (file, line, record_id, agreement, agreement_id, service, subscriber, date, gross, taxes, refunds, currency)
+         SELECT $1, line, record_id, agreement, NULL, service, subscriber, date, gross, taxes, refunds, currency FROM retail_file_checked`,
+        [file],
+      );
+    } finally {
+      await c.run(`DROP TABLE IF EXISTS retail_file_checked`);
     }
-    // Columns are matched case-insensitively: alias them to lower case first.
-    await c.run(`CREATE OR REPLACE TEMP TABLE retail_file AS SELECT ${cols.map((x) => `"${x.replace(/"/g, '""')}" AS "${x.toLowerCase().replace(/"/g, '""')}"`).join(', ')} FROM retail_file`);
-    const extra = cols.filter((x) => /^column\d+$/.test(x));
-    await c.run(retailCheckSql('retail_file', present, extra));
-    const problems = await queryJson(store, `SELECT line, problem, count(*) OVER () AS n FROM retail_file_checked WHERE problem IS NOT NULL ORDER BY line LIMIT ${SHOWN}`);
-    if (problems.length) throw problemError(file, problems);
-    await c.run(
-      `INSERT INTO period_retail (file, line, record_id, agreement, agreement_id, service, subscriber, date, gross, taxes, refunds, currency)
-       SELECT $1, line, record_id, agreement, NULL, service, subscriber, date, gross, taxes, refunds, currency FROM retail_file_checked`,
-      [file],
-    );
-  } finally {
-    await c.run(`DROP TABLE IF EXISTS retail_file`);
-    await c.run(`DROP TABLE IF EXISTS retail_file_checked`);
-  }
+  });
 }
 
 function problemError(file: string, rows: Record<string, unknown>[]): RateInputError {
-  const n = Number(rows[0]!.n);
-  const lines = rows.map((r) => {
+  const problems = rows.map((r) => {
     const [field, message] = String(r.problem).split('\u0000');
-    return `${file}:${r.line}: ${field}: ${message}`;
+    return { line: r.line, field: field!, message: message! };
   });
-  const more = n > rows.length ? `\n(and ${n - rows.length} more problem line(s))` : '';
-  return new RateInputError(`bad retail file:\n${lines.join('\n')}${more}`);
+  return badInputFile('retail', file, problems, Number(rows[0]!.n));
 }
 
 /** The same record id in two files would count a sale twice. */

@@ -1,6 +1,7 @@
 // Tier arithmetic shared by tiered pricing and discounts. Bounds: lower inclusive, upper
 // exclusive, contiguous from 0, the last open (checked by the compiler).
 import type { TierPlan } from '../../compiler/plan.js';
+import { DATA_UNIT_BYTES } from '../../compiler/values.js';
 import { D, type Dec } from './lines.js';
 
 export interface TierShare {
@@ -29,7 +30,8 @@ export function reachedTier(tiers: TierPlan[], quantity: Dec): TierPlan {
   return tiers[tiers.length - 1]!;
 }
 
-const DATA_FACTORS: Record<string, number> = { KB: 1, MB: 1_024, GB: 1_048_576, TB: 1_073_741_824 };
+/** Tiers count data in KB, MB, GB or TB: each unit's size in KB. */
+const DATA_FACTORS: Record<string, number> = Object.fromEntries(['KB', 'MB', 'GB', 'TB'].map((u) => [u, Number(DATA_UNIT_BYTES[u]! / 1024n)]));
 
 /** A volume in the service's unit expressed in the unit tiers count (binary data units as in rating: 1 GB = 1,024 MB). */
 export function convertVolume(q: Dec, from: string, to: string): Dec {

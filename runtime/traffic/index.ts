@@ -4,6 +4,7 @@ import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { mkdir, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { AgreementPlan } from '../../compiler/plan.js';
+import { daysInMonth, isoDate, readMonth } from '../period/calendar.js';
 import { buildTables, ORIGIN_PREFIXES, type TrafficTables } from './tables.js';
 import { calendarSql, sqlString, trafficSelect } from './sql.js';
 import { TrafficError } from './errors.js';
@@ -30,12 +31,9 @@ export interface TrafficResult {
 }
 
 export function parseMonth(month: string): { monthStart: string; daysInMonth: number; monthTag: string } | null {
-  const m = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(month);
+  const m = readMonth(month);
   if (!m) return null;
-  const y = Number(m[1]);
-  const mo = Number(m[2]);
-  const daysInMonth = new Date(Date.UTC(y, mo, 0)).getUTCDate();
-  return { monthStart: `${m[1]}-${m[2]}-01`, daysInMonth, monthTag: `${m[1]}${m[2]}` };
+  return { monthStart: isoDate(m.year, m.month, 1), daysInMonth: daysInMonth(m.year, m.month), monthTag: month.replace('-', '') };
 }
 
 export async function generateTraffic(plan: AgreementPlan, opts: TrafficOptions): Promise<TrafficResult> {

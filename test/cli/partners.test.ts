@@ -6,6 +6,7 @@ import path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { Decimal } from 'decimal.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ListedParty } from '../../runtime/cli/partners-listing.js';
 import { FIXTURE } from './fixtures.js';
 import { icx, ROOT, STACK_LINE, tempDir } from './run-cli.js';
 
@@ -20,17 +21,8 @@ beforeAll(() => {
 });
 afterAll(() => cleanup());
 
-interface Listed {
-  name: string;
-  declared: boolean;
-  legalName: string | null;
-  type: string | null;
-  tadigCodes: string[];
-  carrierCodes: string[];
-  vat: string | null;
-  address: string | null;
-  agreements: { id: string; version: number; validFrom: string; validTo: string | null; counterparty: string; trunks: string[]; services: { name: string; kind: string; direction: string }[] }[];
-}
+/** `icx partners --json` lists parties as the command builds them. */
+type Listed = ListedParty;
 
 describe('icx partners', () => {
   it('lists entities and partners with their details and agreements as JSON', () => {

@@ -3,14 +3,9 @@
 // Every expected amount is worked out by hand from the deck. Time zone UTC; billing 1/1
 // unless the deck row has increments; amounts rounded half-up to 6 decimals (default).
 import { beforeAll, describe, expect, it } from 'vitest';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DuckDBInstance } from '@duckdb/node-api';
 import { Decimal } from 'decimal.js';
-
-const root = join(import.meta.dirname, '..', '..');
+import { root, runRateJob } from '../support/rate-job.js';
 
 const expectedRated: Record<string, string> = {
   'X-01': '0.029483', // 447 at 0.0290 (before 15 March): 61 × 0.0290 / 60 = 1.769 / 60 = 0.0294833…
@@ -41,19 +36,9 @@ describe('CarrierX A–Z deck on agreements/traffic/carrierx-march.csv', () => {
   let stdout = '';
 
   beforeAll(async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'icx-e2e-deck-'));
-    const out = join(dir, 'out');
-    stdout = execFileSync(
-      process.execPath,
-      [join(root, 'bin', 'icx.js'), 'rate', join(root, 'agreements'), '--usage', join(root, 'agreements', 'traffic', 'carrierx-march.csv'), '--out', out, '--db', join(dir, 'icx.duckdb')],
-      { encoding: 'utf8' },
-    );
-    const db = await DuckDBInstance.create(':memory:');
-    const con = await db.connect();
-    const read = async (file: string) =>
-      (await con.runAndReadAll(`SELECT * FROM read_parquet('${join(out, file)}') ORDER BY record_id`)).getRowObjectsJson() as Record<string, string>[];
-    rated = await read('rated.parquet');
-    suspense = await read('suspense.parquet');
+    const job = await runRateJob([join(root, 'agreements'), '--usage', join(root, 'agreements', 'traffic', 'carrierx-march.csv')]);
+    expect(job.code, job.stderr).toBe(0);
+    ({ stdout, rated, suspense } = job);
   });
 
   it('balances: 18 in = 15 rated + 3 suspense', () => {

@@ -3,15 +3,13 @@
 // agreements/inputs/kpi-march.csv. Every amount below is worked out by hand from the
 // agreements' text and the sample files.
 import { describe, it, expect, beforeAll } from 'vitest';
-import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { Decimal } from 'decimal.js';
+import { root, runRateJob } from '../support/rate-job.js';
 
-const root = join(import.meta.dirname, '..', '..');
-const icx = join(root, 'bin', 'icx.js');
 const input = (f: string) => join(root, 'agreements', f);
 
 // Per record. FleetCo's iot sessions are rated at 0 (charged per period); ShopCo's
@@ -38,29 +36,19 @@ const amount = (ls: Line[], agreement: string, construct: string, subject?: stri
 };
 
 beforeAll(async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'icx-digital-e2e-'));
-  const db = join(dir, 'icx.duckdb');
-  const common = ['rate', join(root, 'agreements'), '--db', db];
-  const r = spawnSync(process.execPath, [icx, ...common, '--usage', input('traffic/digital-march.csv'), '--out', join(dir, 'out'),
-    '--period', '2026-03', '--retail', input('inputs/retail-march.csv'), '--kpi', input('inputs/kpi-march.csv')], { encoding: 'utf8' });
-  stdout = r.stdout;
-  stderr = r.stderr;
-  expect(r.status, r.stderr).toBe(0);
+  const march = await runRateJob([join(root, 'agreements'), '--usage', input('traffic/digital-march.csv'),
+    '--period', '2026-03', '--retail', input('inputs/retail-march.csv'), '--kpi', input('inputs/kpi-march.csv')]);
+  ({ stdout, stderr, rated, suspense, charges } = march);
+  expect(march.code, march.stderr).toBe(0);
   // April over the same store, with an April KPI file: the cap
+  const dir = mkdtempSync(join(tmpdir(), 'icx-digital-e2e-'));
   const kpiApril = join(dir, 'kpi-april.csv');
   writeFileSync(kpiApril, 'agreement,service,period,kpi,value\nACME-FACTORY-SLICE,urllc,2026-04,availability,99.90\nACME-FACTORY-SLICE,urllc,2026-04,latency-p99,9ms\n');
   const empty = join(dir, 'none.csv');
   writeFileSync(empty, 'record_id,agreement,service,b_number,start_time\n');
-  execFileSync(process.execPath, [icx, ...common, '--usage', empty, '--out', join(dir, 'april'), '--period', '2026-04', '--kpi', kpiApril], { encoding: 'utf8', stdio: 'pipe' });
-
-  const duck = await DuckDBInstance.create(':memory:');
-  const con = await duck.connect();
-  const read = async (file: string) =>
-    (await con.runAndReadAll(`SELECT * FROM read_parquet('${file}') ORDER BY ALL`)).getRowObjectsJson() as Line[];
-  rated = await read(join(dir, 'out', 'rated.parquet'));
-  suspense = await read(join(dir, 'out', 'suspense.parquet'));
-  charges = await read(join(dir, 'out', 'charges.parquet'));
-  april = await read(join(dir, 'april', 'charges.parquet'));
+  const aprilJob = await runRateJob([join(root, 'agreements'), '--usage', empty, '--period', '2026-04', '--kpi', kpiApril], { db: march.db });
+  expect(aprilJob.code, aprilJob.stderr).toBe(0);
+  april = aprilJob.charges;
 });
 
 describe('per record', () => {
@@ -155,10 +143,9 @@ describe('FactoryCorp slice: SLA credits (Europe/Berlin)', () => {
 });
 
 describe('options', () => {
-  it('refuses --retail without --period, before any work', () => {
-    const r = spawnSync(process.execPath, [icx, 'rate', join(root, 'agreements'), '--usage', input('traffic/digital-march.csv'), '--out', join(tmpdir(), 'icx-never'),
-      '--db', join(mkdtempSync(join(tmpdir(), 'icx-opt-')), 'x.duckdb'), '--retail', input('inputs/retail-march.csv')], { encoding: 'utf8' });
-    expect(r.status).not.toBe(0);
+  it('refuses --retail without --period, before any work', async () => {
+    const r = await runRateJob([join(root, 'agreements'), '--usage', input('traffic/digital-march.csv'), '--retail', input('inputs/retail-march.csv')]);
+    expect(r.code).not.toBe(0);
     expect(r.stderr).toContain('--retail and --kpi feed period charges: give --period YYYY-MM too');
   });
 
@@ -166,14 +153,13 @@ describe('options', () => {
     const dir = mkdtempSync(join(tmpdir(), 'icx-bad-retail-'));
     const bad = join(dir, 'retail.csv');
     writeFileSync(bad, 'record_id,service,subscriber,date,gross,taxes,refunds,currency\nR-1,premium-video,S1,2026-03-01,15.99,1.42,0,USD\nR-2,premium-video,S2,2026-03-02,12;50,0,0,USD\n');
-    const r = spawnSync(process.execPath, [icx, 'rate', join(root, 'agreements'), '--usage', input('traffic/digital-march.csv'), '--out', join(dir, 'out'),
-      '--db', join(dir, 'x.duckdb'), '--period', '2026-03', '--retail', bad], { encoding: 'utf8' });
-    expect(r.status).not.toBe(0);
+    const r = await runRateJob([join(root, 'agreements'), '--usage', input('traffic/digital-march.csv'), '--period', '2026-03', '--retail', bad]);
+    expect(r.code).not.toBe(0);
     expect(r.stderr).toContain(`${bad}:3: gross: "12;50" is not an amount`);
     expect(r.stderr).not.toMatch(/at .*\.ts:\d+/); // no stack trace
-    expect(existsSync(join(dir, 'out', 'charges.parquet'))).toBe(false);
-    expect(existsSync(join(dir, 'out', 'rated.parquet'))).toBe(false);
-    const duck = await DuckDBInstance.create(join(dir, 'x.duckdb'));
+    expect(existsSync(join(r.out, 'charges.parquet'))).toBe(false);
+    expect(existsSync(join(r.out, 'rated.parquet'))).toBe(false);
+    const duck = await DuckDBInstance.create(r.db);
     const con = await duck.connect();
     expect((await con.runAndReadAll('SELECT count(*) AS n FROM rating_runs')).getRowObjectsJson()).toEqual([{ n: '0' }]);
     con.closeSync();

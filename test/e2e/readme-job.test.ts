@@ -3,13 +3,9 @@
 // out in their own e2e test; this one checks that together they balance and that the period
 // charges of the whole job are the hand-computed ones.
 import { describe, it, expect, beforeAll } from 'vitest';
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DuckDBInstance } from '@duckdb/node-api';
-
-const root = join(import.meta.dirname, '..', '..');
+import { root, runRateJob } from '../support/rate-job.js';
 
 /** The `icx rate …` part of the README's first command, its glob expanded as a shell would. */
 function readmeRateArgs(): string[] {
@@ -30,18 +26,11 @@ describe("the README's main job", () => {
   let charges: Record<string, string>[] = [];
 
   beforeAll(async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'icx-readme-'));
-    const args = readmeRateArgs();
-    const out = args.indexOf('--out');
-    args.splice(out, 2, '--out', join(dir, 'out'), '--db', join(dir, 'icx.duckdb'));
-    const r = spawnSync(process.execPath, [join(root, 'bin', 'icx.js'), ...args], { cwd: root, encoding: 'utf8' });
-    stdout = r.stdout;
-    code = r.status;
-    const db = await DuckDBInstance.create(':memory:');
-    const con = await db.connect();
-    charges = (await con.runAndReadAll(
-      `SELECT agreement_id, construct, subject, CAST(amount AS VARCHAR) AS amount, currency FROM read_parquet('${join(dir, 'out', 'charges.parquet')}') ORDER BY line_no`,
-    )).getRowObjectsJson() as Record<string, string>[];
+    // `rate …` as written, less its --out (the job writes to a fresh folder)
+    const [command, ...args] = readmeRateArgs();
+    expect(command).toBe('rate');
+    args.splice(args.indexOf('--out'), 2);
+    ({ stdout, code, charges } = await runRateJob(args));
   });
 
   it('rates all four traffic files and balances: 18 + 10 + 20 + 12 in, 15 + 9 + 13 + 9 rated', () => {

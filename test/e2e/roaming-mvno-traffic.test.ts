@@ -2,14 +2,9 @@
 // agreements/traffic/roaming-mvno-march.csv. Records carry their agreement (no trunk).
 // Every expected amount is worked out by hand from the agreements' text.
 import { describe, it, expect, beforeAll } from 'vitest';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DuckDBInstance } from '@duckdb/node-api';
 import { Decimal } from 'decimal.js';
-
-const root = join(import.meta.dirname, '..', '..');
+import { root, runRateJob } from '../support/rate-job.js';
 
 // TelcoZ roaming-voice: 30/30 by call category; roaming-data: 1 KB unit, 0.0015 EUR/MB.
 // LycaLike mvno-data: 1 KB unit, 0.0009 EUR/MB; mvno-voice: 1/1, 0.0040 EUR/min. 1 KB = 1,024 bytes.
@@ -39,19 +34,9 @@ describe('roaming and MVNO usage on agreements/traffic/roaming-mvno-march.csv', 
   let stdout = '';
 
   beforeAll(async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'icx-e2e-roaming-'));
-    const out = join(dir, 'out');
-    stdout = execFileSync(
-      process.execPath,
-      [join(root, 'bin', 'icx.js'), 'rate', join(root, 'agreements'), '--usage', join(root, 'agreements', 'traffic', 'roaming-mvno-march.csv'), '--out', out, '--db', join(dir, 'icx.duckdb')],
-      { encoding: 'utf8' },
-    );
-    const db = await DuckDBInstance.create(':memory:');
-    const con = await db.connect();
-    const read = async (file: string) =>
-      (await con.runAndReadAll(`SELECT * FROM read_parquet('${join(out, file)}') ORDER BY record_id`)).getRowObjectsJson() as Record<string, string>[];
-    rated = await read('rated.parquet');
-    suspense = await read('suspense.parquet');
+    const job = await runRateJob([join(root, 'agreements'), '--usage', join(root, 'agreements', 'traffic', 'roaming-mvno-march.csv')]);
+    expect(job.code, job.stderr).toBe(0);
+    ({ stdout, rated, suspense } = job);
   });
 
   it('balances: 12 in = 9 rated + 3 suspense', () => {

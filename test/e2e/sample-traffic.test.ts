@@ -1,14 +1,9 @@
 // The README's main job, end to end: the example agreements rate the hand-written March sample.
 // Every expected amount below is worked out by hand from the agreements' text.
 import { describe, it, expect, beforeAll } from 'vitest';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DuckDBInstance } from '@duckdb/node-api';
 import { Decimal } from 'decimal.js';
-
-const root = join(import.meta.dirname, '..', '..');
+import { root, runRateJob } from '../support/rate-job.js';
 
 // Orange (Europe/Paris, CET = UTC+1 in early March; peak mon-fri 08:00-20:00)
 // Nordtel (Europe/Berlin, CET = UTC+1; day mon-fri 07:00-19:00; connect fee 0.0020; 60/1)
@@ -43,19 +38,9 @@ describe('the README job on agreements/traffic/march-sample.csv', () => {
   let stdout = '';
 
   beforeAll(async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'icx-e2e-'));
-    const out = join(dir, 'out');
-    stdout = execFileSync(
-      process.execPath,
-      [join(root, 'bin', 'icx.js'), 'rate', join(root, 'agreements'), '--usage', join(root, 'agreements', 'traffic', 'march-sample.csv'), '--out', out, '--db', join(dir, 'icx.duckdb')],
-      { encoding: 'utf8' },
-    );
-    const db = await DuckDBInstance.create(':memory:');
-    const con = await db.connect();
-    const read = async (file: string) =>
-      (await con.runAndReadAll(`SELECT * FROM read_parquet('${join(out, file)}') ORDER BY record_id`)).getRowObjectsJson() as Record<string, string>[];
-    rated = await read('rated.parquet');
-    suspense = await read('suspense.parquet');
+    const job = await runRateJob([join(root, 'agreements'), '--usage', join(root, 'agreements', 'traffic', 'march-sample.csv')]);
+    expect(job.code, job.stderr).toBe(0);
+    ({ stdout, rated, suspense } = job);
   });
 
   it('balances: 20 in = 13 rated + 7 suspense', () => {

@@ -1,6 +1,7 @@
 // `icx traffic`: deterministic sample usage for an agreement (runtime/traffic).
 import type { Command } from 'commander';
 import path from 'node:path';
+import { lastDayOfMonth } from '../../../compiler/values.js';
 import { formatFromPath } from '../../traffic/format.js';
 import { compileOrFail } from '../agreements.js';
 import { UsageError } from '../errors.js';
@@ -40,8 +41,7 @@ export function registerTraffic(program: Command): void {
         throw new UsageError(`${file} holds ${plans.length} agreements (${plans.map((p) => p.plan.id).join(', ')}): choose one with --agreement`);
       }
       const plan = chosen.plan;
-      const [y, m] = opts.month.split('-');
-      const monthEnd = new Date(Date.UTC(Number(y), Number(m), 0)).toISOString().slice(0, 10);
+      const monthEnd = lastDayOfMonth(`${opts.month}-01`);
       if (opts.month + '-01' < plan.validFrom || (plan.validTo !== null && monthEnd > plan.validTo)) {
         process.stderr.write(`icx: warning: ${opts.month} is not wholly inside the validity of ${plan.id} (${plan.validFrom} .. ${plan.validTo ?? ''})\n`);
       }
