@@ -44,7 +44,8 @@ function complete(ctx: FeatureContext, offset: number): CompletionItem[] {
   // Inside a comment or a string nothing is offered.
   const lineSoFar = before.slice(lineStart);
   if (/\/\//.test(lineSoFar.replace(/"(?:[^"\\]|\\.)*"/g, '""')) || (lineSoFar.match(/"/g)?.length ?? 0) % 2 === 1) return [];
-  const word = /[A-Za-z0-9_/+-]*$/.exec(before)![0].replace(/^[-/+]+/, '');
+  // A word being typed; a time zone name includes its `/` (Europe/Pa), a unit after `EUR/` does not.
+  const word = (/^\s*timezone\s+[A-Za-z0-9_/+-]*$/.test(lineSoFar) ? /[A-Za-z0-9_/+-]*$/ : /[A-Za-z0-9_+-]*$/).exec(before)![0].replace(/^[-/+]+/, '');
   const wordStart = offset - word.length;
   const tokens = lex(before.slice(0, wordStart));
   const stack = blocks(tokens);

@@ -37,11 +37,14 @@ export function expectHover(source: string, contains: string[] | null, opts: Oth
   return value;
 }
 
-/** The cursor's definition must be exactly the marked range(s) (in the same file). */
-export function expectDefinition(source: string, opts: Others = {}): void {
+/** The cursor's definition must be exactly the marked range(s) of this file, or `opts.at` (places in other files). */
+export function expectDefinition(source: string, opts: Others & { at?: { uri: string; text: string }[] } = {}): void {
   const c = cursor(source);
-  const got = definition(contextFor(c.text, opts.others), c.offset).map((p) => [p.start, p.end]);
-  expect(got).toEqual(c.ranges);
+  const got = definition(contextFor(c.text, opts.others), c.offset);
+  const want = opts.at
+    ? opts.at.map((w) => { const m = cursor(w.text); return { uri: w.uri, start: m.ranges[0]![0], end: m.ranges[0]![1] }; })
+    : c.ranges.map(([start, end]) => ({ uri: 'test.icx', start, end }));
+  expect(got).toEqual(want);
 }
 
 /** The references (declarations included) must be exactly the marked ranges. */
