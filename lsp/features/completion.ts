@@ -5,7 +5,8 @@ import type { IToken } from 'chevrotain';
 import { CompletionItemKind, InsertTextFormat, type CompletionItem } from 'vscode-languageserver';
 import { ISO_4217_ACTIVE, PARTNER_TYPES, SUSPENSE_REASONS } from '../../compiler/index.js';
 import { lex, SERVICE_KINDS_LIST } from '../index/lex-bridge.js';
-import { agreementAt, declaredIn, indexWorkspace, type FileIndex } from '../index/symbols.js';
+import { indexWorkspace, type FileIndex, type SymbolKind } from '../index/symbols.js';
+import { namesFromTokens } from '../index/token-names.js';
 import { BLOCK_OF_HEADER, nextAfter, type Block } from '../index/phrases.js';
 import type { FeatureContext } from './context.js';
 
@@ -52,11 +53,13 @@ function complete(ctx: FeatureContext, offset: number): CompletionItem[] {
   const frame = stack[stack.length - 1] ?? { block: 'top', header: [] };
   const line = tokens.filter((t) => t.startOffset >= lineStart).map((t) => t.image);
 
-  const all = indexWorkspace(ctx.files, { uri: ctx.uri, text: ctx.text });
-  const here = all.find((f) => f.uri === ctx.uri)!;
-  const scope = agreementAt(here, offset)?.scope ?? '';
-  const names = (kind: Parameters<typeof declaredIn>[1]) => declaredIn(all, kind, scope);
-  const parties = partyNames(all);
+  // Other files from the (cached) index; this file's names from its tokens, so typing never waits for a parse.
+  const others = indexWorkspace(ctx.files.filter((f) => f.uri !== ctx.uri));
+  const own = namesFromTokens(lex(ctx.text), offset);
+  const names = (kind: SymbolKind) => [...(own.inAgreement.get(kind) ?? [])];
+  const fromOthers = partyNames(others);
+  const parties = { partner: [...new Set([...own.partner, ...fromOthers.partner])], entity: [...new Set([...own.entity, ...fromOthers.entity])] };
+  const here = { text: ctx.text };
   const serviceKind = stack.find((f) => f.block === 'service')?.header[2];
 
   const items: CompletionItem[] = [];
@@ -157,7 +160,7 @@ function rateLine(line: string[], names: (k: 'zone' | 'band') => string[], push:
   if (priced) push(['from', 'not', 'prorated', 'for'], CompletionItemKind.Keyword);
 }
 
-function unitsFor(kind: string | undefined, here: FileIndex, offset: number): string[] {
+function unitsFor(kind: string | undefined, here: { text: string }, offset: number): string[] {
   const base = UNITS[kind ?? ''] ?? Object.values(UNITS).flat();
   // an event service's own unit, as already written on its other price lines
   const extra: string[] = [];

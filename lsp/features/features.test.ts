@@ -63,6 +63,9 @@ describe('completion', () => {
     expectCompletion('agreement A {\n  parties {\n    us ‸', { includes: ['ACME'], excludes: ['ORANGE'], others: [partners] });
     expectCompletion('agreement A {\n  parties {\n    partner ‸', { includes: ['ORANGE'], excludes: ['ACME'], others: [partners] });
   });
+  it('offers the zones of the agreement at the cursor only', () => {
+    expectCompletion('agreement A {\n  zones {\n    ZA 33\n  }\n  service v voice payable {\n    bar ‸\n  }\n}\nagreement B {\n  zones {\n    ZB 44\n  }\n}\n', { exactly: ['ZA'] });
+  });
   it('offers nothing inside a comment or a string', () => {
     expectCompletion(`${head}  // rate ‸`, { exactly: [] });
     expectCompletion(`${head}  test "rate ‸`, { exactly: [] });
