@@ -48,14 +48,16 @@ function complete(ctx: FeatureContext, offset: number): CompletionItem[] {
   // A word being typed; a time zone name includes its `/` (Europe/Pa), a unit after `EUR/` does not.
   const word = (/^\s*timezone\s+[A-Za-z0-9_/+-]*$/.test(lineSoFar) ? /[A-Za-z0-9_/+-]*$/ : /[A-Za-z0-9_+-]*$/).exec(before)![0].replace(/^[-/+]+/, '');
   const wordStart = offset - word.length;
-  const tokens = lex(before.slice(0, wordStart));
+  // One lex of the whole text serves both the context (tokens before the word) and the names.
+  const allTokens = lex(ctx.text);
+  const tokens = allTokens.filter((t) => t.startOffset + t.image.length <= wordStart);
   const stack = blocks(tokens);
   const frame = stack[stack.length - 1] ?? { block: 'top', header: [] };
   const line = tokens.filter((t) => t.startOffset >= lineStart).map((t) => t.image);
 
   // Other files from the (cached) index; this file's names from its tokens, so typing never waits for a parse.
   const others = indexWorkspace(ctx.files.filter((f) => f.uri !== ctx.uri));
-  const own = namesFromTokens(lex(ctx.text), offset);
+  const own = namesFromTokens(allTokens, offset);
   const names = (kind: SymbolKind) => [...(own.inAgreement.get(kind) ?? [])];
   const fromOthers = partyNames(others);
   const parties = { partner: [...new Set([...own.partner, ...fromOthers.partner])], entity: [...new Set([...own.entity, ...fromOthers.entity])] };

@@ -114,13 +114,24 @@ describe('rename', () => {
 describe('hover', () => {
   it('shows a zone prefixes and the rates using it', () => {
     expectHover(`${head}${zones}  service v voice payable {\n    rate FR-MOBILE  peak 0.0123 EUR/min  offpeak 0.0100 EUR/min\n    bar FR-MO‸BILE\n  }\n}\n`,
-      ['FR-MOBILE', '`336`, `337`', '| v | peak | peak 0.0123 EUR/min | start |', '| v | offpeak |']);
+      ['FR-MOBILE', '`336`, `337`', '| v | peak | 0.0123 EUR/min | start |', '| v | offpeak |']);
   });
   it('charges an example 61 s call under the billing increments', () => {
     // 60/60: 61 s bills 60 + ceil(1/60)×60 = 120 s; 0.0123 × 120 / 60 = 0.0246
-    expectHover(`${head}  service v voice payable {\n    billing 60/60\n    r‸ate any 0.0123 EUR/min\n  }\n}\n`, ['billed 120 s', '0.0123 EUR/min × 120 s ÷ 60 = **0.0246 EUR**']);
+    expectHover(`${head}  service v voice payable {\n    billing 60/60\n    r‸ate any 0.0123 EUR/min\n  }\n}\n`, ['billed 120 s', '0.0123 EUR/min × 120 s ÷ 60 = 1.476 ÷ 60 = 0.0246 EUR', '**0.024600 EUR**']);
     // 30/6: 61 s bills 30 + ceil(31/6)×6 = 30 + 36 = 66 s; 0.0090 × 66 / 60 = 0.0099
-    expectHover(`${head}  service v voice payable {\n    billing 30/6\n    rate any 0.0090 EUR/m‸in\n  }\n}\n`, ['billed 66 s', '= **0.0099 EUR**']);
+    expectHover(`${head}  service v voice payable {\n    billing 30/6\n    rate any 0.0090 EUR/m‸in\n    rounding half-up 4 decimals per record\n  }\n}\n`, ['billed 66 s', '= 0.594 ÷ 60 = 0.0099 EUR', 'half-up to 4 decimals per record: **0.0099 EUR**']);
+  });
+  it('shows the price of a rate line per band and date, one example per band', () => {
+    // 61 s, no billing line: per second, 61 s billed; peak 0.0120 × 61 / 60 = 0.0122; offpeak 0.0060 × 61 / 60 = 0.0061
+    expectHover(`${head}${zones}  service v voice payable {\n    rate FR-MOBILE  peak 0.0120 EUR/min  offpeak 0.0060 EUR/min\n    ra‸te FR-MOBILE  peak 0.0100 EUR/min  offpeak 0.0050 EUR/min  from 2026-04-01\n    rate FR-FIXED  0.0045 EUR/min\n  }\n}\n`, [
+      '| from | band | price |', '| start | peak | 0.0120 EUR/min |', '| start | offpeak | 0.0060 EUR/min |',
+      '| 2026-04-01 (this line) | peak | 0.0100 EUR/min |', '| 2026-04-01 (this line) | offpeak | 0.0050 EUR/min |',
+      // this line: peak 0.0100 × 61 / 60 = 0.61 / 60 = 0.01016666…; offpeak 0.0050 × 61 / 60 = 0.00508333…
+      // rounded half-up to 6 decimals (the default): 0.010167 and 0.005083
+      '(peak)', 'billed 61 s', '0.0100 EUR/min × 61 s ÷ 60 = 0.61 ÷ 60 = 0.0101666666667… EUR', '**0.010167 EUR**',
+      '(offpeak)', '0.305 ÷ 60 = 0.00508333333333… EUR', '**0.005083 EUR**',
+    ]);
   });
   it('shows a partner details and its agreements', () => {
     expectHover('agreement A {\n  parties {\n    partner OR‸ANGE\n  }\n}\n', ['partner', 'Orange France SA', 'type: interconnect', 'tadig: FRAF1', 'agreements: `A`'], { others: [partners] });

@@ -39,6 +39,12 @@ export function hover(ctx: FeatureContext, offset: number): Hover | null {
 
 const services = (a: Agreement): ServiceBlock[] => (a.items ?? []).filter((i): i is ServiceBlock => i?.kind === 'service');
 const src = (f: FileIndex, n: { range: { start: { offset: number }; end: { offset: number } } } | undefined): string => (n ? f.text.slice(n.range.start.offset, n.range.end.offset) : '');
+/** The price of a band price as written, without its band name (`first 60s … then …` kept whole). */
+const priceText = (f: FileIndex, p: BandPrice): string => {
+  const steps = p.steps ?? [];
+  if (steps.length === 0 || steps[0]?.range === undefined) return src(f, p);
+  return f.text.slice(steps[0].range.start.offset, steps[steps.length - 1]!.range.end.offset).replace(/\s+/g, ' ');
+};
 
 function zoneHover(f: FileIndex, a: Agreement, name: string): string {
   const lines = [`**zone** \`${name}\``];
@@ -51,7 +57,7 @@ function zoneHover(f: FileIndex, a: Agreement, name: string): string {
   for (const s of services(a)) {
     for (const r of s.items ?? []) {
       if (r?.kind !== 'rate' || (r.zone?.text ?? 'any') !== name) continue;
-      for (const p of r.prices ?? []) rows.push(`| ${s.name?.text ?? ''} | ${p.band?.text ?? 'every band'} | ${src(f, p.steps?.[0] ? p : undefined)} | ${r.from?.text ?? 'start'} |`);
+      for (const p of r.prices ?? []) rows.push(`| ${s.name?.text ?? ''} | ${p.band?.text ?? 'every band'} | ${priceText(f, p)} | ${r.from?.text ?? 'start'} |`);
     }
   }
   if (rows.length > 0) lines.push('', '| service | band | price | from |', '|---|---|---|---|', ...rows);
@@ -90,12 +96,20 @@ function serviceHover(a: Agreement, name: string): string | undefined {
 }
 
 function rateHover(f: FileIndex, s: ServiceBlock, r: RateDecl): string {
-  const lines = [`**rate** \`${r.category ? `calls ${r.category.text}` : (r.zone?.text ?? 'any')}\`${r.origin ? ` origin \`${r.origin.text}\`` : ''} in \`${s.name?.text ?? ''}\`, from ${r.from?.text ?? 'the start of the agreement'}`, ''];
-  lines.push('| band | price |', '|---|---|');
-  for (const p of r.prices ?? []) lines.push(`| ${p.band?.text ?? 'every band'} | ${src(f, p.steps?.[0] ? p : undefined)} |`);
+  const what = (x: RateDecl) => `${x.category ? `calls ${x.category.text}` : (x.zone?.text ?? 'any')}${x.origin ? ` origin ${x.origin.text}` : ''}`;
+  const lines = [`**rate** \`${what(r)}\` in service \`${s.name?.text ?? ''}\``, ''];
+  // Every line of the same zone (origin, category) in this service: the price per band and date.
+  const same = (s.items ?? []).filter((i): i is RateDecl => i?.kind === 'rate' && what(i) === what(r));
+  same.sort((a, b) => (a.from?.text ?? '').localeCompare(b.from?.text ?? ''));
+  lines.push('| from | band | price |', '|---|---|---|');
+  for (const x of same) {
+    for (const p of x.prices ?? []) lines.push(`| ${x.from?.text ?? 'start'}${x === r ? ' (this line)' : ''} | ${p.band?.text ?? 'every band'} | ${priceText(f, p)} |`);
+  }
   const kind = s.serviceKind?.text;
-  const example = exampleCharge(s, r.prices?.[0], kind);
-  if (example) lines.push('', example);
+  for (const p of r.prices ?? []) {
+    const example = exampleCharge(s, p, kind);
+    if (example) lines.push('', example);
+  }
   return lines.join('\n');
 }
 
@@ -110,15 +124,34 @@ function exampleCharge(s: ServiceBlock, p: BandPrice | undefined, kind: string |
     const b = billingOf(s);
     const d = new Decimal(EXAMPLE_CALL_SECONDS);
     const billed = billedSeconds(d, b.first, b.next, b.minimum);
-    const charge = price.mul(billed).div(60);
+    const product = price.mul(billed); // exact: a product of two finite decimals
+    const exact = Exact.div(product.toString(), 60);
+    const terminates = exact.mul(60).eq(product.toString()) && exact.decimalPlaces() < 40;
+    const r = recordRounding(s);
+    const rounded = new Decimal(exact.toDecimalPlaces(r.decimals, ROUNDING_MODE[r.method]).toFixed(r.decimals));
     const inc = b.written ? `billing ${b.first}/${b.next}${b.minimum.gt(0) ? ` minimum ${b.minimum}s` : ''}` : 'per second (no `billing` line)';
+    const shown = terminates ? exact.toString() : `${exact.toSignificantDigits(12).toString()}…`;
     return [
-      `**Example**${band}: a ${EXAMPLE_CALL_SECONDS} s call, ${inc}:`,
-      `billed ${billed} s; ${price.toString()} ${cur}/min × ${billed} s ÷ 60 = **${charge.toString()} ${cur}** (before the record rounding)`,
+      `**Example**${band}: a ${EXAMPLE_CALL_SECONDS} s call, ${inc}: billed ${billed} s`,
+      `${step.price.amount.text} ${cur}/min × ${billed} s ÷ 60 = ${product.toString()} ÷ 60 = ${shown} ${cur}`,
+      `rounded ${r.method} to ${r.decimals} decimals per record${r.written ? '' : ' (the default)'}: **${rounded.toFixed(r.decimals)} ${cur}**`,
     ].join('\n\n');
   }
   if (kind === 'sms' && per === 'msg') return `**Example**${band}: one message = **${price.toString()} ${cur}**`;
   return undefined;
+}
+
+/** Division at 60 significant digits, so rounding the quotient to the record's decimals is exact. */
+const Exact = Decimal.clone({ precision: 60 });
+const ROUNDING_MODE: Record<string, Decimal.Rounding> = {
+  'half-up': Decimal.ROUND_HALF_UP, 'half-even': Decimal.ROUND_HALF_EVEN, up: Decimal.ROUND_UP, down: Decimal.ROUND_DOWN,
+};
+
+/** The service's `rounding … per record`, else the compiler's default (compiler/lower/services.ts: half-up, 6 decimals). */
+function recordRounding(s: ServiceBlock): { method: string; decimals: number; written: boolean } {
+  const r = (s.items ?? []).find((i) => i?.kind === 'rounding' && i.scope === 'record');
+  if (r?.kind === 'rounding' && /^\d+$/.test(r.decimals?.value ?? '')) return { method: r.method, decimals: Number(r.decimals.value), written: true };
+  return { method: 'half-up', decimals: 6, written: false };
 }
 
 function partyHover(all: readonly FileIndex[], name: string): string | undefined {
