@@ -133,6 +133,15 @@ describe('hover', () => {
       '(offpeak)', '0.305 ÷ 60 = 0.00508333333333… EUR', '**0.005083 EUR**',
     ]);
   });
+  it('applies the minimum before the increments, adds the connect fee and caps at the maximum per call', () => {
+    // minimum 90s: m = max(61, 90) = 90; 30/6: 30 + ceil(60/6)×6 = 90 s; 0.0200 × 90 = 1.8; ÷ 60 = 0.03;
+    // + connect fee 0.0100 = 0.04; rounded half-up to 6 decimals = 0.040000
+    expectHover(`${head}  service v voice payable {\n    billing 30/6 minimum 90s\n    connect fee 0.0100 EUR\n    rate any 0.0200 EUR/‸min\n  }\n}\n`,
+      ['billed 90 s', '0.0200 EUR/min × 90 s ÷ 60 = 1.8 ÷ 60 = 0.03 EUR', '+ connect fee 0.0100 = 0.04 EUR', '**0.040000 EUR**']);
+    // 60/60, 61 s → 120 s; 1.00 × 120 ÷ 60 = 2; maximum 1.50 per call → 1.50; rounded 2 decimals = 1.50
+    expectHover(`${head}  service v voice payable {\n    billing 60/60\n    maximum 1.50 EUR per call\n    rate any 1.00 EUR/‸min\n    rounding half-up 2 decimals per record\n  }\n}\n`,
+      ['billed 120 s', '= 120 ÷ 60 = 2 EUR', 'capped at the maximum per call: 1.50 EUR', '**1.50 EUR**']);
+  });
   it('shows a partner details and its agreements', () => {
     expectHover('agreement A {\n  parties {\n    partner OR‸ANGE\n  }\n}\n', ['partner', 'Orange France SA', 'type: interconnect', 'tadig: FRAF1', 'agreements: `A`'], { others: [partners] });
   });

@@ -77,11 +77,12 @@ function seconds(amount: string, unit: string): Decimal {
   return new Decimal(amount).mul(factor);
 }
 
-/** Billed seconds of a call of `d` seconds: the first increment, then whole next increments, at least the minimum. */
+/** Billed seconds of a call of `d` (> 0) seconds, docs/internal-contracts.md "Rating semantics (voice)" step 3:
+ *  m = max(d, minimum); billed = m <= first ? first : first + ceil((m - first) / next) × next. */
 export function billedSeconds(d: Decimal, first: Decimal, next: Decimal, minimum: Decimal): Decimal {
   if (d.lte(0)) return new Decimal(0);
-  const raw = d.lte(first) ? first : first.plus(d.minus(first).div(next).ceil().mul(next));
-  return Decimal.max(raw, minimum);
+  const m = Decimal.max(d, minimum);
+  return m.lte(first) ? first : first.plus(m.minus(first).div(next).ceil().mul(next));
 }
 
 function serviceHover(a: Agreement, name: string): string | undefined {
@@ -128,12 +129,26 @@ function exampleCharge(s: ServiceBlock, p: BandPrice | undefined, kind: string |
     const exact = Exact.div(product.toString(), 60);
     const terminates = exact.mul(60).eq(product.toString()) && exact.decimalPlaces() < 40;
     const r = recordRounding(s);
-    const rounded = new Decimal(exact.toDecimalPlaces(r.decimals, ROUNDING_MODE[r.method]).toFixed(r.decimals));
+    // step 7: + connect fee, capped at a maximum per call, then rounded per record
+    const fee = (s.items ?? []).find((i) => i?.kind === 'connectFee');
+    const max = (s.items ?? []).find((i) => i?.kind === 'maximum' && (i.period === undefined || i.period.text === 'call'));
+    let total = exact;
+    const extra: string[] = [];
+    if (fee?.kind === 'connectFee' && fee.fee?.amount?.value) {
+      total = total.plus(fee.fee.amount.value);
+      extra.push(`+ connect fee ${fee.fee.amount.text} = ${total.toSignificantDigits(terminates ? 60 : 12).toString()}${terminates ? '' : '…'} ${cur}`);
+    }
+    if (max?.kind === 'maximum' && max.amount?.amount?.value && total.gt(max.amount.amount.value)) {
+      total = new Exact(max.amount.amount.value);
+      extra.push(`capped at the maximum per call: ${max.amount.amount.text} ${cur}`);
+    }
+    const rounded = new Decimal(total.toDecimalPlaces(r.decimals, ROUNDING_MODE[r.method]).toFixed(r.decimals));
     const inc = b.written ? `billing ${b.first}/${b.next}${b.minimum.gt(0) ? ` minimum ${b.minimum}s` : ''}` : 'per second (no `billing` line)';
     const shown = terminates ? exact.toString() : `${exact.toSignificantDigits(12).toString()}…`;
     return [
       `**Example**${band}: a ${EXAMPLE_CALL_SECONDS} s call, ${inc}: billed ${billed} s`,
       `${step.price.amount.text} ${cur}/min × ${billed} s ÷ 60 = ${product.toString()} ÷ 60 = ${shown} ${cur}`,
+      ...extra,
       `rounded ${r.method} to ${r.decimals} decimals per record${r.written ? '' : ' (the default)'}: **${rounded.toFixed(r.decimals)} ${cur}**`,
     ].join('\n\n');
   }
