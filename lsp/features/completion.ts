@@ -3,7 +3,7 @@
 // as a table of phrases (lsp/index/phrases.ts); names in scope come from the symbol index.
 import type { IToken } from 'chevrotain';
 import { CompletionItemKind, InsertTextFormat, type CompletionItem } from 'vscode-languageserver';
-import { ISO_4217_ACTIVE, PARTNER_TYPES, SUSPENSE_REASONS } from '../../compiler/index.js';
+import { CHARGE_CONSTRUCTS, ISO_4217_ACTIVE, PARTNER_TYPES, SUSPENSE_REASONS } from '../../compiler/index.js';
 import { lex, SERVICE_KINDS_LIST } from '../index/lex-bridge.js';
 import { indexWorkspace, type FileIndex, type SymbolKind } from '../index/symbols.js';
 import { namesFromTokens } from '../index/token-names.js';
@@ -100,6 +100,8 @@ function complete(ctx: FeatureContext, offset: number): CompletionItem[] {
       case '$ptype': push(PARTNER_TYPES, CompletionItemKind.EnumMember, 'partner type'); break;
       case '$reason': push(SUSPENSE_REASONS, CompletionItemKind.EnumMember, 'suspense reason'); break;
       case '$kind': push(SERVICE_KINDS_LIST, CompletionItemKind.Keyword, 'service kind'); break;
+      case '$construct': push(CHARGE_CONSTRUCTS, CompletionItemKind.EnumMember, 'charge construct'); break;
+      case '$subject': push([...names('discount'), ...names('service')], CompletionItemKind.Class, 'discount or service'); break;
       default: break;
     }
   };

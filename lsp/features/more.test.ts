@@ -34,6 +34,21 @@ describe('completion in other blocks', () => {
   });
 });
 
+describe('discounts', () => {
+  const a = 'agreement A {\n  service s voice payable {\n  }\n  discount VOL on s {\n  }\n  test "t" {\n    period 2026-01\n    expect charge discount ';
+  it('offers charge constructs, then discounts and services as the subject', () => {
+    expectCompletion('agreement A {\n  test "t" {\n    expect charge ‸', { includes: ['discount', 'tier', 'commitment-shortfall'] });
+    expectCompletion(`${a}‸`, { exactly: ['VOL', 's'] });
+  });
+  it('renames a discount and the charges that name it', () => {
+    expectRename(`${a.replace('VOL on', 'V‸OL on')}VOL -1.00 EUR\n  }\n}\n`, 'VOLUME', `${a.replace('VOL on', 'VOLUME on')}VOLUME -1.00 EUR\n  }\n}\n`);
+  });
+  it('offers `zone` after the service of a discount header, and zones after it', () => {
+    expectCompletion('agreement A {\n  zones {\n    Z 33\n  }\n  discount on s ‸', { exactly: ['zone'] });
+    expectCompletion('agreement A {\n  zones {\n    Z 33\n  }\n  discount on s zone ‸', { exactly: ['Z'] });
+  });
+});
+
 describe('partners across files', () => {
   it('finds a partner in parties, a revenue share and a commitment', () => {
     expectReferences('agreement A {\n  parties {\n    partner ⟦STREAMCO⟧\n  }\n  service s event payable {\n    revenue share 70% of net retail to ⟦STREAM‸CO⟧\n  }\n  commitment on s {\n    ⟦STREAMCO⟧ commits 1000 EUR per year\n  }\n}\n', { includeDeclaration: false, others: [decls] });

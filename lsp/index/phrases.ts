@@ -14,7 +14,7 @@ export const PHRASES: Record<Block, string[][]> = {
     ['interconnect', '$name'], ['holidays', '$name'], ['timebands'], ['zones'],
     ['service', '$name', '$kind', 'payable|receivable'], ['test', '$any'], ['settlement'],
     ['fx', '$currency', '->', '$currency', 'from', 'table', '$any', 'at', 'usage|period', 'date|end'],
-    ['discount', 'on', '$service', 'zone?', '$zone'], ['discount', '$name', 'on', '$service', 'zone?', '$zone'],
+    ['discount', 'on', '$service', 'zone', '$zone'], ['discount', '$name', 'on', '$service', 'zone', '$zone'],
     ['commitment', 'on', '$service'],
   ],
   service: [
@@ -31,7 +31,7 @@ export const PHRASES: Record<Block, string[][]> = {
   ],
   test: [
     ['period', '$any'], ['usage', '$service'], ['kpi', '$any'], ['retail', '$service'],
-    ['expect', 'suspense', '$reason'], ['expect', 'charge'], ['expect', 'total', '$any', '$currency'], ['expect', '$any', '$currency'],
+    ['expect', 'suspense', '$reason'], ['expect', 'charge', '$construct', '$subject'], ['expect', 'total', '$any', '$currency'], ['expect', '$any', '$currency'],
   ],
   parties: [['us', '$entity'], ['partner', '$partner']],
   partyDecl: [['type', '$ptype'], ['tadig', '$any'], ['carrier', 'code'], ['vat', '$any'], ['address', '$any']],

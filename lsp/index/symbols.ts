@@ -81,7 +81,9 @@ function collect(file: AgreementFile, uri: string, textLength: number): Occurren
     if (a === undefined) return;
     const scope = agreementScope(uri, a, i);
     add('agreement', WORKSPACE, a.id, true);
-    for (const item of a.items ?? []) collectItem(item, scope, add);
+    // an `expect charge` subject is a discount's name when one has it, else a service (check/period.ts)
+    const discounts = new Set((a.items ?? []).flatMap((it) => (it?.kind === 'discount' && it.name?.text ? [it.name.text] : [])));
+    for (const item of a.items ?? []) collectItem(item, scope, add, discounts);
   });
   return out;
 }
@@ -89,7 +91,7 @@ function collect(file: AgreementFile, uri: string, textLength: number): Occurren
 type Add = (kind: SymbolKind, scope: string, n: Name | undefined, isDecl: boolean) => void;
 
 // Every AST shape that holds a name, one case each (the union is wide, so `any` narrowing by kind).
-function collectItem(item: Agreement['items'][number], scope: string, add: Add): void {
+function collectItem(item: Agreement['items'][number], scope: string, add: Add, discounts: ReadonlySet<string>): void {
   if (item === undefined) return;
   switch (item.kind) {
     case 'parties':
@@ -115,6 +117,7 @@ function collectItem(item: Agreement['items'][number], scope: string, add: Add):
     case 'test':
       for (const u of [item.usage, ...(item.usages ?? [])]) add('service', scope, u?.service, false);
       for (const e of [item.expect, ...(item.expects ?? [])]) {
+        if (e?.kind === 'charge' && e.subject?.text) add(discounts.has(e.subject.text) ? 'discount' : 'service', scope, e.subject, false);
         if (e?.kind === 'amount') {
           add('zone', scope, e.zone, false);
           add('band', scope, e.band, false);
