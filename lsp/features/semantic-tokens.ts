@@ -59,7 +59,9 @@ export function plainTokens(text: string, uri: string): PlainToken[] {
     const tn = t.tokenType.name;
     const lit = LITERAL[tn];
     if (lit) push(t, lit.type, lit.modifiers);
-    else if (tn === 'Identifier' || (tn.startsWith('Kw_') && nameOffsets.has(t.startOffset))) {
+    // a keyword-shaped word is a name only where the AST holds a name that names something
+    // declared (`service voice …`: `voice` is a Name in the AST, but the service kind, a keyword)
+    else if (tn === 'Identifier' || (tn.startsWith('Kw_') && nameOffsets.has(t.startOffset) && (declared.has(t.startOffset) || names.has(t.image)))) {
       const decl = declared.get(t.startOffset);
       if (decl) push(t, NAME_TYPES[decl], ['declaration']);
       else {
