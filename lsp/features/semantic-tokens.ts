@@ -5,7 +5,7 @@
 import type { IToken } from 'chevrotain';
 import type { SemanticTokens, SemanticTokensLegend } from 'vscode-languageserver';
 import type { AgreementFile, Node } from '../../language/ast.js';
-import { lex, parse } from '../../language/index.js';
+import { parsedOf } from './parse-cache.js';
 import { walkNodes } from './ast-walk.js';
 
 export const TOKEN_TYPES = ['keyword', 'string', 'number', 'comment', 'operator', 'variable', 'namespace', 'class', 'function', 'enumMember', 'event'] as const;
@@ -47,8 +47,8 @@ const LITERAL: Record<string, { type: TokenType; modifiers: TokenModifier[] }> =
 
 /** The tokens in document order, decoded (tests read these; the wire format is below). */
 export function plainTokens(text: string, uri: string): PlainToken[] {
-  const lexed = lex(text, uri);
-  const file = parse(text, uri).file;
+  // the parser's own lexing: one pass, and the tokens it fixed up (unterminated strings…)
+  const { lexed, file } = parsedOf(text, uri);
   const { declared, names, nameOffsets } = namesOf(file);
   const out: PlainToken[] = [];
   const push = (t: IToken, type: TokenType, modifiers: TokenModifier[]) => {
