@@ -107,6 +107,21 @@ describe('icx lsp over JSON-RPC', () => {
     expect(cleared.diagnostics).toEqual([]);
   });
 
+  it('picks up a new .icx created on disk, and forgets a deleted one', async () => {
+    client = await startClient(pathToFileURL(dir).href);
+    await settle(client);
+    let since = client.published.length;
+    writeFileSync(path.join(dir, 'c.icx'), B.replace('B-2026', 'C-2026'));
+    await client.rpc.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: fileUri('c.icx'), type: 1 }] });
+    const p = await client.waitFor((x) => x.uri === fileUri('c.icx'), since);
+    expect(p.diagnostics).toEqual(expected({ 'a.icx': AGREEMENT, 'b.icx': B, 'c.icx': B.replace('B-2026', 'C-2026') }, BAD_DECK).get(fileUri('c.icx')));
+    expect(p.diagnostics.length).toBeGreaterThan(0);
+    since = client.published.length;
+    rmSync(path.join(dir, 'c.icx'));
+    await client.rpc.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: fileUri('c.icx'), type: 3 }] });
+    expect((await client.waitFor((x) => x.uri === fileUri('c.icx'), since)).diagnostics).toEqual([]);
+  });
+
   it('re-checks when the deck is edited in the editor (open text wins over the disk)', async () => {
     writeFileSync(path.join(dir, 'decks/carrierx-az.csv'), DECK);
     client = await startClient(pathToFileURL(dir).href);
