@@ -7,12 +7,14 @@ import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const main = path.join(here, '..', 'runtime', 'cli', 'main.ts');
+// `icx lsp` goes straight to the language server: it must not load the runtime (DuckDB).
+const main = process.argv[2] === 'lsp' ? path.join(here, '..', 'lsp', 'main.ts') : path.join(here, '..', 'runtime', 'cli', 'main.ts');
+const args = process.argv[2] === 'lsp' ? process.argv.slice(3) : process.argv.slice(2);
 
 // Resolve tsx from this package, not from the caller's directory (which may not have it).
 const tsx = import.meta.resolve('tsx');
 
-const child = spawn(process.execPath, ['--import', tsx, main, ...process.argv.slice(2)], { stdio: 'inherit' });
+const child = spawn(process.execPath, ['--import', tsx, main, ...args], { stdio: 'inherit' });
 
 // Forward interrupts so Ctrl-C stops the child (which cleans up its temp files).
 for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
