@@ -9,11 +9,12 @@
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import path from 'node:path';
 import {
-  DidChangeWatchedFilesNotification, FileChangeType, LSPErrorCodes, ResponseError, TextDocumentSyncKind, TextDocuments,
-  type Connection, type InitializeParams, type InitializeResult, type Location, type TextEdit,
+  CodeActionKind, DidChangeWatchedFilesNotification, FileChangeType, LSPErrorCodes, ResponseError, TextDocumentSyncKind, TextDocuments,
+  type CodeAction, type Connection, type InitializeParams, type InitializeResult, type Location, type TextEdit,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CompileResult } from '../compiler/index.js';
+import { codeActions } from './features/code-actions.js';
 import { completion } from './features/completion.js';
 import type { FeatureContext, Place, SourceText } from './features/context.js';
 import { diagnosticsByUri } from './features/diagnostics.js';
@@ -220,6 +221,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
           definitionProvider: true,
           referencesProvider: true,
           renameProvider: { prepareProvider: true },
+          codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite] },
           workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
         },
         serverInfo: { name: 'icx', version: '0.1.0' },
@@ -369,6 +371,29 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         if (loc) (changes[loc.uri] ??= []).push({ range: loc.range, newText: e.newText });
       });
       return { changes };
+    }),
+  );
+
+  // quick fixes for the icx diagnostics the client sends back (lsp/features/code-actions.ts)
+  connection.onCodeAction(
+    safe('codeAction', [] as CodeAction[], (p) => {
+      const ctx = requestContext(p.textDocument.uri);
+      if (!ctx) return [];
+      const sent = p.context.diagnostics.filter((d) => d.source === 'icx' && typeof d.code === 'string');
+      const ds = sent.map((d) => ({ code: String(d.code), start: offsetOf(ctx, d.range.start), end: offsetOf(ctx, d.range.end) }));
+      const range = { start: offsetOf(ctx, p.range.start), end: offsetOf(ctx, p.range.end) };
+      const only = p.context.only;
+      return codeActions(ctx, ds, range)
+        .filter((a) => !only || only.some((k) => a.kind === k || a.kind.startsWith(`${k}.`)))
+        .map((a): CodeAction => {
+          const changes: Record<string, TextEdit[]> = {};
+          for (const e of a.edits) {
+            const [loc] = toLocations(ctx, [e.place]);
+            if (loc) (changes[loc.uri] ??= []).push({ range: loc.range, newText: e.newText });
+          }
+          const fixed = a.diagnosticIndex !== undefined ? sent[a.diagnosticIndex] : undefined;
+          return { title: a.title, kind: a.kind, ...(fixed ? { diagnostics: [fixed], isPreferred: true } : {}), edit: { changes } };
+        });
     }),
   );
 

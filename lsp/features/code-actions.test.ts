@@ -1,6 +1,13 @@
 // Quick fixes, each on a small snippet: the fixed text is written out by hand, it compiles without
 // the fixed diagnostic and stays in canonical layout (lsp/test-support/code-actions.ts).
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import type { CodeAction, Diagnostic } from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { startClient } from '../../test/lsp/client.js';
 import { actionsFor, expectCodeActions } from '../test-support/code-actions.js';
 import { codeActions } from './code-actions.js';
 import { contextFor } from '../test-support/context.js';
@@ -253,6 +260,57 @@ describe('robustness', () => {
       ]);
       expect(() => codeActions(ctx, ds, { start: 12, end: 12 })).not.toThrow();
       expect(Array.isArray(codeActions(ctx, ds, { start: -1, end: 1e9 }))).toBe(true);
+    }
+  });
+});
+
+describe('through the server over JSON-RPC', () => {
+  it('offers the fix for a published diagnostic, linked to it, as a WorkspaceEdit that clears it', async () => {
+    const svc = (p: string) => `
+  service voice-out voice payable {
+    billing 60/60
+    rate FR-MOBILE  0.0100 ${p}
+    rate FR-FIXED   0.0050 EUR/min
+  }
+`;
+    const before = doc(ZONES, svc('GBP/min'));
+    const dir = mkdtempSync(path.join(tmpdir(), 'icx-lsp-ca-'));
+    writeFileSync(path.join(dir, 'a.icx'), before);
+    const uri = pathToFileURL(path.join(dir, 'a.icx')).href;
+    const client = await startClient(pathToFileURL(dir).href);
+    try {
+      await client.rpc.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'icx', version: 1, text: before } });
+      const published = await client.waitFor((p) => p.uri === uri && p.diagnostics.length > 0);
+      const diagnostic = published.diagnostics.find((d) => d.code === 'ICX3002') as Diagnostic;
+      expect(diagnostic).toBeDefined();
+      const actions = (await client.rpc.sendRequest('textDocument/codeAction', {
+        textDocument: { uri },
+        range: diagnostic.range,
+        context: { diagnostics: published.diagnostics },
+      })) as CodeAction[];
+      const fix = actions.find((a) => a.title === 'Write EUR');
+      expect(fix?.kind).toBe('quickfix');
+      expect(fix?.diagnostics).toEqual([diagnostic]);
+      const after = TextDocument.applyEdits(TextDocument.create(uri, 'icx', 1, before), fix!.edit!.changes![uri]!);
+      expect(after).toBe(doc(ZONES, svc('EUR/min')));
+      // the edited document is clean
+      const since = client.published.length;
+      await client.rpc.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: after }] });
+      const again = await client.waitFor((p) => p.uri === uri && p.version === 2, since);
+      expect(again.diagnostics).toEqual([]);
+      // `only` filters by kind; garbage answers an empty list, never an error
+      const refactors = (await client.rpc.sendRequest('textDocument/codeAction', {
+        textDocument: { uri }, range: diagnostic.range, context: { diagnostics: published.diagnostics, only: ['refactor'] },
+      })) as CodeAction[];
+      expect(refactors.every((a) => a.kind?.startsWith('refactor'))).toBe(true);
+      const none = await client.rpc.sendRequest('textDocument/codeAction', {
+        textDocument: { uri }, range: { start: { line: 999, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [{ ...diagnostic, code: 'ICX5007' }] },
+      });
+      expect(none).toEqual([]);
+      expect(client.logs.filter((l) => l.includes('failed'))).toEqual([]);
+    } finally {
+      client.close();
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });

@@ -42,7 +42,9 @@ export function codeActions(ctx: FeatureContext, diagnostics: readonly ActionDia
     if (!ctx.uri.endsWith('.icx')) return [];
     const file = parsedOf(ctx.text, ctx.uri).file;
     const out: IcxCodeAction[] = [];
-    const canonical = isCanonical(ctx);
+    // formatting the whole file costs a parse: only when there is something to offer
+    let known: boolean | undefined;
+    const canonical = () => (known ??= isCanonical(ctx));
     diagnostics.forEach((d, i) => {
       try {
         const a = (file.agreements ?? []).find((x) => x?.range && x.range.start.offset <= d.start && d.end <= x.range.end.offset);
@@ -243,9 +245,9 @@ function isCanonical(ctx: FeatureContext): boolean {
  * formatted and the edit covers the lines that differ from the original, so the result is what
  * `icx fmt` would write. Otherwise (or when the result does not format) the raw edit as is.
  */
-function canonicalEdit(ctx: FeatureContext, raw: RawFix['edit'], canonical: boolean): CodeActionEdit {
+function canonicalEdit(ctx: FeatureContext, raw: RawFix['edit'], canonical: () => boolean): CodeActionEdit {
   const plain = { place: { uri: ctx.uri, start: raw.start, end: raw.end }, newText: raw.newText };
-  if (!canonical) return plain;
+  if (!canonical()) return plain;
   const edited = ctx.text.slice(0, raw.start) + raw.newText + ctx.text.slice(raw.end);
   let formatted: string | null;
   try {

@@ -8,12 +8,14 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Range } from 'vscode-languageserver';
 import { compile } from '../../compiler/index.js';
+import { codeActions } from '../../lsp/features/code-actions.js';
 import { diagnosticsByUri } from '../../lsp/features/diagnostics.js';
 import { foldingRanges } from '../../lsp/features/folding.js';
 import { formatDocument, formatRange } from '../../lsp/features/formatting.js';
 import { semanticTokens } from '../../lsp/features/semantic-tokens.js';
 import { documentSymbols } from '../../lsp/features/symbols.js';
 import { DocumentPositions } from '../../lsp/positions.js';
+import { contextFor } from '../../lsp/test-support/context.js';
 import { startClient } from './client.js';
 
 const REPO = path.resolve(import.meta.dirname, '../..');
@@ -60,6 +62,11 @@ describe('features never throw and answer well-formed results', () => {
         const { data } = semanticTokens(text, 'x.icx');
         expect(data.length % 5).toBe(0);
         expect(data.every((n) => Number.isInteger(n) && n >= 0)).toBe(true);
+        const ctx = contextFor(text, [], 'x.icx');
+        const ds = ctx.compiled.diagnostics.map((d) => ({ code: d.code, start: d.range.start.offset, end: d.range.end.offset }));
+        for (const a of codeActions(ctx, ds, { start: text.length >> 1, end: text.length >> 1 })) {
+          for (const e of a.edits) expect(0 <= e.place.start && e.place.start <= e.place.end && e.place.end <= text.length).toBe(true);
+        }
       }),
       { numRuns: 300 },
     );
@@ -95,8 +102,9 @@ describe('the server survives random edits over JSON-RPC', () => {
             client.rpc.sendRequest('textDocument/references', { ...doc, position, context: { includeDeclaration: true } }),
             client.rpc.sendRequest('textDocument/prepareRename', { ...doc, position }),
             client.rpc.sendRequest('workspace/symbol', { query: 'a' }),
+            client.rpc.sendRequest('textDocument/codeAction', { ...doc, range: { start: position, end: position }, context: { diagnostics: client.published.at(-1)?.diagnostics ?? [] } }),
           ]);
-          expect(answers).toHaveLength(11);
+          expect(answers).toHaveLength(12);
         }),
         { numRuns: 25 },
       );
