@@ -10,22 +10,25 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import path from 'node:path';
 import {
   CodeActionKind, DidChangeWatchedFilesNotification, FileChangeType, LSPErrorCodes, ResponseError, TextDocumentSyncKind, TextDocuments,
-  type CodeAction, type Connection, type InitializeParams, type InitializeResult, type Location, type TextEdit,
+  type CodeAction, type CodeLens, type Connection, type InlayHint, type InitializeParams, type InitializeResult, type Location, type TextEdit,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CompileResult } from '../compiler/index.js';
 import { codeActions } from './features/code-actions.js';
+import { codeLens, RUN_TEST_SERVER_COMMAND, type TestOutcome } from './features/code-lens.js';
 import { completion } from './features/completion.js';
 import type { FeatureContext, Place, SourceText } from './features/context.js';
 import { diagnosticsByUri } from './features/diagnostics.js';
 import { foldingRanges } from './features/folding.js';
 import { formatDocument, formatRange } from './features/formatting.js';
 import { hover } from './features/hover.js';
+import { inlayHints } from './features/inlay-hints.js';
 import { definition, references } from './features/navigation.js';
 import { prepareRename, rename } from './features/rename.js';
 import { LEGEND, semanticTokens } from './features/semantic-tokens.js';
 import { documentSymbols, workspaceSymbols } from './features/symbols.js';
 import { DocumentPositions } from './positions.js';
+import { runFileTests } from './test-runner.js';
 import { Workspace } from './workspace.js';
 
 export const DEBOUNCE_MS = 150;
@@ -57,6 +60,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const loose = new Map<string, WorkspaceState>();
   let timer: NodeJS.Timeout | undefined;
   let watchesFiles = false;
+  let lensRefresh = false;
+  /** last `icx test` outcome per file:// uri and test title (code lenses) */
+  const testOutcomes = new Map<string, Map<string, TestOutcome>>();
 
   const log = (msg: string) => {
     try {
@@ -199,6 +205,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   connection.onInitialize(
     safe('initialize', { capabilities: {} } as InitializeResult, (params: InitializeParams): InitializeResult => {
       watchesFiles = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+      lensRefresh = params.capabilities.workspace?.codeLens?.refreshSupport === true;
       const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : params.rootPath ? [pathToFileURL(params.rootPath).href] : []);
       for (const f of folders) {
         try {
@@ -222,6 +229,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
           referencesProvider: true,
           renameProvider: { prepareProvider: true },
           codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite] },
+          inlayHintProvider: true,
+          codeLensProvider: { resolveProvider: false },
+          executeCommandProvider: { commands: [RUN_TEST_SERVER_COMMAND] },
           workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
         },
         serverInfo: { name: 'icx', version: '0.1.0' },
@@ -394,6 +404,61 @@ export function startServer(connection: Connection, options: ServerOptions = {})
           const fixed = a.diagnosticIndex !== undefined ? sent[a.diagnosticIndex] : undefined;
           return { title: a.title, kind: a.kind, ...(fixed ? { diagnostics: [fixed], isPreferred: true } : {}), edit: { changes } };
         });
+    }),
+  );
+
+  // inlay hints on test usage lines (lsp/features/inlay-hints.ts)
+  connection.languages.inlayHint.on(
+    safe('inlayHint', [] as InlayHint[], (p) => {
+      const ctx = requestContext(p.textDocument.uri);
+      if (!ctx) return [];
+      const range = { start: offsetOf(ctx, p.range.start), end: offsetOf(ctx, p.range.end) };
+      return inlayHints(ctx, range).map((h): InlayHint => ({ position: ctx.positions.positionAt(h.offset), label: ` ${h.label}`, ...(h.tooltip ? { tooltip: h.tooltip } : {}) }));
+    }),
+  );
+
+  // code lenses above test blocks; `icx.server.runTest` runs the CLI (lsp/test-runner.ts)
+  connection.onCodeLens(
+    safe('codeLens', [] as CodeLens[], (p) => {
+      const ctx = requestContext(p.textDocument.uri);
+      if (!ctx) return [];
+      const outcomes = testOutcomes.get(p.textDocument.uri);
+      return codeLens(ctx, (title) => outcomes?.get(title), p.textDocument.uri).map((l): CodeLens => ({
+        range: { start: ctx.positions.positionAt(l.offset), end: ctx.positions.positionAt(l.end) },
+        command: { title: l.title, command: l.command, arguments: l.args },
+      }));
+    }),
+  );
+  /** window/showMessage is a notification: nothing to await, nothing to reject (1 error, 2 warning) */
+  const showMessage = (type: 1 | 2, message: string) => {
+    try {
+      void connection.sendNotification('window/showMessage', { type, message });
+    } catch {
+      /* the connection may be gone */
+    }
+  };
+  connection.onExecuteCommand(
+    safe('executeCommand', Promise.resolve(null as unknown), async (p) => {
+      if (p.command !== RUN_TEST_SERVER_COMMAND) return null;
+      const [uri, title] = (p.arguments ?? []) as unknown[];
+      if (typeof uri !== 'string' || !uri.startsWith('file:')) return { error: 'icx.server.runTest needs a file:// uri' };
+      const at = locate(uri, false);
+      const file = fileURLToPath(uri);
+      let outcome: Awaited<ReturnType<typeof runFileTests>>;
+      try {
+        outcome = await runFileTests(file, at?.state.ws.root ?? path.dirname(file));
+      } catch (e) {
+        outcome = { error: `icx test could not run: ${e instanceof Error ? e.message : String(e)}` };
+      }
+      if ('error' in outcome) {
+        showMessage(1, outcome.error);
+        return { error: outcome.error };
+      }
+      testOutcomes.set(uri, outcome.results);
+      if (lensRefresh) void connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);
+      const mine = typeof title === 'string' ? outcome.results.get(title) : undefined;
+      if (typeof title === 'string' && mine === undefined) showMessage(2, `icx test did not report a test named "${title}" in ${path.basename(file)}`);
+      return { title: typeof title === 'string' ? title : null, outcome: mine ?? null, results: Object.fromEntries(outcome.results) };
     }),
   );
 
