@@ -29,6 +29,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.workspace.registerTextDocumentContentProvider(GIT_HEAD_SCHEME, new GitHeadContentProvider()),
     vscode.commands.registerCommand('icx.checkWorkspace', checkWorkspace),
     vscode.commands.registerCommand('icx.runTests', runTests),
+    vscode.commands.registerCommand('icx.runTest', runTest),
     vscode.commands.registerCommand('icx.showPlan', showPlan),
     vscode.commands.registerCommand('icx.diffAgainstHead', diffAgainstHead),
     vscode.workspace.onDidChangeConfiguration(async (e) => {
@@ -106,6 +107,17 @@ async function checkWorkspace(): Promise<void> {
     await Promise.all(files.map((f) => vscode.workspace.openTextDocument(f)));
   }
   await vscode.commands.executeCommand('workbench.actions.view.problems');
+}
+
+/** The code lens above a `test` block: the server runs the file's tests (`icx test --json`) and
+ *  refreshes the lenses to ✓ / ✗; it shows its own message when it cannot run the CLI. */
+async function runTest(uri?: string, title?: string): Promise<void> {
+  if (client === undefined || typeof uri !== 'string') return;
+  try {
+    await client.sendRequest(ExecuteCommandRequest.type, { command: 'icx.server.runTest', arguments: [uri, title] });
+  } catch (e) {
+    void vscode.window.showErrorMessage(`icx: running the test failed: ${e instanceof Error ? e.message : String(e)}`);
+  }
 }
 
 /** `npx icx test .` in a terminal: the CLI (DuckDB) is the workspace's, not the extension's. */
