@@ -7,6 +7,7 @@
 // every file that has some (agreements, decks, FX tables) and cleared for files that became
 // clean. A result computed from versions that are no longer the latest is dropped.
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import {
   CodeActionKind, DidChangeWatchedFilesNotification, FileChangeType, LSPErrorCodes, ResponseError, TextDocumentSyncKind, TextDocuments,
@@ -61,8 +62,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   let timer: NodeJS.Timeout | undefined;
   let watchesFiles = false;
   let lensRefresh = false;
-  /** last `icx test` outcome per file:// uri and test title (code lenses) */
-  const testOutcomes = new Map<string, Map<string, TestOutcome>>();
+  /** last `icx test` outcome per file:// uri and test title (code lenses), with the file text it ran on:
+   *  once the text differs (edited since), the lenses offer to run again instead of an outdated ✓ */
+  const testOutcomes = new Map<string, { text: string; results: Map<string, TestOutcome> }>();
 
   const log = (msg: string) => {
     try {
@@ -422,7 +424,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     safe('codeLens', [] as CodeLens[], (p) => {
       const ctx = requestContext(p.textDocument.uri);
       if (!ctx) return [];
-      const outcomes = testOutcomes.get(p.textDocument.uri);
+      const ran = testOutcomes.get(p.textDocument.uri);
+      const outcomes = ran?.text === ctx.text ? ran.results : undefined;
       return codeLens(ctx, (title) => outcomes?.get(title), p.textDocument.uri).map((l): CodeLens => ({
         range: { start: ctx.positions.positionAt(l.offset), end: ctx.positions.positionAt(l.end) },
         command: { title: l.title, command: l.command, arguments: l.args },
@@ -444,6 +447,15 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       if (typeof uri !== 'string' || !uri.startsWith('file:')) return { error: 'icx.server.runTest needs a file:// uri' };
       const at = locate(uri, false);
       const file = fileURLToPath(uri);
+      // the CLI reads the file on disk: an unsaved editor text is not what it tests
+      let disk: string | undefined;
+      try {
+        disk = readFileSync(file, 'utf8');
+      } catch {
+        disk = undefined;
+      }
+      const open = documents.get(uri)?.getText();
+      if (open !== undefined && disk !== undefined && open !== disk) showMessage(2, `icx test runs the saved ${path.basename(file)}: save it to test your changes`);
       let outcome: Awaited<ReturnType<typeof runFileTests>>;
       try {
         outcome = await runFileTests(file, at?.state.ws.root ?? path.dirname(file));
@@ -454,7 +466,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         showMessage(1, outcome.error);
         return { error: outcome.error };
       }
-      testOutcomes.set(uri, outcome.results);
+      if (disk !== undefined) testOutcomes.set(uri, { text: disk, results: outcome.results });
       if (lensRefresh) void connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);
       const mine = typeof title === 'string' ? outcome.results.get(title) : undefined;
       if (typeof title === 'string' && mine === undefined) showMessage(2, `icx test did not report a test named "${title}" in ${path.basename(file)}`);

@@ -49,6 +49,12 @@ it('runs a file\'s tests through the CLI and shows ✓ passed / ✗ failed lense
   // and the inlay hint on the passing test's usage line: 61 s at 60/60 → 60 + ceil(1/60)×60 = 120 s
   const hints = (await client.rpc.sendRequest('textDocument/inlayHint', { textDocument: { uri }, range: { start: { line: 95, character: 0 }, end: { line: 96, character: 0 } } })) as InlayHint[];
   expect(hints.map((h) => [h.position.line, h.label])).toEqual([[95, ' → billed 120s']]);
+
+  // edited in the editor since the run: the outcomes are of another text, the lenses offer a new run
+  const text = readFileSync(path.join(dir, 'a.icx'), 'utf8');
+  await client.rpc.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'icx', version: 1, text: text.replace('for 61s', 'for 62s') } });
+  const edited = (await client.rpc.sendRequest('textDocument/codeLens', { textDocument: { uri } })) as CodeLens[];
+  expect(lensOf(edited, PASSING)?.command?.title).toBe('▶ Run test');
 }, 60_000);
 
 it('answers an error, not a crash, for a file that is not there', async () => {
