@@ -1,5 +1,7 @@
 // Inlay hints on test usage lines and code lenses above test blocks, on marked snippets:
 // ⟦|⟧ marks where each hint must appear (in order). Billed values are worked out by hand.
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { contextFor, cursor } from '../test-support/context.js';
 import { codeLens } from './code-lens.js';
@@ -147,5 +149,30 @@ describe('code lenses above test blocks', () => {
     const outcomes = new Map([['first', { passed: true }], ['second "quoted"', { passed: false, reason: 'amount: expected 0.0300 EUR, got 0.0200 EUR' }]]);
     const lenses = codeLens(contextFor(c.text), (t) => outcomes.get(t));
     expect(lenses.map((l) => l.title)).toEqual(['✓ passed', '✗ failed: amount: expected 0.0300 EUR, got 0.0200 EUR']);
+  });
+});
+
+describe('inlay hints agree with the example agreements', () => {
+  it('equal every hand-written `billed Ns` expectation of a single-call test in agreements/', () => {
+    const dir = path.resolve(import.meta.dirname, '../../agreements');
+    let checked = 0;
+    for (const f of readdirSync(dir).filter((x) => x.endsWith('.icx'))) {
+      const text = readFileSync(path.join(dir, f), 'utf8');
+      const hints = inlayHints(contextFor(text, [], f));
+      // each test block: its usage lines and its `billed Ns`
+      for (const m of text.matchAll(/^\s*test "[^"]*" \{\n((?:(?!^\s*\}).*\n)*)/gm)) {
+        const body = m[1]!;
+        const usages = body.match(/^\s*usage .*$/gm) ?? [];
+        const billed = /expect .* billed (\d+)s/.exec(body);
+        if (usages.length !== 1 || !billed) continue;
+        const start = m.index! + m[0].indexOf(body);
+        const inBody = hints.filter((h) => h.offset >= start && h.offset < start + body.length);
+        // a deck service has no hint: nothing to compare
+        if (inBody.length === 0) continue;
+        expect(inBody.map((h) => h.label), `${f}: ${m[0].split('\n')[0]}`).toEqual([`→ billed ${billed[1]}s`]);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(10);
   });
 });
