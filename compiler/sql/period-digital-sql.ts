@@ -66,13 +66,23 @@ FROM d`;
 }
 
 /**
- * Net retail per subscriber of one agreement's service for a month of local dates [$3, $4):
- * net = gross − taxes − refunds, summed exactly. $1 agreement id, $2 service.
+ * A revenue share of one service in a month, over the table, not per subscriber in JavaScript:
+ * per subscriber net = Σ (gross − taxes − refunds) of its retail lines in local dates [$3, $4);
+ * then Σ net, the subscribers, and with a floor ($6, per subscriber; NULL = none) at the rate
+ * $5 (the percentage ÷ 100, exact decimal text), the subscribers whose share rate × net falls
+ * below it and Σ (floor − rate × net) over them. Exact DECIMAL throughout.
  */
-export const RETAIL_NET_BY_SUBSCRIBER_SQL = `SELECT subscriber, CAST(sum(gross - taxes - refunds) AS VARCHAR) AS net, count(*) AS lines
-FROM period_retail
-WHERE agreement_id = $1 AND service = $2 AND date >= CAST($3 AS DATE) AND date < CAST($4 AS DATE)
-GROUP BY subscriber ORDER BY subscriber`;
+export const REVENUE_SHARE_SQL = `WITH per AS (
+  SELECT sum(gross - taxes - refunds) AS net FROM period_retail
+  WHERE agreement_id = $1 AND service = $2 AND date >= CAST($3 AS DATE) AND date < CAST($4 AS DATE)
+  GROUP BY subscriber
+), shared AS (
+  SELECT net, net * CAST($5 AS DECIMAL(38,18)) AS share, CAST($6 AS DECIMAL(38,18)) AS floor FROM per
+)
+SELECT count(*) AS subscribers, CAST(coalesce(sum(net), 0) AS VARCHAR) AS net,
+       count(*) FILTER (WHERE share < floor) AS raised,
+       CAST(coalesce(sum(floor - share) FILTER (WHERE share < floor), 0) AS VARCHAR) AS floor_top_up
+FROM shared`;
 
 /**
  * Rated records of one agreement in a month of local starts [$2, $3), as digital usage: the

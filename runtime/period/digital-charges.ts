@@ -6,11 +6,12 @@
 // A missing input (no --retail, no KPI for a month) is a line of amount 0 that says so
 // (construct `retail-missing` / `sla-kpi-missing`), never a silent nothing.
 import type { HashedAgreementPlan, ServicePlan } from '../../compiler/plan.js';
-import { ACTIVE_SUBSCRIBERS_SQL, COMMISSION_RETAIL_SQL, DIGITAL_USAGE_SQL, RETAIL_NET_BY_SUBSCRIBER_SQL } from '../../compiler/sql/period-digital-sql.js';
+import { ACTIVE_SUBSCRIBERS_SQL, COMMISSION_RETAIL_SQL, DIGITAL_USAGE_SQL } from '../../compiler/sql/period-digital-sql.js';
 import { RateInputError } from '../errors.js';
 import { queryJson, type Store } from '../store/store.js';
 import { periodOf, type Month, type Period } from './calendar.js';
-import { activeUnitFee, capCredits, percentOf, poolOverage, revenueShare, slaOutcome, X, type Exact } from './digital-math.js';
+import { activeUnitFee, capCredits, percentOf, poolOverage, slaOutcome, X, type Exact } from './digital-math.js';
+import { revenueShareOf } from './revenue-share.js';
 import { kpiKey, kpiName, type KpiTable } from './kpi-input.js';
 import { lineFor, rounding, roundTo, show, type ChargeLine } from './lines.js';
 
@@ -138,9 +139,10 @@ async function shareLines(store: Store, hp: HashedAgreementPlan, svc: ServicePla
   if (!inputs.retail) return [missingRetail(line, s.source, `revenue share of ${s.percent}%`)];
   const r = rounding(plan, svc);
   const cur = plan.currency;
-  const nets = (await queryJson(store, RETAIL_NET_BY_SUBSCRIBER_SQL, [plan.id, svc.name, month.start, month.endExclusive])).map((x) => String(x.net));
   const floor = svc.minimumPerUnit && svc.minimumPerUnit.per === 'subscriber' ? svc.minimumPerUnit : null;
-  const res = revenueShare(nets, s.percent, floor?.amount ?? null);
+  const res = await revenueShareOf(store, {
+    agreementId: plan.id, service: svc.name, start: month.start, endExclusive: month.endExclusive, percent: s.percent, floor: floor?.amount ?? null,
+  });
   const payee = svc.direction === 'payable' ? `payable to ${s.to}` : `receivable from ${plan.partner.name}`;
   const share = roundTo(res.share, r);
   const lines = [line({

@@ -1,6 +1,6 @@
 // Every expected amount is computed by hand in the comment beside it.
 import { describe, expect, it } from 'vitest';
-import { activeUnitFee, capCredits, percentOf, poolOverage, revenueShare, slaOutcome, X } from './digital-math.js';
+import { activeUnitFee, capCredits, percentOf, poolOverage, slaOutcome, X } from './digital-math.js';
 
 describe('active units and pooled data', () => {
   it('charges the fee per active device', () => {
@@ -26,26 +26,7 @@ describe('active units and pooled data', () => {
   });
 });
 
-describe('revenue share', () => {
-  it('shares a percentage of net retail and raises each subscriber to the floor', () => {
-    // nets 10.00, 2.00, -1.00 at 70%: shares 7.00, 1.40, -0.70; floor 2.50:
-    // top-ups 0, 2.50 − 1.40 = 1.10, 2.50 − (−0.70) = 3.20 → 4.30; share 0.7 × 11.00 = 7.70
-    // total 7.70 + 4.30 = 12.00 = 7.00 + 2.50 + 2.50
-    const r = revenueShare(['10.00', '2.00', '-1.00'], '70', '2.50');
-    expect(r.net.toFixed()).toBe('11');
-    expect(r.share.toFixed()).toBe('7.7');
-    expect(r.floorTopUp.toFixed()).toBe('4.3');
-    expect(r.raised).toBe(2);
-    expect(r.subscribers).toBe(3);
-  });
-
-  it('keeps a negative net as a clawback when no floor is stated', () => {
-    // 70% × (5.00 − 8.00) = −2.10
-    const r = revenueShare(['5.00', '-8.00'], '70', null);
-    expect(r.share.toFixed()).toBe('-2.1');
-    expect(r.floorTopUp.toFixed()).toBe('0');
-  });
-
+describe('percentages', () => {
   it('computes a commission percentage exactly', () => {
     // 5% × 119.99 = 5.9995
     expect(percentOf('5', '119.99').toFixed()).toBe('5.9995');

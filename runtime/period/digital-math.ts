@@ -44,29 +44,6 @@ export interface ShareResult {
   subscribers: number;
 }
 
-/**
- * Revenue share per subscriber: percent × net, raised to `floor` per subscriber when one is
- * stated. A negative net (refunds beyond the month's sales) gives a negative share: it is a
- * clawback of what was paid before, unless the floor raises it.
- */
-export function revenueShare(nets: readonly string[], percent: string, floor: string | null): ShareResult {
-  const rate = new X(percent).div(100);
-  let net = new X(0);
-  let floorTopUp = new X(0);
-  let raised = 0;
-  for (const n of nets) {
-    net = net.plus(n);
-    if (floor !== null) {
-      const s = rate.times(n);
-      if (s.lt(floor)) {
-        floorTopUp = floorTopUp.plus(new X(floor).minus(s));
-        raised++;
-      }
-    }
-  }
-  return { net, share: net.times(rate), floorTopUp, raised, subscribers: nets.length };
-}
-
 /** Percent of an amount: `5` of 120.00 → 6.00 (exact). */
 export function percentOf(percent: string, amount: Exact | string): Exact {
   return new X(amount).times(percent).div(100);
