@@ -7,29 +7,27 @@
 // every file that has some (agreements, decks, FX tables) and cleared for files that became
 // clean. A result computed from versions that are no longer the latest is dropped.
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import {
   CodeActionKind, DidChangeWatchedFilesNotification, FileChangeType, LSPErrorCodes, ResponseError, TextDocumentSyncKind, TextDocuments,
-  type CodeAction, type CodeLens, type Connection, type InlayHint, type InitializeParams, type InitializeResult, type Location, type TextEdit,
+  type Connection, type InitializeParams, type InitializeResult, type Location, type TextEdit,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CompileResult } from '../compiler/index.js';
-import { codeActions } from './features/code-actions.js';
-import { codeLens, RUN_TEST_SERVER_COMMAND, type TestOutcome } from './features/code-lens.js';
+import { RUN_TEST_SERVER_COMMAND } from './features/code-lens.js';
 import { completion } from './features/completion.js';
 import type { FeatureContext, Place, SourceText } from './features/context.js';
 import { diagnosticsByUri } from './features/diagnostics.js';
 import { foldingRanges } from './features/folding.js';
 import { formatDocument, formatRange } from './features/formatting.js';
 import { hover } from './features/hover.js';
-import { inlayHints } from './features/inlay-hints.js';
 import { definition, references } from './features/navigation.js';
 import { prepareRename, rename } from './features/rename.js';
 import { LEGEND, semanticTokens } from './features/semantic-tokens.js';
 import { documentSymbols, workspaceSymbols } from './features/symbols.js';
 import { DocumentPositions } from './positions.js';
-import { runFileTests } from './test-runner.js';
+import { registerTestLenses } from './test-lenses.js';
+import { registerAssists } from './assists.js';
 import { Workspace } from './workspace.js';
 
 export const DEBOUNCE_MS = 150;
@@ -62,9 +60,6 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   let timer: NodeJS.Timeout | undefined;
   let watchesFiles = false;
   let lensRefresh = false;
-  /** last `icx test` outcome per file:// uri and test title (code lenses), with the file text it ran on:
-   *  once the text differs (edited since), the lenses offer to run again instead of an outdated ✓ */
-  const testOutcomes = new Map<string, { text: string; results: Map<string, TestOutcome> }>();
 
   const log = (msg: string) => {
     try {
@@ -195,6 +190,15 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       if (pos) out.push({ uri: lspUriOf(at.state.ws, p.uri), range: pos.rangeOf(p.start, p.end) });
     }
     return out;
+  }
+  /** Edits at places → a WorkspaceEdit's `changes`, by LSP uri. */
+  function editsByUri(ctx: FeatureContext, edits: readonly { place: Place; newText: string }[]): Record<string, TextEdit[]> {
+    const changes: Record<string, TextEdit[]> = {};
+    for (const e of edits) {
+      const [loc] = toLocations(ctx, [e.place]);
+      if (loc) (changes[loc.uri] ??= []).push({ range: loc.range, newText: e.newText });
+    }
+    return changes;
   }
   const ctxUris = new WeakMap<FeatureContext, string>();
   const lspUriFor = (ctx: FeatureContext) => ctxUris.get(ctx)!;
@@ -377,102 +381,18 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       const result = rename(ctx, offsetOf(ctx, p.position), p.newName);
       // a refused rename is an answer for the user, not a server failure
       if ('error' in result) return new ResponseError(LSPErrorCodes.RequestFailed, result.error);
-      const changes: Record<string, TextEdit[]> = {};
-      result.edits.forEach((e) => {
-        const [loc] = toLocations(ctx, [e.place]);
-        if (loc) (changes[loc.uri] ??= []).push({ range: loc.range, newText: e.newText });
-      });
-      return { changes };
+      return { changes: editsByUri(ctx, result.edits) };
     }),
   );
 
-  // quick fixes for the icx diagnostics the client sends back (lsp/features/code-actions.ts)
-  connection.onCodeAction(
-    safe('codeAction', [] as CodeAction[], (p) => {
-      const ctx = requestContext(p.textDocument.uri);
-      if (!ctx) return [];
-      const sent = p.context.diagnostics.filter((d) => d.source === 'icx' && typeof d.code === 'string');
-      const ds = sent.map((d) => ({ code: String(d.code), start: offsetOf(ctx, d.range.start), end: offsetOf(ctx, d.range.end) }));
-      const range = { start: offsetOf(ctx, p.range.start), end: offsetOf(ctx, p.range.end) };
-      const only = p.context.only;
-      return codeActions(ctx, ds, range)
-        .filter((a) => !only || only.some((k) => a.kind === k || a.kind.startsWith(`${k}.`)))
-        .map((a): CodeAction => {
-          const changes: Record<string, TextEdit[]> = {};
-          for (const e of a.edits) {
-            const [loc] = toLocations(ctx, [e.place]);
-            if (loc) (changes[loc.uri] ??= []).push({ range: loc.range, newText: e.newText });
-          }
-          const fixed = a.diagnosticIndex !== undefined ? sent[a.diagnosticIndex] : undefined;
-          return { title: a.title, kind: a.kind, ...(fixed ? { diagnostics: [fixed], isPreferred: true } : {}), edit: { changes } };
-        });
-    }),
-  );
+  // quick fixes and inlay hints (lsp/assists.ts)
+  registerAssists(connection, { safe, requestContext, editsByUri });
 
-  // inlay hints on test usage lines (lsp/features/inlay-hints.ts)
-  connection.languages.inlayHint.on(
-    safe('inlayHint', [] as InlayHint[], (p) => {
-      const ctx = requestContext(p.textDocument.uri);
-      if (!ctx) return [];
-      const range = { start: offsetOf(ctx, p.range.start), end: offsetOf(ctx, p.range.end) };
-      return inlayHints(ctx, range).map((h): InlayHint => ({ position: ctx.positions.positionAt(h.offset), label: ` ${h.label}`, ...(h.tooltip ? { tooltip: h.tooltip } : {}) }));
-    }),
-  );
-
-  // code lenses above test blocks; `icx.server.runTest` runs the CLI (lsp/test-runner.ts)
-  connection.onCodeLens(
-    safe('codeLens', [] as CodeLens[], (p) => {
-      const ctx = requestContext(p.textDocument.uri);
-      if (!ctx) return [];
-      const ran = testOutcomes.get(p.textDocument.uri);
-      const outcomes = ran?.text === ctx.text ? ran.results : undefined;
-      return codeLens(ctx, (title) => outcomes?.get(title), p.textDocument.uri).map((l): CodeLens => ({
-        range: { start: ctx.positions.positionAt(l.offset), end: ctx.positions.positionAt(l.end) },
-        command: { title: l.title, command: l.command, arguments: l.args },
-      }));
-    }),
-  );
-  /** window/showMessage is a notification: nothing to await, nothing to reject (1 error, 2 warning) */
-  const showMessage = (type: 1 | 2, message: string) => {
-    try {
-      void connection.sendNotification('window/showMessage', { type, message });
-    } catch {
-      /* the connection may be gone */
-    }
-  };
-  connection.onExecuteCommand(
-    safe('executeCommand', Promise.resolve(null as unknown), async (p) => {
-      if (p.command !== RUN_TEST_SERVER_COMMAND) return null;
-      const [uri, title] = (p.arguments ?? []) as unknown[];
-      if (typeof uri !== 'string' || !uri.startsWith('file:')) return { error: 'icx.server.runTest needs a file:// uri' };
-      const at = locate(uri, false);
-      const file = fileURLToPath(uri);
-      // the CLI reads the file on disk: an unsaved editor text is not what it tests
-      let disk: string | undefined;
-      try {
-        disk = readFileSync(file, 'utf8');
-      } catch {
-        disk = undefined;
-      }
-      const open = documents.get(uri)?.getText();
-      if (open !== undefined && disk !== undefined && open !== disk) showMessage(2, `icx test runs the saved ${path.basename(file)}: save it to test your changes`);
-      let outcome: Awaited<ReturnType<typeof runFileTests>>;
-      try {
-        outcome = await runFileTests(file, at?.state.ws.root ?? path.dirname(file));
-      } catch (e) {
-        outcome = { error: `icx test could not run: ${e instanceof Error ? e.message : String(e)}` };
-      }
-      if ('error' in outcome) {
-        showMessage(1, outcome.error);
-        return { error: outcome.error };
-      }
-      if (disk !== undefined) testOutcomes.set(uri, { text: disk, results: outcome.results });
-      if (lensRefresh) void connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);
-      const mine = typeof title === 'string' ? outcome.results.get(title) : undefined;
-      if (typeof title === 'string' && mine === undefined) showMessage(2, `icx test did not report a test named "${title}" in ${path.basename(file)}`);
-      return { title: typeof title === 'string' ? title : null, outcome: mine ?? null, results: Object.fromEntries(outcome.results) };
-    }),
-  );
+  // code lenses above test blocks, and `icx.server.runTest` that runs the CLI for them
+  registerTestLenses(connection, {
+    safe, requestContext, documents, lensRefresh: () => lensRefresh,
+    rootOf: (uri) => locate(uri, false)?.state.ws.root,
+  });
 
   documents.listen(connection);
   return {
