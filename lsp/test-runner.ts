@@ -2,13 +2,24 @@
 // the language server must not load runtime/ or DuckDB. Never throws: a missing CLI, a spawn
 // error, a crash or unreadable output becomes an error message for the user.
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TestOutcome } from './features/code-lens.js';
 
-/** bin/icx.js of the repository this server runs from (lsp/../bin/icx.js); undefined when bundled. */
-export function findCli(): string | undefined {
+/** The icx CLI that tests `file`: the agreements project's own icx first (the version its CI
+ *  runs), found by walking up from the file's folder to `node_modules/icx/bin/icx.js`, or to
+ *  `bin/icx.js` of a package named "icx" (the icx repository itself); else the CLI beside this
+ *  server (lsp/../bin/icx.js, absent when the server is bundled into the VS Code extension). */
+export function findCli(file?: string): string | undefined {
+  if (file !== undefined) {
+    for (let dir = path.dirname(path.resolve(file)); ; dir = path.dirname(dir)) {
+      const installed = path.join(dir, 'node_modules', 'icx', 'bin', 'icx.js');
+      if (existsSync(installed)) return installed;
+      if (isIcxPackage(dir)) return path.join(dir, 'bin', 'icx.js');
+      if (path.dirname(dir) === dir) break;
+    }
+  }
   try {
     const bin = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'bin', 'icx.js');
     return existsSync(bin) ? bin : undefined;
@@ -17,13 +28,22 @@ export function findCli(): string | undefined {
   }
 }
 
+function isIcxPackage(dir: string): boolean {
+  if (!existsSync(path.join(dir, 'bin', 'icx.js'))) return false;
+  try {
+    return (JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as { name?: unknown }).name === 'icx';
+  } catch {
+    return false;
+  }
+}
+
 export type RunOutcome = { results: Map<string, TestOutcome> } | { error: string };
 
 /** Runs every test of `file` (absolute path); results by test title (failed if any result of that title failed). */
 export function runFileTests(file: string, cwd: string, timeoutMs = 120_000): Promise<RunOutcome> {
-  const cli = findCli();
+  const cli = findCli(file);
   if (cli === undefined) {
-    return Promise.resolve({ error: 'Running tests needs the icx CLI (bin/icx.js beside the language server), which this installation does not have: run `icx test` in a terminal.' });
+    return Promise.resolve({ error: `Running tests needs the icx CLI: none found above ${path.dirname(file)} (node_modules/icx) nor beside the language server. Add icx to the project (npm install --save-dev icx) or run \`icx test\` in a terminal.` });
   }
   return new Promise((resolve) => {
     let out = '';
