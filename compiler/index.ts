@@ -1,7 +1,7 @@
 // The compiler's entry point: agreement texts in, checked and hashed rating plans out.
 // No I/O: callers (CLI, tests, language server) hand over the file texts.
 import type { Diagnostic } from '../language/diagnostic.js';
-import { parse } from '../language/index.js';
+import { parse, type ParseResult } from '../language/index.js';
 import { checkAcrossAgreements } from './check/cross-file.js';
 import { checkDates } from './check/dates.js';
 import { checkFxLines, checkFxTables } from './check/fx.js';
@@ -72,7 +72,18 @@ export function checkAgreement(m: AgreementModel, sink: Sink): void {
  * a check is itself reported as a diagnostic. Plans are produced only for agreements with
  * no errors, in a file with no syntax errors (a recovered parse may have dropped a line).
  */
-export function compile(files: SourceFile[], host: CompileHost = NO_FILES): CompileResult {
+export interface CompileOptions {
+  /** How to parse a file: the language server passes an incremental parser that reuses the
+   *  previous parse of a document (language/incremental.ts); the default parses from scratch. */
+  parse?: (text: string, uri: string) => ParseResult;
+  /** Checks only: no lowering, no plans, no hashes. For the language server, which publishes
+   *  diagnostics after every edit and reads no plan; lowering reports nothing on an agreement
+   *  that checked clean (a failure there would be a compiler bug, which `icx check` shows). */
+  diagnosticsOnly?: boolean;
+}
+
+export function compile(files: SourceFile[], host: CompileHost = NO_FILES, options: CompileOptions = {}): CompileResult {
+  const parseFile = options.parse ?? parse;
   const diagnostics: Diagnostic[] = [];
   const partyDecls: DeclaredParty[] = [];
   const entries: { model: AgreementModel; sink: Sink; fileOk: boolean; fx: Map<string, FxPlan> }[] = [];
@@ -82,7 +93,7 @@ export function compile(files: SourceFile[], host: CompileHost = NO_FILES): Comp
     const fileSink = new Sink(f.uri);
     let parsed: ReturnType<typeof parse> | undefined;
     guard(fileSink, f.uri, () => {
-      parsed = parse(f.text, f.uri);
+      parsed = parseFile(f.text, f.uri);
     });
     if (!parsed) {
       diagnostics.push(...fileSink.diagnostics);
@@ -119,7 +130,7 @@ export function compile(files: SourceFile[], host: CompileHost = NO_FILES): Comp
   const tests: AgreementTestPlan[] = [];
   for (const e of entries) {
     diagnostics.push(...withoutCascades(e.sink.diagnostics, syntaxErrorLines));
-    if (!e.fileOk || e.sink.hasErrors()) continue;
+    if (!e.fileOk || e.sink.hasErrors() || options.diagnosticsOnly) continue;
     const reported = e.sink.diagnostics.length;
     guard(e.sink, e.model.uri, () => {
       const plan = withFx(lowerAgreement(e.model), e.model, e.fx);

@@ -28,7 +28,8 @@ export function buildService(node: CstNode, lit: Literals): ServiceBlock {
 
 const ROUNDING: Record<string, RoundingMethod> = { Kw_half_up: 'half-up', Kw_half_even: 'half-even', Kw_up: 'up', Kw_down: 'down' };
 
-function buildServiceItem(node: CstNode | undefined, lit: Literals): ServiceItem | undefined {
+/** One `serviceItem`'s node (its only child); exported for the incremental re-parse. */
+export function buildServiceItem(node: CstNode | undefined, lit: Literals): ServiceItem | undefined {
   const span = spanOf(node);
   if (node === undefined || span === undefined) return undefined;
   const at = span[0];

@@ -42,7 +42,8 @@ function buildAgreement(node: CstNode, lit: Literals): Agreement {
   };
 }
 
-function buildItem(node: CstNode | undefined, lit: Literals): AgreementItem | undefined {
+/** One `agreementItem`'s node (its only child); exported for the incremental re-parse. */
+export function buildItem(node: CstNode | undefined, lit: Literals): AgreementItem | undefined {
   const span = spanOf(node);
   if (node === undefined || span === undefined) return undefined;
   const at = span[0];
@@ -185,25 +186,31 @@ function buildBand(node: CstNode, lit: Literals): BandDef {
   return band;
 }
 
+/** One `zoneDef` line; exported for the incremental re-parse. */
+export function buildZoneDef(z: CstNode, lit: Literals, fallback: number): ZoneDef | undefined {
+  if (spanOf(z) === undefined) return undefined;
+  const zAt = start(z, fallback);
+  const prefixes = nodesOf(z, 'prefix')
+    .map((p) => allTokens(p))
+    .filter((groups) => groups.length > 0)
+    .map((groups) => {
+      const first = groups[0]!;
+      const last = groups[groups.length - 1]!;
+      return {
+        text: groups.map((g) => g.image).join(' '),
+        digits: groups.map((g) => g.image.replace(/_/g, '')).join(''),
+        range: lit.lines.range(first.startOffset, last.startOffset + last.image.length),
+      };
+    });
+  return { name: lit.name(nodeAt(z, 'name'), zAt), prefixes, range: lit.nodeRange(z, zAt) };
+}
+
 function buildZones(node: CstNode, lit: Literals): ZonesBlock {
   const at = start(node, 0);
   const zones: ZoneDef[] = [];
   for (const z of nodesOf(node, 'zoneDef')) {
-    if (spanOf(z) === undefined) continue;
-    const zAt = start(z, at);
-    const prefixes = nodesOf(z, 'prefix')
-      .map((p) => allTokens(p))
-      .filter((groups) => groups.length > 0)
-      .map((groups) => {
-        const first = groups[0]!;
-        const last = groups[groups.length - 1]!;
-        return {
-          text: groups.map((g) => g.image).join(' '),
-          digits: groups.map((g) => g.image.replace(/_/g, '')).join(''),
-          range: lit.lines.range(first.startOffset, last.startOffset + last.image.length),
-        };
-      });
-    zones.push({ name: lit.name(nodeAt(z, 'name'), zAt), prefixes, range: lit.nodeRange(z, zAt) });
+    const zone = buildZoneDef(z, lit, at);
+    if (zone !== undefined) zones.push(zone);
   }
   return { kind: 'zones', zones, range: lit.nodeRange(node, at) };
 }

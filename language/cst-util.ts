@@ -50,13 +50,16 @@ export function allTokens(node: CstNode | undefined): IToken[] {
   return out.sort((a, b) => a.startOffset - b.startOffset);
 }
 
-const boundaries = new WeakMap<CstNode, [IToken, IToken] | null>();
+/** The memo of boundaryTokens, kept on the node itself: a WeakMap keyed by every CST node was
+ *  slow to fill and to collect on large files. */
+const BOUNDARY = Symbol('boundaryTokens');
+type Memo = { [BOUNDARY]?: [IToken, IToken] | null };
 
 /** The first and last real tokens of the subtree. Memoised per node: the builder and the
  *  formatter ask for the span of every node, and a block can hold tens of thousands of lines. */
 export function boundaryTokens(node: CstNode | undefined): [IToken, IToken] | undefined {
   if (node === undefined) return undefined;
-  const known = boundaries.get(node);
+  const known = (node as Memo)[BOUNDARY];
   if (known !== undefined) return known ?? undefined;
   let first: IToken | undefined;
   let last: IToken | undefined;
@@ -74,7 +77,7 @@ export function boundaryTokens(node: CstNode | undefined): [IToken, IToken] | un
     }
   }
   const result: [IToken, IToken] | undefined = first === undefined || last === undefined ? undefined : [first, last];
-  boundaries.set(node, result ?? null);
+  (node as Memo)[BOUNDARY] = result ?? null;
   return result;
 }
 

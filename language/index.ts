@@ -1,5 +1,6 @@
 // The public face of language/: everything other folders may import.
 export { parse, parseDetailed, type ParseResult, type ParseDetail } from './parse.js';
+export { reparse, tryReparse, type ParsedText } from './incremental.js';
 export { format, type FormatResult } from './format.js';
 export { lex, type LexResult } from './lexer.js';
 export { KEYWORDS, keywordTokenName, type Keyword } from './tokens.js';

@@ -15,13 +15,15 @@ function isName(t: IToken): boolean {
 }
 
 export abstract class LineAwareParser extends CstParser {
-  protected lineStarts = new WeakSet<IToken>();
+  // a Set, not a WeakSet: it is replaced on every parse, and WeakSet lookups were a tenth of the
+  // parse time on large files
+  protected lineStarts = new Set<IToken>();
   /** Set while parsing a name that begins an item (a zone, a band). */
   protected nameMayBeKeyword = false;
   private resyncTarget: IToken | undefined;
 
   protected setTokens(tokens: IToken[]): void {
-    this.lineStarts = new WeakSet();
+    this.lineStarts = new Set();
     let previousEndLine = 0;
     for (const t of tokens) {
       if ((t.startLine ?? 0) > previousEndLine) this.lineStarts.add(t);

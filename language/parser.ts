@@ -4,11 +4,14 @@
 // depend on them. This file is the top of the grammar: the file, agreements, services and the
 // item lists that name rules of every layer below (parser-core.ts, parser-pricing.ts,
 // parser-period.ts, parser-tests.ts), so it is the one class that analyses the whole grammar.
-import type { IToken } from 'chevrotain';
+import type { CstNode, IToken } from 'chevrotain';
 import { SERVICE_KINDS } from './ast.js';
 import { errorMessages } from './parse-messages.js';
 import { TestsParser } from './parser-tests.js';
 import { allTokens, kw, LCurly, RCurly, StringLit } from './tokens.js';
+
+/** The rules a block repeats, one per item: the units the incremental re-parse replaces. */
+export type ItemRule = 'agreementItem' | 'serviceItem' | 'zoneDef' | 'partyDecl';
 
 export class AgreementParser extends TestsParser {
   constructor() {
@@ -94,6 +97,26 @@ export class AgreementParser extends TestsParser {
   parseFile(tokens: IToken[]) {
     this.setTokens(tokens);
     return this.file();
+  }
+
+  /** Parses items in a row with the rule a block repeats, until `stopAt` tokens are read (or an
+   *  error, or `maxItems`), for the incremental re-parse (incremental.ts): each item's CST, the
+   *  index of the token after it, and the number of syntax errors. `tokens` go on past the items
+   *  (the lookahead the full parse would see), so Chevrotain's complaint that a top-level rule
+   *  left input unread is not an error here. */
+  parseItems(rule: ItemRule, tokens: IToken[], stopAt: number, maxItems: number): { items: CstNode[]; ends: number[]; errors: number } {
+    this.setTokens(tokens);
+    const items: CstNode[] = [];
+    const ends: number[] = [];
+    const realErrors = () => this.errors.filter((e) => e.name !== 'NotAllInputParsedException').length;
+    while (items.length < maxItems && (ends[ends.length - 1] ?? 0) < stopAt && realErrors() === 0) {
+      items.push(this[rule]());
+      // Chevrotain's index of the last token consumed (an internal without a public type)
+      const end = (this as unknown as { exportLexerState(): number }).exportLexerState() + 1;
+      if (end === (ends[ends.length - 1] ?? 0)) break; // read nothing: no progress possible
+      ends.push(end);
+    }
+    return { items, ends, errors: realErrors() };
   }
 }
 

@@ -5,6 +5,7 @@
 import { lstatSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import { compile, type CompileHost, type CompileResult } from '../compiler/index.js';
+import { parseIncrementally } from './features/ast-cache.js';
 import type { SourceText } from './features/context.js';
 
 export interface OpenDocument {
@@ -70,9 +71,11 @@ export class Workspace {
 
   readonly host: CompileHost = { readFile: (uri) => this.text(uri) };
 
+  /** Diagnostics of every file (no plans: the server reads none), each file re-parsed from its
+   *  last parse where language/incremental.ts can, and from scratch otherwise. */
   compile(): { files: SourceText[]; result: CompileResult } {
     const files = this.files();
-    return { files, result: compile(files, this.host) };
+    return { files, result: compile(files, this.host, { parse: parseIncrementally, diagnosticsOnly: true }) };
   }
 
   /** Reads under the root; a symbolic link leading out of it reads as missing (as the CLI). */

@@ -7,15 +7,16 @@ import { originZones } from './unit-pricing.js';
 
 /** Zone names a service rates or bars, first mention first, `any` included, no duplicates. */
 export function serviceZones(s: ServiceBlock): string[] {
-  const out: string[] = [];
+  // a Set keeps first-mention order and stays linear on services with thousands of rate lines
+  const out = new Set<string>();
   const add = (n: Name | undefined) => {
-    if (n?.text && !out.includes(n.text)) out.push(n.text);
+    if (n?.text) out.add(n.text);
   };
   for (const item of s.items ?? []) {
     if (item.kind === 'rate' && !item.category) add(item.zone); // a category line names no zone
     else if (item.kind === 'bar') (item.zones ?? []).forEach(add);
   }
-  return out;
+  return [...out];
 }
 
 export function isDigitPrefix(p: PrefixLit): boolean {

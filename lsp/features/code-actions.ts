@@ -8,7 +8,7 @@ import type { Agreement, BandPrice, Name, PriceLit, ServiceBlock, TimebandsBlock
 import { format } from '../../language/index.js';
 import { walkNodes } from './ast-walk.js';
 import type { FeatureContext, Place } from './context.js';
-import { parsedOf } from './parse-cache.js';
+import { parseIncrementally } from './ast-cache.js';
 
 /** A diagnostic of the document, as the editor sent it back: its code and offsets. */
 export interface ActionDiagnostic {
@@ -40,7 +40,7 @@ const VOICE_SMS_UNIT: Readonly<Record<string, string>> = { voice: 'min', sms: 'm
 export function codeActions(ctx: FeatureContext, diagnostics: readonly ActionDiagnostic[], at?: { start: number; end: number }): IcxCodeAction[] {
   try {
     if (!ctx.uri.endsWith('.icx')) return [];
-    const file = parsedOf(ctx.text, ctx.uri).file;
+    const file = parseIncrementally(ctx.text, ctx.uri).file;
     const out: IcxCodeAction[] = [];
     // formatting the whole file costs a parse: only when there is something to offer
     let known: boolean | undefined;

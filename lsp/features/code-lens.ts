@@ -3,7 +3,7 @@
 // come from the CLI run as a subprocess (lsp/test-runner.ts): the server never loads the runtime.
 import type { TestBlock } from '../../language/index.js';
 import type { FeatureContext } from './context.js';
-import { parsedOf } from './parse-cache.js';
+import { parseIncrementally } from './ast-cache.js';
 
 /** The command a lens runs: arguments (file uri, test title); the client maps it to RUN_TEST_SERVER_COMMAND. */
 export const RUN_TEST_COMMAND = 'icx.runTest';
@@ -33,7 +33,7 @@ export interface CodeLensItem {
 export function codeLens(ctx: FeatureContext, outcomeOf: (title: string) => TestOutcome | undefined = () => undefined, fileUri = ctx.uri): CodeLensItem[] {
   const out: CodeLensItem[] = [];
   if (!ctx.uri.endsWith('.icx')) return out;
-  const { file } = parsedOf(ctx.text, ctx.uri);
+  const { file } = parseIncrementally(ctx.text, ctx.uri);
   for (const a of file.agreements ?? []) {
     for (const t of (a?.items ?? []).filter((i): i is TestBlock => i?.kind === 'test')) {
       const title = t.title?.value;

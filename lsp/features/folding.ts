@@ -1,11 +1,11 @@
 // Folding ranges: every node spanning several lines (agreement, blocks, multi-line items, a
 // partner declaration), and runs of consecutive comment lines. The closing `}` stays visible.
 import { FoldingRangeKind, type FoldingRange } from 'vscode-languageserver';
-import { parsedOf } from './parse-cache.js';
+import { parseIncrementally } from './ast-cache.js';
 import { walkNodes } from './ast-walk.js';
 
 export function foldingRanges(text: string, uri: string): FoldingRange[] {
-  const parsed = parsedOf(text, uri);
+  const parsed = parseIncrementally(text, uri);
   const byStart = new Map<number, FoldingRange>();
   const lines = text.split('\n');
   walkNodes([parsed.file.partyDecls, parsed.file.agreements], (n) => {

@@ -9,7 +9,7 @@ import { Decimal } from 'decimal.js';
 import type { Agreement, ServiceBlock, TestBlock, TestUsage } from '../../language/index.js';
 import type { FeatureContext } from './context.js';
 import { billedSeconds } from './hover.js';
-import { parsedOf } from './parse-cache.js';
+import { parseIncrementally } from './ast-cache.js';
 
 export interface InlayHintItem {
   /** where the hint is shown: just after the duration or byte count */
@@ -24,7 +24,7 @@ const UNIT_BYTES: Record<string, number> = { KB: 1024, MB: 1024 ** 2, GB: 1024 *
 export function inlayHints(ctx: FeatureContext, range?: { start: number; end: number }): InlayHintItem[] {
   const out: InlayHintItem[] = [];
   if (!ctx.uri.endsWith('.icx')) return out;
-  const { file } = parsedOf(ctx.text, ctx.uri);
+  const { file } = parseIncrementally(ctx.text, ctx.uri);
   for (const a of file.agreements ?? []) {
     for (const t of (a?.items ?? []).filter((i): i is TestBlock => i?.kind === 'test')) {
       for (const u of t.usages ?? (t.usage ? [t.usage] : [])) {

@@ -5,7 +5,8 @@
 import type { IToken } from 'chevrotain';
 import type { SemanticTokens, SemanticTokensLegend } from 'vscode-languageserver';
 import type { AgreementFile, Node } from '../../language/ast.js';
-import { parsedOf } from './parse-cache.js';
+import { lex } from '../../language/index.js';
+import { parseIncrementally } from './ast-cache.js';
 import { walkNodes } from './ast-walk.js';
 
 export const TOKEN_TYPES = ['keyword', 'string', 'number', 'comment', 'operator', 'variable', 'namespace', 'class', 'function', 'enumMember', 'event'] as const;
@@ -47,8 +48,10 @@ const LITERAL: Record<string, { type: TokenType; modifiers: TokenModifier[] }> =
 
 /** The tokens in document order, decoded (tests read these; the wire format is below). */
 export function plainTokens(text: string, uri: string): PlainToken[] {
-  // the parser's own lexing: one pass, and the tokens it fixed up (unterminated strings…)
-  const { lexed, file } = parsedOf(text, uri);
+  // the parser's own lexer (with the tokens it fixes up: unterminated strings…); the AST kept
+  // up to date incrementally, so an edit costs a lexing pass, not a full parse
+  const lexed = lex(text, uri);
+  const { file } = parseIncrementally(text, uri);
   const { declared, names, nameOffsets } = namesOf(file);
   const out: PlainToken[] = [];
   const push = (t: IToken, type: TokenType, modifiers: TokenModifier[]) => {

@@ -3,12 +3,12 @@
 // partners and entities declared outside agreements. A recovered parse still gives an outline.
 import { SymbolKind, type DocumentSymbol, type SymbolInformation } from 'vscode-languageserver';
 import type { Agreement, AgreementFile, AgreementItem, Node, ServiceItem } from '../../language/ast.js';
-import { parsedOf } from './parse-cache.js';
+import { parseIncrementally } from './ast-cache.js';
 import type { SourceText } from './context.js';
 import { contains, safeRange } from './ranges.js';
 
 export function documentSymbols(text: string, uri: string): DocumentSymbol[] {
-  return fileSymbols(parsedOf(text, uri).file, text);
+  return fileSymbols(parseIncrementally(text, uri).file, text);
 }
 
 export function fileSymbols(file: AgreementFile, text: string): DocumentSymbol[] {
@@ -94,7 +94,7 @@ export function workspaceSymbols(files: readonly SourceText[], query: string, to
     out.push({ name, kind, location: { uri: toLocationUri(uri), range: safeRange(node.range) }, ...(container ? { containerName: container } : {}) });
   };
   for (const f of files) {
-    const file = parsedOf(f.text, f.uri).file;
+    const file = parseIncrementally(f.text, f.uri).file;
     for (const d of file.partyDecls ?? []) add(d.name.text, SymbolKind.Class, d.name, f.uri, d.role);
     for (const a of file.agreements) {
       add(a.id.text, SymbolKind.Module, a.id, f.uri);

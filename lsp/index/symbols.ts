@@ -3,7 +3,8 @@
 // bands, holiday calendars, services and discounts are scoped to their agreement; partners and
 // entities (and agreement ids) are workspace-wide. Built per file and cached by text identity, so
 // a request on an unchanged workspace costs a map lookup.
-import { parse, type Agreement, type AgreementFile, type Name, type ServiceItem } from '../../language/index.js';
+import { type Agreement, type AgreementFile, type Name, type ServiceItem } from '../../language/index.js';
+import { parseIncrementally } from '../features/ast-cache.js';
 import type { SourceText } from '../features/context.js';
 
 export type SymbolKind = 'zone' | 'band' | 'holidays' | 'service' | 'party' | 'agreement' | 'discount';
@@ -38,7 +39,7 @@ export function indexFile(uri: string, text: string): FileIndex {
   if (hit !== undefined && hit.text === text) return hit;
   let file: AgreementFile;
   try {
-    file = parse(text, uri).file;
+    file = parseIncrementally(text, uri).file;
   } catch {
     file = { uri, agreements: [], comments: [] };
   }
