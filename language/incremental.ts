@@ -17,6 +17,8 @@ import { buildPartyDecl } from './ast-builder-parties.js';
 import { buildServiceItem } from './ast-builder-service.js';
 import { Literals } from './ast-literals.js';
 import { onlyChildNode } from './cst-util.js';
+import type { Diagnostic } from './diagnostic.js';
+import { parseInContext } from './incremental-errors.js';
 import { lex } from './lexer.js';
 import type { ParseResult } from './parse.js';
 import { parser, type ItemRule } from './parser.js';
@@ -48,6 +50,8 @@ export function tryReparse(previous: ParsedText, text: string, uri: string): Par
     const result = reparseSlot(previous, text, uri, edit, slot);
     if (typeof result !== 'string') return result;
     why.push(`${slot.rule}: ${result}`);
+    // the enclosing block would hit the same error: re-parsing it would only cost time
+    if (result === SYNTAX_ERROR) break;
   }
   return why.length > 0 ? why.join('; ') : 'the edit is in no item';
 }
@@ -86,6 +90,8 @@ interface Slot {
   rule: ItemRule;
   /** false when the item before ends with `}`, after which nothing can continue it */
   withPrevious: boolean;
+  /** the blocks around the list, outermost first (for lines with a syntax error) */
+  ancestors: Node[];
   list: readonly Node[];
   /** the file with `items` in place of `list`; `shift` moves nodes after the edit */
   rebuild(items: Node[], shift: Shift): AgreementFile;
@@ -108,6 +114,7 @@ function slotsAround(file: AgreementFile, start: number, end: number): Slot[] {
   const outer: Slot = {
     rule: 'agreementItem',
     withPrevious: true,
+    ancestors: [agreement],
     list: agreement.items,
     rebuild: (items, shift) => withItems(items as AgreementItem[], shift),
   };
@@ -117,6 +124,7 @@ function slotsAround(file: AgreementFile, start: number, end: number): Slot[] {
   const inner = (rule: ItemRule, list: readonly Node[], replace: (items: Node[], shift: Shift) => AgreementItem): Slot => ({
     rule,
     withPrevious: true,
+    ancestors: [agreement, item],
     list,
     rebuild: (items, shift) => withItems(agreement.items.map((x, i) => (i < index ? x : i === index ? replace(items, shift) : shift.node(x))), shift),
   });
@@ -139,6 +147,7 @@ function partySlot(file: AgreementFile): Slot[] {
     {
       rule: 'partyDecl',
       withPrevious: false,
+      ancestors: [],
       list: decls,
       rebuild: (items, shift) => ({
         ...file,
@@ -176,6 +185,13 @@ function regionOf(old: string, list: readonly Node[], edit: Edit, withPrevious: 
   return { from, to: last + 1, start, end };
 }
 
+const SYNTAX_ERROR = 'a syntax error';
+
+/** Items after the lines that a re-parse with a syntax error reads again, and their size limit
+ *  (the next agreement item may be a 5,000-line service: then parse in full). */
+const FOLLOWING_ITEMS = 3;
+const MAX_FOLLOWING_CHARS = 4000;
+
 /** Items a block may gain in one edit (a pasted list of rate lines). */
 const MAX_NEW_ITEMS = 500;
 
@@ -186,8 +202,16 @@ function reparseSlot(previous: ParsedText, text: string, uri: string, edit: Edit
   const { start: regionStart, end: regionEnd } = region;
 
   const newRegionEnd = regionEnd + edit.delta;
+  // the items after the lines: read again only if the lines have a syntax error
+  const following: Node[] = [];
+  for (const n of slot.list.slice(region.to, region.to + FOLLOWING_ITEMS)) {
+    if (lineEnd(old, n.range.end.offset) - regionEnd > MAX_FOLLOWING_CHARS) break;
+    following.push(n);
+  }
+  const followingEnd = following.length > 0 ? lineEnd(old, following[following.length - 1]!.range.end.offset) + edit.delta : newRegionEnd;
   let tailEnd = newRegionEnd;
   for (let i = 0; i < LOOKAHEAD_LINES && tailEnd < text.length; i++) tailEnd = lineEnd(text, tailEnd + 1);
+  tailEnd = Math.max(tailEnd, followingEnd);
   const lexed = lex(text.slice(regionStart, tailEnd), uri);
   if (lexed.diagnostics.length > 0) return 'a lexical error';
   const regionLength = newRegionEnd - regionStart;
@@ -195,16 +219,38 @@ function reparseSlot(previous: ParsedText, text: string, uri: string, edit: Edit
   if (inRegion === 0) return 'no tokens left';
   const lineBase = lineOf(old, regionStart) - 1;
   const tokens = lexed.tokens.map((t) => moved(t, regionStart, lineBase));
+  const lines = new LineIndex(text);
 
-  const { items, ends, errors } = parser.parseItems(slot.rule, tokens, inRegion, region.to - region.from + MAX_NEW_ITEMS);
-  if (errors > 0) return 'a syntax error';
-  if (items.length === 0 || ends[ends.length - 1] !== inRegion) return 'the lines do not hold whole items';
+  let items: CstNode[];
+  let diagnostics: Diagnostic[] = [];
+  const parsed = parser.parseItems(slot.rule, tokens, inRegion, region.to - region.from + MAX_NEW_ITEMS);
+  if (parsed.errors > 0) {
+    if (following.length < Math.min(FOLLOWING_ITEMS, slot.list.length - region.to)) return SYNTAX_ERROR;
+    const inContext = parseInContext({
+      rule: slot.rule,
+      ancestors: slot.ancestors,
+      following,
+      text,
+      uri,
+      delta: edit.delta,
+      tokens: tokens.filter((t) => t.startOffset < followingEnd),
+      end: newRegionEnd,
+      lines,
+    });
+    if (typeof inContext === 'string') return SYNTAX_ERROR;
+    items = inContext.items;
+    diagnostics = inContext.diagnostics;
+  } else {
+    if (parsed.items.length === 0 || parsed.ends[parsed.ends.length - 1] !== inRegion) return 'the lines do not hold whole items';
+    items = parsed.items;
+  }
 
-  const lit = new Literals(new LineIndex(text));
-  const built = items.map((cst) => build(slot.rule, cst, lit, regionStart));
-  if (built.some((n) => n === undefined)) return 'no item built';
+  const lit = new Literals(lines);
+  // a recovered item may build to nothing: the full parse leaves it out too
+  const built = items.map((cst) => build(slot.rule, cst, lit, regionStart)).filter((n): n is Node => n !== undefined);
+  if (built.length === 0 && diagnostics.length === 0) return 'no item built';
   const shift = new Shift(regionEnd, edit.delta, edit.lineDelta);
-  const list = [...slot.list.slice(0, region.from), ...(built as Node[]), ...slot.list.slice(region.to).map((n) => shift.node(n))];
+  const list = [...slot.list.slice(0, region.from), ...built, ...slot.list.slice(region.to).map((n) => shift.node(n))];
   // The parser skips comments, so they only need their own list brought up to date.
   const regionComments: Comment[] = lexed.comments
     .filter((c) => c.startOffset < regionLength)
@@ -221,7 +267,7 @@ function reparseSlot(previous: ParsedText, text: string, uri: string, edit: Edit
         ...comments.filter((c) => c.range.start.offset >= regionEnd).map((c) => shift.node(c)),
       ],
     },
-    diagnostics: [],
+    diagnostics,
   };
 }
 

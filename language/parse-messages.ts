@@ -117,17 +117,28 @@ function shown(token: IToken): string {
   return `\`${image}\``;
 }
 
-let previousOf = new Map<IToken, IToken>();
+let messageTokens: IToken[] = [];
 
 /** Chevrotain sometimes hands the provider a token after a skip as `previous`; the parser
  *  registers the real token stream so "after X" names the token written before the error. */
 export function useTokensForMessages(tokens: IToken[]): void {
-  previousOf = new Map();
-  for (let i = 1; i < tokens.length; i++) previousOf.set(tokens[i]!, tokens[i - 1]!);
+  // kept as the array (a Map of every token cost a tenth of a large file's parse); looked up by
+  // offset only when a message is built
+  messageTokens = tokens;
 }
 
 function realPrevious(actual: IToken, previous: IToken | undefined): IToken | undefined {
-  return previousOf.get(actual) ?? previous;
+  if (!(actual.startOffset >= 0)) return previous;
+  let lo = 0;
+  let hi = messageTokens.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const t = messageTokens[mid]!;
+    if (t === actual) return mid > 0 ? messageTokens[mid - 1] : previous;
+    if (t.startOffset < actual.startOffset) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return previous;
 }
 
 function after(previous: IToken | undefined): string {

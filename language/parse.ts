@@ -65,13 +65,19 @@ function strays(cst: CstNode | undefined, lexed: LexResult, uri: string): Diagno
   return out;
 }
 
-function toDiagnostic(e: IRecognitionException, lexed: LexResult, uri: string, textLength: number): Diagnostic {
+/** Parser errors as diagnostics, without duplicates, in text order (for incremental-errors.ts,
+ *  which re-parses part of a file and must report what a full parse would). */
+export function syntaxDiagnostics(errors: IRecognitionException[], lexed: Pick<LexResult, 'lines' | 'tokens'>, uri: string, textLength: number): Diagnostic[] {
+  return dedupe(errors.map((e) => toDiagnostic(e, lexed, uri, textLength))).sort((a, b) => a.range.start.offset - b.range.start.offset);
+}
+
+function toDiagnostic(e: IRecognitionException, lexed: Pick<LexResult, 'lines' | 'tokens'>, uri: string, textLength: number): Diagnostic {
   return diagnostic('ICX1002', e.message, uri, errorRange(e, lexed, textLength));
 }
 
 /** The offending token's range; at the end of the file (EOF has offset -1 or NaN), an empty
  *  range right after the last real token, where the missing text belongs. */
-function errorRange(e: IRecognitionException, lexed: LexResult, textLength: number): Range {
+function errorRange(e: IRecognitionException, lexed: Pick<LexResult, 'lines' | 'tokens'>, textLength: number): Range {
   const t = e.token;
   if (isRealToken(t)) return lexed.lines.range(t.startOffset, t.startOffset + t.image.length);
   const previous = (e as { previousToken?: IToken }).previousToken;

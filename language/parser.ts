@@ -99,21 +99,41 @@ export class AgreementParser extends TestsParser {
     return this.file();
   }
 
+  /** The rule `itemProbe` parses (set by parseItems). */
+  private probeRule: ItemRule = 'agreementItem';
+
+  // One item of a block, for parseItems. An item rule is never the top rule of a parse: Chevrotain
+  // treats a repetition that ends the top rule as needing the end of the input after it, which
+  // the same rule inside a block does not (and the tokens after the item are the next items).
+  itemProbe = this.RULE('itemProbe', () => {
+    this.OR({
+      IGNORE_AMBIGUITIES: true,
+      DEF: [
+        { GATE: () => this.probeRule === 'agreementItem', ALT: () => this.SUBRULE(this.agreementItem) },
+        { GATE: () => this.probeRule === 'serviceItem', ALT: () => this.SUBRULE(this.serviceItem) },
+        { GATE: () => this.probeRule === 'zoneDef', ALT: () => this.SUBRULE(this.zoneDef) },
+        { GATE: () => this.probeRule === 'partyDecl', ALT: () => this.SUBRULE(this.partyDecl) },
+      ],
+    });
+  });
+
   /** Parses items in a row with the rule a block repeats, until `stopAt` tokens are read (or an
    *  error, or `maxItems`), for the incremental re-parse (incremental.ts): each item's CST, the
    *  index of the token after it, and the number of syntax errors. `tokens` go on past the items
-   *  (the lookahead the full parse would see), so Chevrotain's complaint that a top-level rule
-   *  left input unread is not an error here. */
+   *  (the lookahead the full parse would see), so Chevrotain's complaint that the top rule left
+   *  input unread is not an error here. */
   parseItems(rule: ItemRule, tokens: IToken[], stopAt: number, maxItems: number): { items: CstNode[]; ends: number[]; errors: number } {
     this.setTokens(tokens);
+    this.probeRule = rule;
     const items: CstNode[] = [];
     const ends: number[] = [];
     const realErrors = () => this.errors.filter((e) => e.name !== 'NotAllInputParsedException').length;
     while (items.length < maxItems && (ends[ends.length - 1] ?? 0) < stopAt && realErrors() === 0) {
-      items.push(this[rule]());
+      const item = this.itemProbe().children[rule]?.[0];
       // Chevrotain's index of the last token consumed (an internal without a public type)
       const end = (this as unknown as { exportLexerState(): number }).exportLexerState() + 1;
-      if (end === (ends[ends.length - 1] ?? 0)) break; // read nothing: no progress possible
+      if (item === undefined || !('children' in item) || end === (ends[ends.length - 1] ?? 0)) break; // no progress
+      items.push(item);
       ends.push(end);
     }
     return { items, ends, errors: realErrors() };

@@ -90,14 +90,19 @@ try {
   for (const [what, edit] of [
     ['a price digit changed in the middle', priceEdit],
     ['a new rate line at the end of the service', newLine],
+    ['a rate line left half-written (a syntax error)', broken],
   ] as const) {
     const before = { ...parseCounts };
     recheck(edit)(); // from the unedited text
     report(what, time(recheck(edit), runs));
     if (parseCounts.full !== before.full) throw new Error(`${what}: expected incremental re-parses only, got ${parseCounts.full - before.full} full`);
   }
-  // a line left with a syntax error: the full parse gives the diagnostics (no incremental path)
-  report('a line with a syntax error (full parse)', time(recheck(broken), runs));
+  // an edit that is in no item (the agreement's header line) takes a full parse
+  const idAt = text.indexOf('BIG-2026') + 'BIG-202'.length;
+  const header = (i: number) => text.slice(0, idAt) + String(i % 10) + text.slice(idAt + 1);
+  const fullBefore = parseCounts.full;
+  report('the agreement id changed (a full parse)', time(recheck(header), runs));
+  if (parseCounts.full === fullBefore) throw new Error('expected full parses for an edit of the agreement header');
 
   // each request on a fresh text after the previous one (what the first request after an edit costs)
   let m = 0;
