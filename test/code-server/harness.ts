@@ -1,7 +1,9 @@
 // Starts the packaged extension in code-server and a headless Chromium on it (playwright-core).
 // Everything comes from test/code-server/install.sh, which writes .cache/code-server/paths.json;
 // playwright-core is loaded from there, not from the project's dependencies, so the few of its
-// types this file uses are declared below.
+// types this file uses are declared below. Debugging: ICX_KEEP_CODE_SERVER_TMP=1 keeps the temp
+// folder (code-server's logs are in user-data/logs/), ICX_TRACE=1 logs the LSP traffic there and
+// runs code-server with --log trace, ICX_CODE_SERVER_LOG=1 prints code-server's output at the end.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -22,6 +24,9 @@ export interface Tools {
 
 /** The installed tools, or why the test cannot run (for its skip message). */
 export function findTools(): { tools: Tools } | { missing: string } {
+  if (!process.env.ICX_VSIX && !existsSync(join(root, 'vscode-extension', 'node_modules', '@vscode', 'vsce'))) {
+    return { missing: 'vscode-extension/node_modules is not installed (npm install --prefix vscode-extension), so the .vsix cannot be built' };
+  }
   const file = join(cache, 'paths.json');
   if (!existsSync(file)) return { missing: `${file} does not exist (run bash test/code-server/install.sh)` };
   const tools = JSON.parse(readFileSync(file, 'utf8')) as Tools;
@@ -140,12 +145,13 @@ export async function startSession(tools: Tools, vsix: string): Promise<Session>
   const stopServer = () => {
     if (server.exitCode === null) server.kill('SIGTERM');
   };
+  let browser: Browser | undefined;
   try {
     await waitFor(() => output.includes('HTTP server listening'), 60_000, () => `code-server did not start:\n${output}`);
     const { chromium } = createRequire(import.meta.url)(tools.playwrightCore) as { chromium: Chromium };
     // Without the background-networking flags Chromium tries the network (closed here) and stalls.
     // playwright gives each launch a fresh profile of its own (a temp user-data-dir).
-    const browser = await chromium.launch({
+    browser = await chromium.launch({
       executablePath: tools.chromium,
       headless: true,
       timeout: 60_000,
@@ -160,13 +166,15 @@ export async function startSession(tools: Tools, vsix: string): Promise<Session>
       workspace,
       log: () => output,
       close: async () => {
-        await browser.close().catch(() => undefined);
+        await browser!.close().catch(() => undefined);
         stopServer();
         if (!process.env.ICX_KEEP_CODE_SERVER_TMP) rmSync(tmp, { recursive: true, force: true });
       },
     };
   } catch (e) {
+    await browser?.close().catch(() => undefined);
     stopServer();
+    rmSync(tmp, { recursive: true, force: true });
     throw e;
   }
 }
