@@ -48,6 +48,10 @@ if ! [ -f "$CS_DIR/.installed" ]; then
   PATH="$NODE_HOME/bin:$PATH" npm_config_nodedir="$NODE_HOME" \
     npm install --prefix "$CS_DIR" --no-audit --no-fund --no-save "code-server@$CODE_SERVER_VERSION" >"$CACHE/code-server-install.log" 2>&1 \
     || { echo "code-server install failed; see $CACHE/code-server-install.log"; tail -20 "$CACHE/code-server-install.log"; exit 1; }
+  # code-server's postinstall installs VS Code's own modules and builds them: an npm that skipped
+  # install scripts leaves a code-server that prints its version but cannot serve.
+  [ -f "$CS_DIR/node_modules/code-server/lib/vscode/node_modules/@vscode/spdlog/build/Release/spdlog.node" ] \
+    || { echo "code-server's postinstall did not build VS Code's native modules; see $CACHE/code-server-install.log"; exit 1; }
   touch "$CS_DIR/.installed"
 fi
 
