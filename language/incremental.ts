@@ -22,7 +22,7 @@ import { parseInContext } from './incremental-errors.js';
 import { lex } from './lexer.js';
 import type { ParseResult } from './parse.js';
 import { parser, type ItemRule } from './parser.js';
-import { LineIndex } from './positions.js';
+import { LineIndex, lineEnd, lineStart } from './positions.js';
 
 export interface ParsedText {
   text: string;
@@ -332,15 +332,6 @@ class Shift {
     for (const key in o) out[key] = this.copy(o[key]);
     return out;
   }
-}
-
-function lineStart(s: string, offset: number): number {
-  return s.lastIndexOf('\n', offset - 1) + 1;
-}
-
-function lineEnd(s: string, offset: number): number {
-  const i = s.indexOf('\n', offset);
-  return i < 0 ? s.length : i;
 }
 
 function lineOf(s: string, offset: number): number {

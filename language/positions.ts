@@ -29,3 +29,14 @@ export class LineIndex {
     return { start: s, end: this.position(Math.max(end, s.offset)) };
   }
 }
+
+/** The offset where the line holding `offset` begins. */
+export function lineStart(text: string, offset: number): number {
+  return text.lastIndexOf('\n', offset - 1) + 1;
+}
+
+/** The offset of the line break ending the line holding `offset` (the text's length on the last line). */
+export function lineEnd(text: string, offset: number): number {
+  const nl = text.indexOf('\n', offset);
+  return nl < 0 ? text.length : nl;
+}

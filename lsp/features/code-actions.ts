@@ -5,7 +5,7 @@
 // file was in canonical layout (`icx fmt` leaves it unchanged), the edited text is formatted and
 // the edit widened to the lines that differ, so a fix never leaves aligned columns ragged.
 import type { Agreement, BandPrice, Name, PriceLit, ServiceBlock, TimebandsBlock, ZoneDef, ZonesBlock } from '../../language/index.js';
-import { format } from '../../language/index.js';
+import { format, lineEnd, lineStart } from '../../language/index.js';
 import { walkNodes } from './ast-walk.js';
 import type { FeatureContext, Place } from './context.js';
 import { parseIncrementally } from './ast-cache.js';
@@ -220,13 +220,6 @@ function sortPrefixes(ctx: FeatureContext, a: Agreement, offset: number): RawFix
 
 // ---- layout
 
-function lineStart(text: string, offset: number): number {
-  return text.lastIndexOf('\n', offset - 1) + 1;
-}
-function lineEnd(text: string, offset: number): number {
-  const nl = text.indexOf('\n', offset);
-  return nl < 0 ? text.length : nl;
-}
 function indentOf(text: string, offset: number): string {
   const bol = lineStart(text, offset);
   return /^[ \t]*/.exec(text.slice(bol, offset))![0];
