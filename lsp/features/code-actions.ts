@@ -225,12 +225,20 @@ function indentOf(text: string, offset: number): string {
   return /^[ \t]*/.exec(text.slice(bol, offset))![0];
 }
 
+/** Whether the document is as `icx fmt` writes it; remembered for the last text, since an editor
+ *  asks for code actions again at every cursor move over a diagnostic. */
+let lastCanonical: { uri: string; text: string; canonical: boolean } | undefined;
+
 function isCanonical(ctx: FeatureContext): boolean {
+  if (lastCanonical?.uri === ctx.uri && lastCanonical.text === ctx.text) return lastCanonical.canonical;
+  let canonical: boolean;
   try {
-    return format(ctx.text, ctx.uri).text === ctx.text;
+    canonical = format(ctx.text, ctx.uri).text === ctx.text;
   } catch {
-    return false;
+    canonical = false;
   }
+  lastCanonical = { uri: ctx.uri, text: ctx.text, canonical };
+  return canonical;
 }
 
 /**
