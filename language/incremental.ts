@@ -105,11 +105,7 @@ function slotsAround(file: AgreementFile, start: number, end: number): Slot[] {
   if (agreement === undefined) return partySlot(file);
   const withItems = (items: AgreementItem[], shift: Shift): AgreementFile => {
     const a: Agreement = { ...agreement, items, range: shift.around(agreement.range) };
-    return {
-      ...file,
-      agreements: file.agreements.map((x, i) => (i < ai ? x : i === ai ? a : shift.node(x))),
-      ...(file.partyDecls ? { partyDecls: file.partyDecls.map((d) => shift.nodeIfAfter(d)) } : {}),
-    };
+    return { ...othersMoved(file, shift), agreements: file.agreements.map((x, i) => (i < ai ? x : i === ai ? a : shift.node(x))) };
   };
   const outer: Slot = {
     rule: 'agreementItem',
@@ -139,6 +135,16 @@ function slotsAround(file: AgreementFile, start: number, end: number): Slot[] {
   return [...slots, outer];
 }
 
+/** The file with every top-level list (agreements, partner declarations, any kind added later)
+ *  moved past the edit; the caller replaces the list it re-parsed. Comments are redone apart. */
+function othersMoved(file: AgreementFile, shift: Shift): AgreementFile {
+  const out: Record<string, unknown> = { ...file };
+  for (const [key, value] of Object.entries(file)) {
+    if (key !== 'comments' && Array.isArray(value)) out[key] = value.map((n: Node) => shift.nodeIfAfter(n));
+  }
+  return out as unknown as AgreementFile;
+}
+
 /** A partner or entity declared outside any agreement (partners.icx). */
 function partySlot(file: AgreementFile): Slot[] {
   const decls = file.partyDecls ?? [];
@@ -149,11 +155,7 @@ function partySlot(file: AgreementFile): Slot[] {
       withPrevious: false,
       ancestors: [],
       list: decls,
-      rebuild: (items, shift) => ({
-        ...file,
-        agreements: file.agreements.map((a) => shift.nodeIfAfter(a)),
-        partyDecls: items as PartyDecl[],
-      }),
+      rebuild: (items, shift) => ({ ...othersMoved(file, shift), partyDecls: items as PartyDecl[] }),
     },
   ];
 }
