@@ -20,7 +20,7 @@ import { onlyChildNode } from './cst-util.js';
 import type { Diagnostic } from './diagnostic.js';
 import { parseInContext } from './incremental-errors.js';
 import { lex } from './lexer.js';
-import type { ParseResult } from './parse.js';
+import { combineDiagnostics, type ParseResult } from './parse.js';
 import { parser, type ItemRule } from './parser.js';
 import { LineIndex, lineEnd, lineStart } from './positions.js';
 
@@ -51,7 +51,7 @@ export function tryReparse(previous: ParsedText, text: string, uri: string): Par
     if (typeof result !== 'string') return result;
     why.push(`${slot.rule}: ${result}`);
     // the enclosing block would hit the same error: re-parsing it would only cost time
-    if (result === SYNTAX_ERROR) break;
+    if (result.startsWith(SYNTAX_ERROR)) break;
   }
   return why.length > 0 ? why.join('; ') : 'the edit is in no item';
 }
@@ -215,19 +215,22 @@ function reparseSlot(previous: ParsedText, text: string, uri: string, edit: Edit
   for (let i = 0; i < LOOKAHEAD_LINES && tailEnd < text.length; i++) tailEnd = lineEnd(text, tailEnd + 1);
   tailEnd = Math.max(tailEnd, followingEnd);
   const lexed = lex(text.slice(regionStart, tailEnd), uri);
-  if (lexed.diagnostics.length > 0) return 'a lexical error';
   const regionLength = newRegionEnd - regionStart;
+  // strings and every other token end on their line, so lexing the lines alone finds what lexing
+  // the whole text finds there (the text after them lexed clean before and is unchanged)
+  if (lexed.diagnostics.some((d) => d.range.start.offset >= regionLength)) return 'a lexical error after the lines';
   const inRegion = lexed.tokens.filter((t) => t.startOffset < regionLength).length;
   if (inRegion === 0) return 'no tokens left';
   const lineBase = lineOf(old, regionStart) - 1;
   const tokens = lexed.tokens.map((t) => moved(t, regionStart, lineBase));
   const lines = new LineIndex(text);
+  const lexical = lexed.diagnostics.map((d) => ({ ...d, range: lines.range(d.range.start.offset + regionStart, d.range.end.offset + regionStart) }));
 
   let items: CstNode[];
   let diagnostics: Diagnostic[] = [];
   const parsed = parser.parseItems(slot.rule, tokens, inRegion, region.to - region.from + MAX_NEW_ITEMS);
   if (parsed.errors > 0) {
-    if (following.length < Math.min(FOLLOWING_ITEMS, slot.list.length - region.to)) return SYNTAX_ERROR;
+    if (following.length < Math.min(FOLLOWING_ITEMS, slot.list.length - region.to)) return `${SYNTAX_ERROR}: the items after the lines are too long to read again`;
     const inContext = parseInContext({
       rule: slot.rule,
       ancestors: slot.ancestors,
@@ -239,7 +242,7 @@ function reparseSlot(previous: ParsedText, text: string, uri: string, edit: Edit
       end: newRegionEnd,
       lines,
     });
-    if (typeof inContext === 'string') return SYNTAX_ERROR;
+    if (typeof inContext === 'string') return `${SYNTAX_ERROR}: ${inContext}`;
     items = inContext.items;
     diagnostics = inContext.diagnostics;
   } else {
@@ -250,7 +253,7 @@ function reparseSlot(previous: ParsedText, text: string, uri: string, edit: Edit
   const lit = new Literals(lines);
   // a recovered item may build to nothing: the full parse leaves it out too
   const built = items.map((cst) => build(slot.rule, cst, lit, regionStart)).filter((n): n is Node => n !== undefined);
-  if (built.length === 0 && diagnostics.length === 0) return 'no item built';
+  if (built.length === 0 && diagnostics.length === 0 && lexical.length === 0) return 'no item built';
   const shift = new Shift(regionEnd, edit.delta, edit.lineDelta);
   const list = [...slot.list.slice(0, region.from), ...built, ...slot.list.slice(region.to).map((n) => shift.node(n))];
   // The parser skips comments, so they only need their own list brought up to date.
@@ -269,7 +272,7 @@ function reparseSlot(previous: ParsedText, text: string, uri: string, edit: Edit
         ...comments.filter((c) => c.range.start.offset >= regionEnd).map((c) => shift.node(c)),
       ],
     },
-    diagnostics,
+    diagnostics: combineDiagnostics(lexical, diagnostics),
   };
 }
 

@@ -45,9 +45,7 @@ export function parseDetailed(text: string, uri: string): ParseDetail {
     syntax.push(diagnostic('ICX1002', `could not build the syntax tree: ${message}`, uri, lexed.lines.range(0, 0)));
     file = { uri, agreements: [], comments: [] };
   }
-  // A bad token already reported by the lexer needs no second, vaguer parser message.
-  const lexedAt = new Set(lexed.diagnostics.map((d) => d.range.start.offset));
-  const diagnostics = dedupe([...lexed.diagnostics, ...syntax.filter((d) => !lexedAt.has(d.range.start.offset))]).sort((a, b) => a.range.start.offset - b.range.start.offset);
+  const diagnostics = combineDiagnostics(lexed.diagnostics, syntax);
   return { file, diagnostics, lexed, cst };
 }
 
@@ -63,6 +61,13 @@ function strays(cst: CstNode | undefined, lexed: LexResult, uri: string): Diagno
     out.push(diagnostic('ICX1002', 'unexpected `}`: no block is open here', uri, tokenRange(lexed.lines, close)));
   }
   return out;
+}
+
+/** Lexer and parser diagnostics together, in text order. A bad token already reported by the
+ *  lexer needs no second, vaguer parser message. */
+export function combineDiagnostics(lexical: Diagnostic[], syntax: Diagnostic[]): Diagnostic[] {
+  const lexedAt = new Set(lexical.map((d) => d.range.start.offset));
+  return dedupe([...lexical, ...syntax.filter((d) => !lexedAt.has(d.range.start.offset))]).sort((a, b) => a.range.start.offset - b.range.start.offset);
 }
 
 /** Parser errors as diagnostics, without duplicates, in text order (for incremental-errors.ts,
