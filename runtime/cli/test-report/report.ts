@@ -1,0 +1,65 @@
+// What `icx test` prints and writes once the tests have run: the chosen reporter (text, junit,
+// github) or --json, to stdout or atomically to --output-file, then --update's rewrites. Throws
+// Failure (exit 1) when a test failed and was not updated.
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import type { CompiledSet } from '../../../compiler/plan.js';
+import type { TestResult } from '../../agreement-tests.js';
+import type { LoadedSources } from '../agreements.js';
+import { plural } from '../diagnostics.js';
+import { Failure, UsageError } from '../errors.js';
+import { displayPath, requireWritableDir } from '../files.js';
+import { writeFileAtomic } from '../write-atomic.js';
+import { githubReport } from './github.js';
+import { junitReport } from './junit.js';
+import { reportCases } from './model.js';
+import { summary, textReport } from './text.js';
+import { planUpdate } from './update.js';
+
+export const REPORTERS = ['text', 'junit', 'github'] as const;
+
+export interface TestReportOptions {
+  json?: boolean;
+  reporter?: (typeof REPORTERS)[number];
+  outputFile?: string;
+  update?: boolean;
+}
+
+/** Before any work: a typo in --output-file should cost nothing. */
+export async function checkReportOptions(opts: TestReportOptions): Promise<void> {
+  if (opts.outputFile !== undefined) await requireWritableDir(path.dirname(path.resolve(opts.outputFile)), '--output-file', opts.outputFile);
+  if (opts.json && opts.reporter !== undefined && opts.reporter !== 'text') throw new UsageError('--json and --reporter are exclusive: --json is the results as data');
+}
+
+export async function reportTests(results: TestResult[], compiled: CompiledSet, src: LoadedSources, opts: TestReportOptions): Promise<void> {
+  const failed = results.filter((r) => !r.passed);
+  const cases = reportCases(results, compiled, src.lookup.display);
+  const reporter = opts.reporter ?? 'text';
+  const out = opts.json
+    ? JSON.stringify({ passed: results.length - failed.length, failed: failed.length, results }, null, 2) + '\n'
+    : reporter === 'junit' ? junitReport(cases) : reporter === 'github' ? githubReport(cases) : textReport(cases);
+  if (opts.outputFile !== undefined) {
+    await mkdir(path.dirname(path.resolve(opts.outputFile)), { recursive: true });
+    await writeFileAtomic(opts.outputFile, out);
+    process.stdout.write(`${summary(cases)}; ${opts.json ? 'JSON' : reporter} report written to ${displayPath(path.resolve(opts.outputFile))}\n`);
+  } else {
+    process.stdout.write(out);
+  }
+  if (failed.length === 0) return;
+  if (!opts.update) throw new Failure('');
+  if (!(await update(results, compiled, src, opts))) throw new Failure('');
+}
+
+/** --update: rewrite, print what changed; true when every failing test was updated. */
+async function update(results: TestResult[], compiled: CompiledSet, src: LoadedSources, opts: TestReportOptions): Promise<boolean> {
+  // machine-readable output on stdout stays parseable: the update notes go to stderr then
+  const log = (s: string) => ((opts.json || (opts.reporter ?? 'text') !== 'text') && opts.outputFile === undefined ? process.stderr : process.stdout).write(s);
+  const files = new Map(src.files.map((f) => [f.uri, f.text]));
+  const plan = planUpdate(results, compiled, files, src.lookup.display);
+  for (const [uri, text] of plan.texts) await writeFileAtomic(src.files.find((f) => f.uri === uri)!.abs, text);
+  log(`\n--update: ${plural(plan.changed.length, 'expect line')} rewritten in ${plural(plan.texts.size, 'file')}\n`);
+  for (const c of plan.changed) log(`  ${c.file}:${c.line}  ${c.title}\n    - ${c.before}\n    + ${c.after}\n`);
+  if (plan.changed.length) log('  (comments on those lines are kept as written: check any arithmetic they state)\n');
+  for (const n of plan.notUpdated) log(`  not updated: ${n.file}:${n.line}  ${n.title}: ${n.why}\n`);
+  return plan.notUpdated.length === 0;
+}
