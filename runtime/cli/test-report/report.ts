@@ -59,7 +59,7 @@ async function update(results: TestResult[], compiled: CompiledSet, src: LoadedS
   for (const [uri, text] of plan.texts) await writeFileAtomic(src.files.find((f) => f.uri === uri)!.abs, text);
   log(`\n--update: ${plural(plan.changed.length, 'expect line')} rewritten in ${plural(plan.texts.size, 'file')}\n`);
   for (const c of plan.changed) log(`  ${c.file}:${c.line}  ${c.title}\n    - ${c.before}\n    + ${c.after}\n`);
-  if (plan.changed.length) log('  (comments on those lines are kept as written: check any arithmetic they state)\n');
+  if (plan.changed.length) log('  (comments in those tests are kept as written: check the arithmetic they state)\n');
   for (const n of plan.notUpdated) log(`  not updated: ${n.file}:${n.line}  ${n.title}: ${n.why}\n`);
   return plan.notUpdated.length === 0;
 }
