@@ -65,8 +65,10 @@ function line(svc: ServicePlan | undefined, clause: string): RateLinePlan | unde
 
 function priceOf(svc: ServicePlan | undefined, clause: string, plan: AgreementPlan | undefined): string {
   const l = line(svc, clause);
+  const cur = svc?.priceCurrency ?? plan?.currency ?? '';
+  const surcharge = svc?.origin?.surcharges.find((x) => x.clause === clause);
+  if (surcharge) return `: ${surcharge.price} ${cur}/${svc!.unit}`;
   if (!svc || !l || l.steps.length === 0) return l?.closed ? ': closed' : '';
-  const cur = svc.priceCurrency ?? plan?.currency ?? '';
   const steps = l.steps.map((s) => `${s.price} ${cur}/${svc.unit}${l.steps.length > 1 ? ` from second ${s.fromSecond}` : ''}`);
   return `: ${steps.join(', ')}`;
 }
@@ -75,7 +77,9 @@ function priceOf(svc: ServicePlan | undefined, clause: string, plan: AgreementPl
 function arithmetic(u: AgreementTestPlan['usage'], a: TestActual, svc: ServicePlan | undefined, clauses: string[]): string[] {
   const rated = `${trim(a.amount ?? '')} ${a.currency}`;
   if (clauses[0] === 'zero-duration' || clauses[0] === 'zero-volume') return [`${clauses[0]}: rated ${rated}`];
-  const l = clauses.length === 1 ? line(svc, clauses[0]!) : undefined;
+  // one rate line, plus any origin surcharges (a split call has several rate lines: no arithmetic)
+  const surcharges = clauses.slice(1).map((c) => svc?.origin?.surcharges.find((x) => x.clause === c));
+  const l = surcharges.every(Boolean) ? line(svc, clauses[0]!) : undefined;
   if (!svc || !l || l.steps.length === 0) return [`rated ${rated}${clauses.length > 1 ? ' (several clauses: see each line above)' : ''}`];
   const cur = a.originalCurrency ?? a.currency ?? '';
   const unit = `${cur}/${svc.unit}`;
@@ -97,16 +101,25 @@ function arithmetic(u: AgreementTestPlan['usage'], a: TestActual, svc: ServicePl
   } else {
     return [`rated ${rated}`];
   }
+  for (const x of surcharges) {
+    const qty = svc.kind === 'voice' ? a.billedSeconds ?? 0 : a.units ?? 0;
+    head += ` + surcharge ${x!.outside ? 'outside ' : ''}${x!.zone} ${qty}${svc.kind === 'voice' ? ' s' : ''} × ${x!.price} ${unit}`;
+    exact = exact.plus(new Decimal(qty).times(x!.price).div(svc.kind === 'voice' ? 60 : 1));
+  }
   if (svc.connectFee) {
     head += ` + connect fee ${svc.connectFee} ${cur}`;
     exact = exact.plus(svc.connectFee);
+  }
+  if (svc.maximumPerCall && exact.gt(svc.maximumPerCall)) {
+    head += ` = ${showExact(exact)}, capped at the maximum per call ${svc.maximumPerCall} ${cur}`;
+    exact = new Decimal(svc.maximumPerCall);
   }
   const original = a.originalAmount ?? a.amount ?? '0';
   const rounded = round(exact, svc.recordRounding);
   let out: string;
   if (exact.eq(original)) out = `${head} = ${trim(original)} ${cur}`;
   else if (rounded.eq(original)) out = `${head} = ${showExact(exact)} → ${trim(original)} ${cur} (${svc.recordRounding.method}, ${svc.recordRounding.decimals} decimals)`;
-  else out = `${head} = ${showExact(exact)} ${cur}; rated ${trim(original)} ${cur} (maximum per call, surcharge or tier terms apply)`;
+  else out = `${head} = ${showExact(exact)} ${cur}; rated ${trim(original)} ${cur} (terms this trace does not show apply)`;
   const lines = [out];
   if (a.fxRate && a.originalCurrency && a.originalCurrency !== a.currency) {
     lines.push(`× fx rate ${trim(a.fxRate)} ${a.currency}/${a.originalCurrency} = ${rated}`);
