@@ -4,9 +4,12 @@ import type { Command } from 'commander';
 import { Option } from 'commander';
 import type { TestResult } from '../../index.js';
 import { compileOrFail } from '../agreements.js';
+import { Failure } from '../errors.js';
 import { checkReportOptions, REPORTERS, reportTests, type TestReportOptions } from '../test-report/report.js';
 
-type TestOptions = TestReportOptions;
+interface TestOptions extends TestReportOptions {
+  // options of other features go here
+}
 
 export function registerTest(program: Command): void {
   program
@@ -29,6 +32,7 @@ export function registerTest(program: Command): void {
       } finally {
         await store.close();
       }
-      await reportTests(results, result.compiled, src, opts);
+      const ok = await reportTests(results, result.compiled, src, opts);
+      if (!ok) throw new Failure('');
     });
 }

@@ -1,13 +1,13 @@
 // What `icx test` prints and writes once the tests have run: the chosen reporter (text, junit,
-// github) or --json, to stdout or atomically to --output-file, then --update's rewrites. Throws
-// Failure (exit 1) when a test failed and was not updated.
+// github) or --json, to stdout or atomically to --output-file, then --update's rewrites. Returns
+// false when a test failed and was not updated (the command then exits 1).
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { CompiledSet } from '../../../compiler/plan.js';
 import type { TestResult } from '../../agreement-tests.js';
 import type { LoadedSources } from '../agreements.js';
 import { plural } from '../diagnostics.js';
-import { Failure, UsageError } from '../errors.js';
+import { UsageError } from '../errors.js';
 import { displayPath, requireWritableDir } from '../files.js';
 import { writeFileAtomic } from '../write-atomic.js';
 import { githubReport } from './github.js';
@@ -31,7 +31,7 @@ export async function checkReportOptions(opts: TestReportOptions): Promise<void>
   if (opts.json && opts.reporter !== undefined && opts.reporter !== 'text') throw new UsageError('--json and --reporter are exclusive: --json is the results as data');
 }
 
-export async function reportTests(results: TestResult[], compiled: CompiledSet, src: LoadedSources, opts: TestReportOptions): Promise<void> {
+export async function reportTests(results: TestResult[], compiled: CompiledSet, src: LoadedSources, opts: TestReportOptions): Promise<boolean> {
   const failed = results.filter((r) => !r.passed);
   const cases = reportCases(results, compiled, src.lookup.display);
   const reporter = opts.reporter ?? 'text';
@@ -45,9 +45,8 @@ export async function reportTests(results: TestResult[], compiled: CompiledSet, 
   } else {
     process.stdout.write(out);
   }
-  if (failed.length === 0) return;
-  if (!opts.update) throw new Failure('');
-  if (!(await update(results, compiled, src, opts))) throw new Failure('');
+  if (failed.length === 0) return true;
+  return opts.update ? update(results, compiled, src, opts) : false;
 }
 
 /** --update: rewrite, print what changed; true when every failing test was updated. */
