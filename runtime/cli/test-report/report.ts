@@ -7,7 +7,7 @@ import type { CompiledSet } from '../../../compiler/plan.js';
 import type { TestResult } from '../../agreement-tests.js';
 import type { LoadedSources } from '../agreements.js';
 import { plural } from '../diagnostics.js';
-import { UsageError } from '../errors.js';
+import { Failure, UsageError } from '../errors.js';
 import { displayPath, requireWritableDir } from '../files.js';
 import { writeFileAtomic } from '../write-atomic.js';
 import { githubReport } from './github.js';
@@ -39,8 +39,7 @@ export async function reportTests(results: TestResult[], compiled: CompiledSet, 
     ? JSON.stringify({ passed: results.length - failed.length, failed: failed.length, results }, null, 2) + '\n'
     : reporter === 'junit' ? junitReport(cases) : reporter === 'github' ? githubReport(cases) : textReport(cases);
   if (opts.outputFile !== undefined) {
-    await mkdir(path.dirname(path.resolve(opts.outputFile)), { recursive: true });
-    await writeFileAtomic(opts.outputFile, out);
+    await writeOrFail(opts.outputFile, out, true);
     process.stdout.write(`${summary(cases)}; ${opts.json ? 'JSON' : reporter} report written to ${displayPath(path.resolve(opts.outputFile))}\n`);
   } else {
     process.stdout.write(out);
@@ -55,10 +54,20 @@ async function update(results: TestResult[], compiled: CompiledSet, src: LoadedS
   const log = (s: string) => ((opts.json || (opts.reporter ?? 'text') !== 'text') && opts.outputFile === undefined ? process.stderr : process.stdout).write(s);
   const files = new Map(src.files.map((f) => [f.uri, f.text]));
   const plan = planUpdate(results, compiled, files, src.lookup.display);
-  for (const [uri, text] of plan.texts) await writeFileAtomic(src.files.find((f) => f.uri === uri)!.abs, text);
+  for (const [uri, text] of plan.texts) await writeOrFail(src.files.find((f) => f.uri === uri)!.abs, text, false);
   log(`\n--update: ${plural(plan.changed.length, 'expect line')} rewritten in ${plural(plan.texts.size, 'file')}\n`);
   for (const c of plan.changed) log(`  ${c.file}:${c.line}  ${c.title}\n    - ${c.before}\n    + ${c.after}\n`);
   if (plan.changed.length) log('  (comments in those tests are kept as written: check the arithmetic they state)\n');
   for (const n of plan.notUpdated) log(`  not updated: ${n.file}:${n.line}  ${n.title}: ${n.why}\n`);
   return plan.notUpdated.length === 0;
+}
+
+/** An unwritable report or agreement is a clear one-line failure, never a stack trace. */
+async function writeOrFail(file: string, text: string, makeDir: boolean): Promise<void> {
+  try {
+    if (makeDir) await mkdir(path.dirname(path.resolve(file)), { recursive: true });
+    await writeFileAtomic(file, text);
+  } catch (e) {
+    throw new Failure(`cannot write ${displayPath(path.resolve(file))}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+  }
 }
