@@ -69,6 +69,8 @@ describe('icx test --update', () => {
         '    - expect suspense no-zone\n' +
         '    + expect suspense barred\n',
     );
+    // --update checks itself: the rewritten file is compiled and tested again
+    expect(r.stdout).toContain('re-run after --update: 3 tests passed, 0 failed\n');
     // only the expect lines changed, to the hand-computed values
     const expected = CHANGED.replace('expect 0.0246 EUR zone', 'expect 0.0300 EUR zone')
       .replace('    expect 0.0738 EUR\n', '    expect 0.0900 EUR\n')

@@ -22,17 +22,24 @@ export function registerTest(program: Command): void {
     .option('--update', 'rewrite the expect lines of failing tests to the actual values, and show what changed')
     .action(async (paths: string[], opts: TestOptions) => {
       await checkReportOptions(opts);
-      const { src, result } = await compileOrFail(paths);
-      const { openStore, runAgreementTests } = await import('../../index.js');
-      // Tests rate in a throw-away in-memory store: they never touch icx.duckdb.
-      const store = await openStore(':memory:');
-      let results: TestResult[];
-      try {
-        results = await runAgreementTests(store, result.compiled);
-      } finally {
-        await store.close();
-      }
-      const ok = await reportTests(results, result.compiled, src, opts);
+      const { src, result, results } = await runTests(paths);
+      // --update verifies itself: the rewritten files are compiled and tested again
+      const rerun = async () => (await runTests(paths)).results;
+      const ok = await reportTests(results, result.compiled, src, opts, rerun);
       if (!ok) throw new Failure('');
     });
+}
+
+async function runTests(paths: string[]) {
+  const { src, result } = await compileOrFail(paths);
+  const { openStore, runAgreementTests } = await import('../../index.js');
+  // Tests rate in a throw-away in-memory store: they never touch icx.duckdb.
+  const store = await openStore(':memory:');
+  let results: TestResult[];
+  try {
+    results = await runAgreementTests(store, result.compiled);
+  } finally {
+    await store.close();
+  }
+  return { src, result, results };
 }

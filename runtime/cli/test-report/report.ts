@@ -31,7 +31,9 @@ export async function checkReportOptions(opts: TestReportOptions): Promise<void>
   if (opts.json && opts.reporter !== undefined && opts.reporter !== 'text') throw new UsageError('--json and --reporter are exclusive: --json is the results as data');
 }
 
-export async function reportTests(results: TestResult[], compiled: CompiledSet, src: LoadedSources, opts: TestReportOptions): Promise<boolean> {
+export async function reportTests(
+  results: TestResult[], compiled: CompiledSet, src: LoadedSources, opts: TestReportOptions, rerun?: () => Promise<TestResult[]>,
+): Promise<boolean> {
   const failed = results.filter((r) => !r.passed);
   const cases = reportCases(results, compiled, src.lookup.display);
   const reporter = opts.reporter ?? 'text';
@@ -45,11 +47,11 @@ export async function reportTests(results: TestResult[], compiled: CompiledSet, 
     process.stdout.write(out);
   }
   if (failed.length === 0) return true;
-  return opts.update ? update(results, compiled, src, opts) : false;
+  return opts.update ? update(results, compiled, src, opts, rerun) : false;
 }
 
 /** --update: rewrite, print what changed; true when every failing test was updated. */
-async function update(results: TestResult[], compiled: CompiledSet, src: LoadedSources, opts: TestReportOptions): Promise<boolean> {
+async function update(results: TestResult[], compiled: CompiledSet, src: LoadedSources, opts: TestReportOptions, rerun?: () => Promise<TestResult[]>): Promise<boolean> {
   // machine-readable output on stdout stays parseable: the update notes go to stderr then
   const log = (s: string) => ((opts.json || (opts.reporter ?? 'text') !== 'text') && opts.outputFile === undefined ? process.stderr : process.stdout).write(s);
   const files = new Map(src.files.map((f) => [f.uri, f.text]));
@@ -59,7 +61,12 @@ async function update(results: TestResult[], compiled: CompiledSet, src: LoadedS
   for (const c of plan.changed) log(`  ${c.file}:${c.line}  ${c.title}\n    - ${c.before}\n    + ${c.after}\n`);
   if (plan.changed.length) log('  (comments in those tests are kept as written: check the arithmetic they state)\n');
   for (const n of plan.notUpdated) log(`  not updated: ${n.file}:${n.line}  ${n.title}: ${n.why}\n`);
-  return plan.notUpdated.length === 0;
+  if (!rerun || plan.texts.size === 0) return plan.notUpdated.length === 0;
+  const again = await rerun();
+  const still = again.filter((r) => !r.passed);
+  log(`re-run after --update: ${plural(again.length - still.length, 'test')} passed, ${still.length} failed\n`);
+  for (const r of still) log(`  still failing: ${r.title}: ${r.failures.join('; ')}\n`);
+  return plan.notUpdated.length === 0 && still.length === 0;
 }
 
 /** An unwritable report or agreement is a clear one-line failure, never a stack trace. */
