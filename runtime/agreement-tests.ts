@@ -26,6 +26,18 @@ export interface TestActual {
   originalCurrency?: string | null;
   /** period tests: their records, rated amounts and charge lines */
   period?: PeriodActual;
+  // For the rating trace of a failed test (runtime/cli/test-report/trace.ts), as the rating run
+  // produced them (rated view columns); absent on suspense records.
+  /** `<uri>:<line>` of the rate clause(s) that priced the record (' + '-joined for split/surcharged calls) */
+  rateSource?: string | null;
+  /** sms messages, events; null for voice and data */
+  units?: number | null;
+  /** data: the volume charged */
+  billedBytes?: number | null;
+  /** 1 original currency = fxRate currency; null when not converted */
+  fxRate?: string | null;
+  /** period tests: the first record of each usage line (identical records rate alike), for the trace */
+  records?: { usageLine: number; count: number; actual: TestActual }[];
 }
 
 export interface TestResult {
@@ -80,7 +92,8 @@ export async function runAgreementTests(store: Store, compiled: CompiledSet): Pr
         store,
         `SELECT record_id, CAST(amount AS VARCHAR) AS amount, currency, zone, band, billed_seconds, clause,
                 CAST(original_amount AS VARCHAR) AS original_amount, original_currency,
-                strftime(local_start, '%Y-%m') AS local_month
+                strftime(local_start, '%Y-%m') AS local_month,
+                rate_source, units, billed_bytes, CAST(fx_rate AS VARCHAR) AS fx_rate
          FROM rated WHERE run_id = $1`,
         [res.runId],
       );
@@ -93,6 +106,10 @@ export async function runAgreementTests(store: Store, compiled: CompiledSet): Pr
           billedSeconds: r.billed_seconds === null ? null : Number(r.billed_seconds),
           clause: String(r.clause), suspenseReason: null, suspenseDetail: null,
           originalAmount: String(r.original_amount), originalCurrency: String(r.original_currency),
+          rateSource: r.rate_source === null ? null : String(r.rate_source),
+          units: r.units === null ? null : Number(r.units),
+          billedBytes: r.billed_bytes === null ? null : Number(r.billed_bytes),
+          fxRate: r.fx_rate === null ? null : String(r.fx_rate),
         });
       }
       for (const r of susp) {
@@ -119,9 +136,13 @@ export async function runAgreementTests(store: Store, compiled: CompiledSet): Pr
           suspenseReasons: susp_.map((r) => String(r.reason)),
           charges,
         };
+        const records = t.period.usages.flatMap((u, line) => {
+          const first = m.get(`${prefix}${line + 1}-1`);
+          return first ? [{ usageLine: line + 1, count: u.count, actual: first }] : [];
+        });
         m.set(`period-${i}`, {
           rated: period.rated > 0, amount: period.ratedAmount, currency: period.currency, zone: null, band: null, billedSeconds: null,
-          clause: null, suspenseReason: period.suspenseReasons[0] ?? null, suspenseDetail: null, period,
+          clause: null, suspenseReason: period.suspenseReasons[0] ?? null, suspenseDetail: null, period, records,
         });
       }
       return m;

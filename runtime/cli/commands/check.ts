@@ -4,10 +4,11 @@ import { Option } from 'commander';
 import { compileSources, loadSources, printDiagnostics } from '../agreements.js';
 import { countBySeverity, diagnosticsJson, plural } from '../diagnostics.js';
 import { Failure } from '../errors.js';
+import { githubDiagnostics } from '../check-github.js';
 
 interface CheckOptions {
   json?: boolean;
-  format: 'text' | 'json';
+  format: 'text' | 'json' | 'github';
 }
 
 export function registerCheck(program: Command): void {
@@ -16,7 +17,7 @@ export function registerCheck(program: Command): void {
     .description('compile agreements and report errors and warnings like a compiler')
     .argument('<paths...>', '.icx files or directories (searched recursively)')
     .option('--json', 'print the diagnostics as JSON (same as --format json)')
-    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'github']).default('text'))
     .action(async (paths: string[], opts: CheckOptions) => {
       const src = await loadSources(paths);
       const result = compileSources(src);
@@ -33,7 +34,8 @@ export function registerCheck(program: Command): void {
         };
         process.stdout.write(JSON.stringify(out, null, 2) + '\n');
       } else {
-        printDiagnostics(result.diagnostics, src.lookup, process.stdout);
+        if (opts.format === 'github') process.stdout.write(githubDiagnostics(result.diagnostics, src.lookup));
+        else printDiagnostics(result.diagnostics, src.lookup, process.stdout);
         const summary =
           counts.errors + counts.warnings === 0
             ? `ok: ${plural(src.files.length, 'file')}, ${plural(agreements, 'agreement')}, no problems`
