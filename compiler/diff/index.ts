@@ -11,6 +11,7 @@ export { compileSide, type CompiledSide, type DiffSide, type ServiceDeckInfo } f
 export type * from './types.js';
 export { OP_MARK } from './types.js';
 export { priceDirection } from './prices.js';
+export { dayBefore } from './timeline.js';
 
 export interface DiffOptions {
   /** the date the change is communicated, for notice periods (YYYY-MM-DD); default: the deck's issue date */
@@ -26,13 +27,14 @@ export function diffSides(oldSide: DiffSide, newSide: DiffSide, options: DiffOpt
   for (const id of [...new Set([...o.keys(), ...n.keys()])].sort(cmp)) {
     const a = o.get(id);
     const b = n.get(id);
-    const header = {
-      id, oldUri: a?.uri ?? null, newUri: b?.uri ?? null, oldVersion: a?.version ?? null, newVersion: b?.version ?? null,
+    const status = !a ? 'added' : !b ? 'removed' : 'changed';
+    const header: AgreementHeader = {
+      id, status, oldUri: a?.uri ?? null, newUri: b?.uri ?? null, oldVersion: a?.version ?? null, newVersion: b?.version ?? null,
       partner: (b ?? a)!.partner.name,
     };
     if (!a || !b) {
       const p = (a ?? b)!;
-      agreements.push({ ...header, status: a ? 'removed' : 'added' });
+      agreements.push(header);
       const services = p.services.map((s) => s.name).join(', ') || 'no services';
       changes.push({
         agreement: id, service: null, kind: 'agreement', op: a ? 'removed' : 'added', subject: `agreement ${id}`,
@@ -43,7 +45,7 @@ export function diffSides(oldSide: DiffSide, newSide: DiffSide, options: DiffOpt
     }
     const cs = diffAgreement(oldSide, newSide, a, b, options.asOf ?? null);
     if (cs.length === 0) continue;
-    agreements.push({ ...header, status: 'changed' });
+    agreements.push(header);
     changes.push(...cs);
   }
   const violations = changes.filter((c) => c.op === 'violation').length;

@@ -89,11 +89,11 @@ export function priceChange(
     zone: key.zone, band: key.band === 'any' ? null : key.band, origin: key.origin, fromSecond: key.fromSecond,
     from, to, old: oldPrice, new: newPrice, percent, currency: ctx.currency, unit: ctx.unit,
   };
-  const base = { agreement: ctx.agreement, service: ctx.service, kind: 'price' as const, subject, old: oldPrice, new: newPrice, price };
-  if (oldPrice === null) return { ...base, op: 'added', text: `${subject} ${newPrice} ${per}${when}` };
-  if (newPrice === null) return { ...base, op: 'removed', text: `${subject} ${oldPrice} ${per}${when}` };
-  const pct = percent === null ? '' : ` (${percent}%)`;
-  return { ...base, op: 'changed', text: `${subject} ${oldPrice} → ${newPrice} ${per}${pct}${when}` };
+  const op = oldPrice === null ? 'added' : newPrice === null ? 'removed' : 'changed';
+  const text = op === 'added' ? `${subject} ${newPrice} ${per}${when}`
+    : op === 'removed' ? `${subject} ${oldPrice} ${per}${when}`
+    : `${subject} ${oldPrice} → ${newPrice} ${per}${percent === null ? '' : ` (${percent}%)`}${when}`;
+  return { agreement: ctx.agreement, service: ctx.service, kind: 'price', op, subject, old: oldPrice, new: newPrice, text, price };
 }
 
 /** up, down or neither (added/removed/equal) */

@@ -6,7 +6,7 @@ import { parse, type ParseResult } from '../../language/index.js';
 import { parseDeck, type ParsedDeck } from '../deck/parse.js';
 import { resolveReference, type CompileHost } from '../host.js';
 import { compile, type SourceFile } from '../index.js';
-import type { AgreementPlan } from '../plan.js';
+import type { AgreementPlan, HashedAgreementPlan } from '../plan.js';
 
 export interface ServiceDeckInfo {
   uri: string;
@@ -26,6 +26,8 @@ export interface DiffSide {
 
 export interface CompiledSide {
   side: DiffSide;
+  /** the plans with their hashes, as the runtime rates with them */
+  hashed: HashedAgreementPlan[];
   /** every diagnostic; the side is usable only when none is an error */
   diagnostics: Diagnostic[];
 }
@@ -59,5 +61,5 @@ export function compileSide(files: SourceFile[], host: CompileHost): CompiledSid
       decks.set(id, byService);
     }
   }
-  return { side: { plans: compiled.plans.map((p) => p.plan), decks }, diagnostics };
+  return { side: { plans: compiled.plans.map((p) => p.plan), decks }, hashed: compiled.plans, diagnostics };
 }
