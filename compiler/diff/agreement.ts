@@ -20,7 +20,7 @@ export function diffAgreement(oldSide: DiffSide, newSide: DiffSide, o: Agreement
   c.term('party', 'partner type', o.partner.type, n.partner.type);
   const holidays = (p: AgreementPlan) => new Set(p.holidays);
   for (const d of [...new Set([...o.holidays, ...n.holidays])].sort()) {
-    c.term('holiday', `holiday ${d}`, holidays(o).has(d) ? 'holiday' : null, holidays(n).has(d) ? 'holiday' : null);
+    c.flag('holiday', `holiday ${d}`, holidays(o).has(d), holidays(n).has(d));
   }
   bands(c, o, n);
   c.keyed('interconnect', (k) => `interconnect ${k}`, o.interconnects, n.interconnects, (i) => i.name,
@@ -81,6 +81,7 @@ const hhmm = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${St
 /** A band's windows in the words of a `timebands` line: `mon-fri 08:00-20:00; holidays mon-sun 00:00-24:00`. */
 export function describeBand(windows: BandWindow[], band: string): string | null {
   const parts: string[] = [];
+  let ordinary = '';
   for (const holiday of [false, true]) {
     const perDay = DAYS.map((_, i) =>
       windows.filter((w) => w.band === band && w.holiday === holiday && w.isoDow === i + 1)
@@ -92,7 +93,11 @@ export function describeBand(windows: BandWindow[], band: string): string | null
       if (perDay[i]) groups.push(`${DAYS[i]}${j > i ? `-${DAYS[j]}` : ''} ${perDay[i]}`);
       i = j + 1;
     }
-    if (groups.length) parts.push((holiday ? 'holidays ' : '') + groups.join(', '));
+    const text = groups.join(', ');
+    // holidays that follow the ordinary week (no `except holidays`) say nothing more
+    if (holiday && text === ordinary) continue;
+    if (!holiday) ordinary = text;
+    if (text) parts.push((holiday ? 'holidays ' : '') + text);
   }
   return parts.length ? parts.join('; ') : null;
 }

@@ -34,6 +34,8 @@ function histories(rates: RateLinePlan[]): Map<string, { key: Key; spans: Span[]
     h.spans.push(span);
   };
   for (const r of rates) {
+    // a tiered service's records are rated provisionally at tier 1's price: the tiers say it
+    if (r.clause.endsWith('/tier-1-provisional')) continue;
     const base = { zone: r.zone, band: r.band, origin: r.origin ?? null, tariff: r.tariff ?? null };
     if (r.closed || r.steps.length === 0) {
       add({ ...base, fromSecond: 0 }, { from: r.effectiveFrom, to: r.effectiveTo, value: null });

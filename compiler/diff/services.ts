@@ -1,11 +1,12 @@
 // One service compared on both sides: its pricing terms (billing, connect fee, caps,
 // minimums, tiers, rounding...), its zones and bars, and its prices (rate lines, or the deck
 // when both sides rate from one). Pure.
-import type { AgreementPlan, ServicePlan, TieredPricingPlan } from '../plan.js';
+import type { AgreementPlan, ServicePlan, TieredPricingPlan, TierPlan } from '../plan.js';
 import { diffServiceDecks } from './decks.js';
 import { diffRates } from './prices.js';
 import type { ServiceDeckInfo } from './side.js';
 import { Changes, comparable, range, show } from './terms.js';
+import { percentChange, sameValue } from './timeline.js';
 import type { Change } from './types.js';
 
 export interface ServiceSides {
@@ -26,8 +27,21 @@ const period = (p: { amount: string; period: string } | undefined, cur: string) 
 function tiered(c: Changes, a: TieredPricingPlan | undefined, b: TieredPricingPlan | undefined, cur: string): void {
   c.term('tier', 'tiered', a ? `per ${a.period}, ${a.style} (${a.unit})` : null, b ? `per ${b.period}, ${b.style} (${b.unit})` : null);
   const unit = b?.unit ?? a?.unit ?? '';
-  c.keyed('tier', (k) => `tier ${Number(k)}`, a?.tiers ?? [], b?.tiers ?? [], (t) => String(t.index).padStart(4, '0'),
-    (t) => `${range(t.from, t.to, unit)} at ${t.price ?? '-'} ${cur}/${unit}`);
+  const oldTiers = a?.tiers ?? [];
+  const newTiers = b?.tiers ?? [];
+  // a tier whose bounds stay: its price change, with the percentage; else the whole tier
+  const same = (t: TierPlan) => oldTiers.find((x) => x.index === t.index && x.from === t.from && x.to === t.to && x.price !== null && t.price !== null);
+  for (const t of newTiers) {
+    const x = same(t);
+    if (!x || sameValue(x.price, t.price)) continue;
+    const pct = percentChange(x.price, t.price);
+    c.list.push({
+      agreement: c.agreement, service: c.service, kind: 'tier', op: 'changed', subject: `tier ${t.index} (${range(t.from, t.to, unit)})`,
+      old: x.price, new: t.price, text: `tier ${t.index} (${range(t.from, t.to, unit)}) ${x.price} → ${t.price} ${cur}/${unit}${pct ? ` (${pct}%)` : ''}`,
+    });
+  }
+  c.keyed('tier', (k) => `tier ${Number(k)}`, oldTiers.filter((t) => !newTiers.some((u) => same(u) === t)), newTiers.filter((t) => !same(t)),
+    (t) => String(t.index).padStart(4, '0'), (t) => `${range(t.from, t.to, unit)} at ${t.price ?? '-'} ${cur}/${unit}`);
 }
 
 export function diffService(s: ServiceSides, o: ServicePlan, n: ServicePlan): Change[] {
@@ -59,7 +73,7 @@ export function diffService(s: ServiceSides, o: ServicePlan, n: ServicePlan): Ch
   zones(c, o, n, deckMode);
   const bars = (x: ServicePlan) => new Set(x.barredZones);
   for (const z of [...new Set([...o.barredZones, ...n.barredZones])].sort()) {
-    c.term('bar', `bar ${z}`, bars(o).has(z) ? 'barred' : null, bars(n).has(z) ? 'barred' : null);
+    c.flag('bar', `bar ${z}`, bars(o).has(z), bars(n).has(z));
   }
   surcharges(c, o, n, oldCur, cur);
   const out = [...c.list];

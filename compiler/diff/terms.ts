@@ -18,6 +18,12 @@ export class Changes {
     this.list.push({ agreement: this.agreement, service: this.service, kind, op, subject, old: a, new: b, text });
   }
 
+  /** A yes/no term (a barred zone, a holiday date): added or removed, the subject says it all. */
+  flag(kind: ChangeKind, subject: string, inOld: boolean, inNew: boolean): void {
+    if (inOld === inNew) return;
+    this.list.push({ agreement: this.agreement, service: this.service, kind, op: inNew ? 'added' : 'removed', subject, old: inOld ? 'yes' : null, new: inNew ? 'yes' : null, text: subject });
+  }
+
   /** Keyed lists (tiers, commitments, ...): added, removed or changed by key, in key order. */
   keyed<T>(kind: ChangeKind, subject: (key: string) => string, a: T[], b: T[], key: (t: T) => string, show: (t: T) => string): void {
     const ma = new Map(a.map((t) => [key(t), t]));
