@@ -37,8 +37,9 @@ export function diffServiceDecks(ctx: DeckContext, o: ServiceDeckInfo, n: Servic
   for (const r of diffDecks(o.deck, n.deck).rows) {
     if (r.change === 'unchanged') continue;
     const key = { zone: r.destination, band: null, origin: null, fromSecond: 0 };
+    // a prefix absent from NEW has no date of its own: none is shown
     const from = r.effectiveDate ?? latestDate(o.deck, r.prefix) ?? '';
-    out.push(priceChange(pctx, key, from, null, r.oldRate, r.newRate, `${r.prefix} ${r.destination}`));
+    out.push(priceChange({ ...pctx, start: r.effectiveDate === null ? from : null }, key, from, null, r.oldRate, r.newRate, `${r.prefix} ${r.destination}`));
   }
   out.push(...noticeViolations(ctx, o.deck, n));
   return out;
