@@ -13,6 +13,8 @@ export interface DiffOutput {
 }
 
 export const DIFF_JSON_FORMAT = 1;
+/** table rows per agreement in a Markdown comment */
+export const MARKDOWN_ROWS = 200;
 
 /** `3412.500000000` → `3,412.50`; `-0.0012` stays exact; with `signed`, a `+` before positives. */
 export function money(v: string, signed = false): string {
@@ -134,8 +136,16 @@ export function renderMarkdown(o: DiffOutput): string {
   }
   for (const a of r.agreements) {
     lines.push(`### ${OP_MARK[a.status]} ${cell(a.id)} (${cell(a.partner)})${version(a)}`, '', `\`${cell(a.newUri ?? a.oldUri)}\``, '');
+    const own = r.changes.filter((x) => x.agreement === a.id && x.op !== 'violation');
+    if (a.status !== 'changed') {
+      lines.push(`${a.status === 'added' ? 'New' : 'Removed'}: ${cell(own[0]!.text)}`, '');
+      continue;
+    }
     lines.push('| | service | term | old | new | change |', '|---|---|---|--:|--:|---|');
-    for (const c of r.changes.filter((x) => x.agreement === a.id && x.op !== 'violation')) {
+    // a comment has a size limit (GitHub: 65,536 characters): a long deck diff is cut, --json has it all
+    const shown = own.length > MARKDOWN_ROWS ? own.slice(0, MARKDOWN_ROWS) : own;
+    if (shown.length < own.length) lines.splice(lines.length - 2, 0, `${own.length} changes; the first ${MARKDOWN_ROWS} are listed (\`--json\` has them all).`, '');
+    for (const c of shown) {
       const change = c.price ? [c.price.percent ? `${c.price.percent}%` : '', stretchOf(c)].filter(Boolean).join(', ') : '';
       const unit = c.price ? ` ${c.price.currency}/${c.price.unit}` : '';
       lines.push(`| ${OP_MARK[c.op]} | ${cell(c.service ?? '—')} | ${cell(c.subject)} | ${c.old === null ? '–' : cell(c.old + unit)} | ${c.new === null ? '–' : cell(c.new + unit)} | ${cell(change)} |`);
@@ -145,7 +155,7 @@ export function renderMarkdown(o: DiffOutput): string {
   if (o.impact) {
     const i = o.impact;
     lines.push(`### Impact on ${i.usage.map((u) => `\`${cell(u)}\``).join(', ')}`, '',
-      `${i.records} records; old: ${i.old.rated} rated, ${i.old.suspense} in suspense; new: ${i.new.rated} rated, ${i.new.suspense} in suspense.`, '');
+      `${i.records} record${i.records === 1 ? '' : 's'}; old: ${i.old.rated} rated, ${i.old.suspense} in suspense; new: ${i.new.rated} rated, ${i.new.suspense} in suspense.`, '');
     if (i.rows.length) {
       lines.push('| partner | agreement | service | zone | band | | price | old | new | difference | records |', '|---|---|---|---|---|---|--:|--:|--:|--:|--:|');
       for (const x of i.rows) {

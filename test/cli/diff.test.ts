@@ -93,6 +93,22 @@ describe('icx diff OLD NEW', () => {
     expect(r.stdout).toContain('| ORANGE | DIFF-ACME-ORANGE | voice-termination | FR-MOBILE | peak | cost | +0.0010 EUR/min | 0.0861 | 0.0931 | **+0.007 EUR** | 2 |');
   });
 
+  it('reads Parquet usage as well (the same records, the same totals)', async () => {
+    const { openStore } = await import('../../runtime/index.js');
+    const store = await openStore(':memory:');
+    try {
+      const csv = path.join(dir, 'usage.csv').replace(/'/g, "''");
+      const pq = path.join(dir, 'usage.parquet').replace(/'/g, "''");
+      // all_varchar: the columns stay text, as the usage contract reads them
+      await store.connection.run(`COPY (SELECT * FROM read_csv('${csv}', all_varchar = true)) TO '${pq}' (FORMAT parquet)`);
+    } finally {
+      await store.close();
+    }
+    const r = icx(['diff', 'old', 'new', '--usage', 'usage.parquet'], dir);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toContain('  total cost 0.1051 → 0.1031 EUR: -0.002 EUR\n');
+  });
+
   it('--exit-code: 1 with commercial changes, 0 without', () => {
     expect(icx(['diff', 'old', 'new', '--exit-code'], dir).code).toBe(1);
     const same = icx(['diff', 'old', 'old', '--exit-code'], dir);

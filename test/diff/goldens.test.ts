@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { compileSide, diffSides, type DiffReport } from '../../compiler/diff/index.js';
 import { NO_FILES, type CompileHost, type SourceFile } from '../../compiler/index.js';
-import { renderJson, renderMarkdown, renderText } from '../../runtime/cli/diff-render.js';
+import { MARKDOWN_ROWS, renderJson, renderMarkdown, renderText } from '../../runtime/cli/diff-render.js';
 import { BASE, DECK_AGREEMENT, DECK_NEW, DECK_OLD, FORMATTED, SECOND, variant } from './snippets.js';
 
 const GOLDEN = path.join(path.dirname(fileURLToPath(import.meta.url)), '__golden__');
@@ -98,5 +98,17 @@ describe('icx diff goldens', () => {
     expect(r.changes).toEqual([]);
     expect(r.agreements).toEqual([]);
     expect(renderText(out(r))).toBe(golden('formatting-only.txt'));
+  });
+
+  it('cuts a long table in a Markdown comment and says so; text and JSON keep every change', () => {
+    // 250 prefixes of a new destination in the NEW deck: 250 price lines + the issue date = 251 changes
+    const rows = Array.from({ length: 250 }, (_, i) => `${4420000 + i},UK - Extra,0.0100,2026-03-20`).join('\n');
+    const r = report([{ uri: 'deck.icx', text: DECK_AGREEMENT('2026-01-01') }], [{ uri: 'deck.icx', text: DECK_AGREEMENT('2026-03-01') }],
+      [deckHost(DECK_OLD), deckHost(DECK_OLD + rows + '\n')]);
+    expect(r.changes).toHaveLength(251);
+    const md = renderMarkdown(out(r));
+    expect(md).toContain(`251 changes; the first ${MARKDOWN_ROWS} are listed (\`--json\` has them all).`);
+    expect(md.split('\n').filter((l) => l.startsWith('| + | termination |'))).toHaveLength(MARKDOWN_ROWS - 1);
+    expect(renderText(out(r)).split('\n').filter((l) => l.startsWith('    + 44'))).toHaveLength(250);
   });
 });
