@@ -75,6 +75,7 @@ export function diffService(s: ServiceSides, o: ServicePlan, n: ServicePlan): Ch
   for (const z of [...new Set([...o.barredZones, ...n.barredZones])].sort()) {
     c.flag('bar', `bar ${z}`, bars(o).has(z), bars(n).has(z));
   }
+  originPrefixes(c, o, n);
   surcharges(c, o, n, oldCur, cur);
   const out = [...c.list];
   const ctx = { agreement, service: n.name, currency: cur, unit: n.unit };
@@ -122,6 +123,28 @@ function zones(c: Changes, o: ServicePlan, n: ServicePlan, deckMode: boolean): v
       old: list(x), new: list(y), text: `zone ${z} ${parts.join(', ')}`,
     });
   }
+}
+
+/** The A-number prefixes of origin pricing: which origin zone (and surcharges) each selects. */
+function originPrefixes(c: Changes, o: ServicePlan, n: ServicePlan): void {
+  const table = (x: ServicePlan) => new Map((x.origin?.prefixes ?? []).map((p) => [p.prefix, [p.rateZone ?? '', ...[...p.surcharges].sort()].join(' ')]));
+  const a = table(o);
+  const b = table(n);
+  const what = (m: Map<string, string>, p: string) => {
+    const [zone, ...sur] = m.get(p)!.split(' ');
+    return `${p}${zone ? ` → ${zone}` : ''}${sur.filter(Boolean).length ? ` (${sur.filter(Boolean).join(', ')})` : ''}`;
+  };
+  const gained = [...b.keys()].filter((p) => !a.has(p)).sort();
+  const lost = [...a.keys()].filter((p) => !b.has(p)).sort();
+  const moved = [...b.keys()].filter((p) => a.has(p) && a.get(p) !== b.get(p)).sort();
+  if (!gained.length && !lost.length && !moved.length) return;
+  const parts = [
+    gained.length ? `gain ${gained.map((p) => what(b, p)).join(', ')}` : '',
+    lost.length ? `lose ${lost.join(', ')}` : '',
+    moved.length ? `change ${moved.map((p) => `${what(a, p)} to ${what(b, p)}`).join(', ')}` : '',
+  ].filter(Boolean);
+  const all = (m: Map<string, string>) => [...m.keys()].sort().map((p) => what(m, p)).join(', ') || null;
+  c.list.push({ agreement: c.agreement, service: c.service, kind: 'zone', op: 'changed', subject: 'origin prefixes', old: all(a), new: all(b), text: `origin prefixes ${parts.join('; ')}` });
 }
 
 function surcharges(c: Changes, o: ServicePlan, n: ServicePlan, oldCur: string, cur: string): void {
