@@ -168,6 +168,13 @@ describe('icx diff on git revisions', () => {
     expect(icx(['diff', 'HEAD~1..', '--exit-code'], repo).code).toBe(1);
   });
 
+  it('takes two revisions written apart as REV1..REV2', () => {
+    const r = icx(['diff', 'HEAD~1', 'HEAD'], repo);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^icx diff HEAD~1 → HEAD\n/);
+    expect(r.stdout).toContain('    ~ FR-MOBILE peak 0.0123 → 0.0133 EUR/min (+8.13%)\n');
+  });
+
   it('compares a revision with the working tree', () => {
     writeFileSync(path.join(repo, 'agreements', 'acme.icx'), variant(['billing 60/60', 'billing 1/1']));
     const r = icx(['diff', 'HEAD', 'agreements'], repo);

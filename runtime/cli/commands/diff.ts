@@ -86,6 +86,10 @@ async function loadSides(args: string[]): Promise<[LoadedSide, LoadedSide]> {
   if (args.length === 2 && existsSync(args[0]!) && existsSync(args[1]!)) {
     return [await diskSide([args[0]!], args[0]!), await diskSide([args[1]!], args[1]!)];
   }
+  // `icx diff main HEAD`: two revisions written apart mean main..HEAD
+  if (args.length === 2 && !existsSync(args[0]!) && !existsSync(args[1]!) && isRevision(args[0]!) && isRevision(args[1]!)) {
+    return [gitSide(args[0]!, ['.'], args), gitSide(args[1]!, ['.'], args)];
+  }
   if (!existsSync(first) && isRevision(first)) {
     const paths = args.length > 1 ? args.slice(1) : ['.'];
     return [gitSide(first, paths, [first]), await diskSide(paths, 'working tree')];
