@@ -26,9 +26,14 @@ export function diffAgreement(oldSide: DiffSide, newSide: DiffSide, o: Agreement
   c.keyed('interconnect', (k) => `interconnect ${k}`, o.interconnects, n.interconnects, (i) => i.name,
     (i) => `trunks ${i.trunks.join(' ')}; traffic ${i.traffic.join(' ')}${i.site ? `; site ${i.site}` : ''}` +
       (i.quality.length ? `; ${i.quality.map((q) => `${q.metric} ${q.op} ${q.value}${q.unit}`).join(', ')}` : ''));
-  for (const k of ['invoicing', 'dueDays', 'netting', 'disputeTolerance'] as const) {
-    c.term('settlement', `settlement ${k}`, show(o.settlement?.[k] ?? null), show(n.settlement?.[k] ?? null));
-  }
+  const tolerance = (t: NonNullable<AgreementPlan['settlement']>['disputeTolerance']) =>
+    t === null ? null : [t.percent !== null ? `${t.percent}%` : '', t.amount !== null ? `${t.amount} ${t.currency ?? ''}`.trim() : ''].filter(Boolean).join(' or ');
+  const settle = (p: AgreementPlan) => ({
+    invoicing: p.settlement?.invoicing ?? null, 'due days': show(p.settlement?.dueDays ?? null), netting: p.settlement?.netting ?? null,
+    'dispute tolerance': tolerance(p.settlement?.disputeTolerance ?? null),
+  });
+  const [so, sn] = [settle(o), settle(n)];
+  for (const k of Object.keys(so) as (keyof typeof so)[]) c.term('settlement', `settlement ${k}`, so[k], sn[k]);
   c.keyed('fx', (k) => `fx ${k}`, o.fx ?? [], n.fx ?? [], (f) => `${f.from}→${f.to}`, (f) => `${f.rule} from ${f.table}`);
   fxRates(c, o, n);
   const out = [...c.list];

@@ -70,6 +70,14 @@ describe('icx diff goldens', () => {
   it('commitment', () =>
     expect(text(BASE, variant(['ACME commits 250_000 EUR per quarter', 'ACME commits 300_000 EUR per quarter']))).toBe(golden('commitment.txt')));
 
+  // a second price step from billed second 60 (the first step keeps 0.0045), fees, caps, rounding, settlement terms
+  it('other terms of a service and of the agreement', () =>
+    expect(text(BASE, variant(
+      ['billing 60/60', 'billing 60/60 minimum 30s\n    connect fee 0.0100 EUR\n    maximum 5.00 EUR per call\n    rounding half-up 4 decimals per record'],
+      ['rate FR-FIXED   0.0045 EUR/min', 'rate FR-FIXED   first 60s 0.0045 EUR/min then 0.0030 EUR/min'],
+      ['  commitment on voice-termination {', '  settlement {\n    invoicing monthly, due 30 days\n    netting bilateral\n  }\n\n  commitment on voice-termination {'],
+    ))).toBe(golden('other-terms.txt')));
+
   it('validity', () => expect(text(BASE, variant(['valid 2026-01-01 .. 2026-12-31', 'valid 2026-01-01 .. 2027-06-30']))).toBe(golden('validity.txt')));
 
   // 336 raised in place from 2026-01-01: less than 7 days after the 2026-03-01 issue (earliest 2026-03-08) → violation;
