@@ -98,10 +98,13 @@ export function priceChange(
   return { agreement: ctx.agreement, service: ctx.service, kind: 'price', op, subject, old: oldPrice, new: newPrice, text, price };
 }
 
-/** up, down or neither (added/removed/equal) */
+const DECIMAL = /^[0-9]+(?:\.[0-9]+)?$/;
+
+/** A changed price (rate line, deck prefix, tier or surcharge): up, down, or null (added, removed, not a price). */
 export function priceDirection(c: Change): 'up' | 'down' | null {
-  if (c.kind !== 'price' || c.op !== 'changed' || !c.price?.old || !c.price.new) return null;
-  const s = compareValues(c.price.new, c.price.old);
+  if (c.op !== 'changed' || !['price', 'tier', 'surcharge'].includes(c.kind)) return null;
+  if (c.old === null || c.new === null || !DECIMAL.test(c.old) || !DECIMAL.test(c.new)) return null;
+  const s = compareValues(c.new, c.old);
   return s > 0 ? 'up' : s < 0 ? 'down' : null;
 }
 

@@ -149,6 +149,16 @@ function originPrefixes(c: Changes, o: ServicePlan, n: ServicePlan): void {
 
 function surcharges(c: Changes, o: ServicePlan, n: ServicePlan, oldCur: string, cur: string): void {
   const key = (x: { zone: string; outside: boolean }) => `origin ${x.outside ? 'outside ' : ''}${x.zone}`;
-  c.keyed('surcharge', (k) => `surcharge ${k}`, o.origin?.surcharges ?? [], n.origin?.surcharges ?? [], key,
-    (x) => `${x.price} ${(n.origin?.surcharges ?? []).includes(x) ? cur : oldCur}/${n.unit}`);
+  const a = new Map((o.origin?.surcharges ?? []).map((x) => [key(x), x.price]));
+  const b = new Map((n.origin?.surcharges ?? []).map((x) => [key(x), x.price]));
+  for (const k of [...new Set([...a.keys(), ...b.keys()])].sort()) {
+    const x = a.get(k) ?? null;
+    const y = b.get(k) ?? null;
+    if (x !== null && y !== null && sameValue(x, y)) continue;
+    const subject = `surcharge ${k}`;
+    const pct = percentChange(x, y);
+    const text = x === null ? `${subject} ${y} ${cur}/${n.unit}` : y === null ? `${subject} ${x} ${oldCur}/${o.unit}`
+      : `${subject} ${x} → ${y} ${cur}/${n.unit}${pct ? ` (${pct}%)` : ''}`;
+    c.list.push({ agreement: c.agreement, service: c.service, kind: 'surcharge', op: x === null ? 'added' : y === null ? 'removed' : 'changed', subject, old: x, new: y, text });
+  }
 }
