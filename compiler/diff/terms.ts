@@ -1,6 +1,7 @@
 // Small helpers shared by the term comparisons: a change from two shown values, and plan
 // values made comparable (where a term is written — `source`, `clause` — is not commercial:
 // moving or reformatting a line must not show as a change).
+import { Decimal } from 'decimal.js';
 import type { Change, ChangeKind } from './types.js';
 
 export class Changes {
@@ -12,7 +13,7 @@ export class Changes {
 
   /** A term shown as text on each side (null: absent); nothing when equal. */
   term(kind: ChangeKind, subject: string, a: string | null, b: string | null): void {
-    if (a === b) return;
+    if (a === b || (a !== null && b !== null && sameNumbers(a) === sameNumbers(b))) return;
     const op = a === null ? 'added' : b === null ? 'removed' : 'changed';
     const text = op === 'changed' ? `${subject} ${a} → ${b}` : `${subject} ${a ?? b}`;
     this.list.push({ agreement: this.agreement, service: this.service, kind, op, subject, old: a, new: b, text });
@@ -35,6 +36,11 @@ export class Changes {
       this.term(kind, subject(k), x === undefined ? null : show(x), y === undefined ? null : show(y));
     }
   }
+}
+
+/** The text with every decimal written canonically: `0.0100 EUR` and `0.01 EUR` are one amount. */
+function sameNumbers(t: string): string {
+  return t.replace(/\b[0-9]+\.[0-9]+\b/g, (d) => new Decimal(d).toString());
 }
 
 const POSITIONAL = new Set(['source', 'clause']);

@@ -108,6 +108,13 @@ describe('icx diff goldens', () => {
     expect(renderText(out(r))).toBe(golden('formatting-only.txt'));
   });
 
+  it('the same amounts written with other zeros are no change', () => {
+    const fees = (fee: string, max: string, price: string) =>
+      variant(['billing 60/60', `billing 60/60\n    connect fee ${fee} EUR\n    maximum ${max} EUR per call`], ['peak 0.0123 EUR/min', `peak ${price} EUR/min`]);
+    expect(report(acme(fees('0.0100', '5.00', '0.0123')), acme(fees('0.01', '5', '0.01230'))).changes).toEqual([]);
+    expect(report(acme(fees('0.0100', '5.00', '0.0123')), acme(fees('0.011', '5', '0.0123'))).changes.map((c) => c.text)).toEqual(['connect fee 0.0100 EUR → 0.011 EUR']);
+  });
+
   it('cuts a long table in a Markdown comment and says so; text and JSON keep every change', () => {
     // 250 prefixes of a new destination in the NEW deck: 250 price lines + the issue date = 251 changes
     const rows = Array.from({ length: 250 }, (_, i) => `${4420000 + i},UK - Extra,0.0100,2026-03-20`).join('\n');
