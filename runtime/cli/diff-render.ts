@@ -131,7 +131,8 @@ export function renderMarkdown(o: DiffOutput): string {
   const violations = r.changes.filter((c) => c.op === 'violation');
   if (violations.length) {
     lines.push('### ⚠️ Notice violations', '');
-    for (const v of violations) lines.push(`- **${cell(v.agreement)}** ${cell(v.service)}: ${cell(v.text)}`);
+    if (violations.length > MARKDOWN_ROWS) lines.push(`${violations.length} violations; the first ${MARKDOWN_ROWS} are listed (\`--json\` has them all).`, '');
+    for (const v of violations.slice(0, MARKDOWN_ROWS)) lines.push(`- **${cell(v.agreement)}** ${cell(v.service)}: ${cell(v.text)}`);
     lines.push('');
   }
   for (const a of r.agreements) {
