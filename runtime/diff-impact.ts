@@ -50,6 +50,10 @@ export interface ImpactTotal {
   difference: string;
 }
 
+export interface PartnerTotal extends ImpactTotal {
+  partner: string;
+}
+
 export interface Impact {
   records: number;
   old: { rated: number; suspense: number };
@@ -58,6 +62,8 @@ export interface Impact {
   rows: ImpactRow[];
   moved: MovedRow[];
   totals: ImpactTotal[];
+  /** the same per partner (the agreements' partners) */
+  partners: PartnerTotal[];
 }
 
 const GROUPED = `
@@ -73,7 +79,7 @@ const GROUPED = `
           ON o.agreement_id = w.agreement_id AND o.direction = w.direction AND o.service = w.service AND o.zone = w.zone
          AND o.band IS NOT DISTINCT FROM w.band AND o.currency = w.currency)`;
 
-async function compare(store: Store, partners: Map<string, string>): Promise<Pick<Impact, 'rows' | 'moved' | 'totals'>> {
+async function compare(store: Store, partners: Map<string, string>): Promise<Pick<Impact, 'rows' | 'moved' | 'totals' | 'partners'>> {
   const runs = ['old', 'new'];
   // the same record (seq) rated on both sides: the price effect, where NEW rated it
   const rows = await queryJson(
@@ -98,6 +104,16 @@ async function compare(store: Store, partners: Map<string, string>): Promise<Pic
      FROM j GROUP BY direction, currency ORDER BY direction, currency`,
     runs,
   );
+  // the partner of each agreement comes from the plans, bound as one JSON parameter
+  const byPartner = await queryJson(
+    store,
+    `WITH ${GROUPED},
+       p AS (SELECT unnest(from_json($3::JSON, '[{"agreement":"VARCHAR","partner":"VARCHAR"}]'), recursive := true))
+     SELECT p.partner, j.direction, j.currency, CAST(coalesce(sum(old_amt), 0) AS VARCHAR) AS old_amt,
+            CAST(coalesce(sum(new_amt), 0) AS VARCHAR) AS new_amt, CAST(sum(diff) AS VARCHAR) AS diff
+     FROM j JOIN p ON p.agreement = j.agreement_id GROUP BY ALL ORDER BY ALL`,
+    [...runs, JSON.stringify([...partners].map(([agreement, partner]) => ({ agreement, partner })))],
+  );
   const moved = await queryJson(
     store,
     `SELECT 'rated→suspense' AS move, r.agreement_id, r.service, r.zone, s.reason, count(*) AS n, CAST(sum(r.amount) AS VARCHAR) AS amt, r.currency
@@ -121,6 +137,10 @@ async function compare(store: Store, partners: Map<string, string>): Promise<Pic
     }),
     totals: totals.map((r) => ({
       direction: String(r.direction), currency: String(r.currency), oldAmount: String(r.old_amt), newAmount: String(r.new_amt), difference: String(r.diff),
+    })),
+    partners: byPartner.map((r) => ({
+      partner: String(r.partner), direction: String(r.direction), currency: String(r.currency),
+      oldAmount: String(r.old_amt), newAmount: String(r.new_amt), difference: String(r.diff),
     })),
     moved: moved.map((r) => ({
       move: String(r.move) as MovedRow['move'], agreement: String(r.agreement_id), service: String(r.service), zone: String(r.zone),

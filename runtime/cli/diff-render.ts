@@ -118,6 +118,10 @@ function impactText(o: DiffOutput): string[] {
     out.push(`  ${m.records} record${m.records === 1 ? '' : 's'} ${m.move === 'rated→suspense' ? 'rated before, in suspense now' : 'in suspense before, rated now'} ` +
       `(${m.reason}): ${m.agreement} ${m.service} ${m.zone}, ${money(m.amount)} ${m.currency}`);
   }
+  // per partner only when there are several: with one, it is the total again
+  if (new Set(i.partners.map((t) => t.partner)).size > 1) {
+    for (const t of i.partners) out.push(`  ${t.partner} ${side(t.direction)} ${money(t.oldAmount)} → ${money(t.newAmount)} ${t.currency}: ${money(t.difference, true)} ${t.currency}`);
+  }
   for (const t of i.totals) out.push(`  total ${side(t.direction)} ${money(t.oldAmount)} → ${money(t.newAmount)} ${t.currency}: ${money(t.difference, true)} ${t.currency}`);
   return out;
 }
@@ -170,6 +174,9 @@ export function renderMarkdown(o: DiffOutput): string {
       lines.push(`- ${m.records} record${m.records === 1 ? '' : 's'} ${m.move === 'rated→suspense' ? 'rated before, **in suspense now**' : 'in suspense before, **rated now**'} (\`${cell(m.reason)}\`): ${cell(m.agreement)} ${cell(m.service)} ${cell(m.zone)}, ${money(m.amount)} ${cell(m.currency)}`);
     }
     if (i.moved.length) lines.push('');
+    if (new Set(i.partners.map((t) => t.partner)).size > 1) {
+      for (const t of i.partners) lines.push(`- ${cell(t.partner)} ${side(t.direction)}: ${money(t.oldAmount)} → ${money(t.newAmount)} ${cell(t.currency)} (**${money(t.difference, true)}**)`);
+    }
     for (const t of i.totals) lines.push(`- total ${side(t.direction)}: ${money(t.oldAmount)} → ${money(t.newAmount)} ${cell(t.currency)} (**${money(t.difference, true)}**)`);
     if (i.totals.length) lines.push('');
   }

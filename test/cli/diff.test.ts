@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BASE, DECK_AGREEMENT, DECK_NEW, DECK_OLD, variant } from '../diff/snippets.js';
+import { BASE, DECK_AGREEMENT, DECK_NEW, DECK_OLD, SECOND, variant } from '../diff/snippets.js';
 import { icx, STACK_LINE, tempDir } from './run-cli.js';
 
 let dir: string;
@@ -46,6 +46,13 @@ beforeAll(() => {
   writeFileSync(path.join(dir, 'new', 'acme.icx'), NEW);
   writeFileSync(path.join(dir, 'bad', 'acme.icx'), BASE.replace('  zones {', '  zones {{'));
   writeFileSync(path.join(dir, 'usage.csv'), USAGE);
+  // two partners: SFR's FR-MOBILE 0.0110 → 0.0120; r6 is 60 s on its trunk: 1 min, 0.0110 → 0.0120
+  for (const d of ['old2', 'new2']) mkdirSync(path.join(dir, d));
+  writeFileSync(path.join(dir, 'old2', 'acme.icx'), BASE);
+  writeFileSync(path.join(dir, 'old2', 'sfr.icx'), SECOND);
+  writeFileSync(path.join(dir, 'new2', 'acme.icx'), NEW);
+  writeFileSync(path.join(dir, 'new2', 'sfr.icx'), SECOND.replace('0.0110 EUR/min', '0.0120 EUR/min'));
+  writeFileSync(path.join(dir, 'usage2.csv'), USAGE + 'r6,TG2,out,voice,33612345678,2026-03-02T10:00:00+01:00,60,\n');
 });
 afterAll(() => cleanup());
 
@@ -91,6 +98,19 @@ describe('icx diff OLD NEW', () => {
     expect(r.stdout).toMatch(/^## icx diff: `old` → `new`\n/);
     expect(r.stdout).toContain('| ~ | voice-termination | FR-MOBILE peak | 0.0123 EUR/min | 0.0133 EUR/min | +8.13% |');
     expect(r.stdout).toContain('| ORANGE | DIFF-ACME-ORANGE | voice-termination | FR-MOBILE | peak | cost | +0.0010 EUR/min | 0.0861 | 0.0931 | **+0.007 EUR** | 2 |');
+  });
+
+  it('with several partners, gives the totals per partner too', () => {
+    const r = icx(['diff', 'old2', 'new2', '--usage', 'usage2.csv'], dir);
+    expect(r.stderr).toBe('');
+    // ORANGE as above; SFR cost 0.0110 → 0.0120; totals: cost 0.1051 + 0.0110 = 0.1161 → 0.1031 + 0.0120 = 0.1151 (−0.0010)
+    expect(r.stdout).toContain('  DIFF-ACME-SFR voice-termination FR-MOBILE (SFR, cost) +0.0010 EUR/min: +0.001 EUR on this traffic (0.011 → 0.012, 1 record)\n');
+    expect(r.stdout).toContain(
+      '  ORANGE revenue 0.005 → 0.005 EUR: 0.00 EUR\n' +
+      '  ORANGE cost 0.1051 → 0.1031 EUR: -0.002 EUR\n' +
+      '  SFR cost 0.011 → 0.012 EUR: +0.001 EUR\n' +
+      '  total revenue 0.005 → 0.005 EUR: 0.00 EUR\n' +
+      '  total cost 0.1161 → 0.1151 EUR: -0.001 EUR\n');
   });
 
   it('reads Parquet usage as well (the same records, the same totals)', async () => {
