@@ -1,6 +1,7 @@
 // `icx diff` output: text (like `terraform plan`), Markdown (a pull-request comment) and
 // JSON (schema in docs/usage.md). Amounts are printed exactly as the store summed them:
 // trailing zeros beyond the cents dropped, thousands grouped, never rounded.
+import { Decimal } from 'decimal.js';
 import type { Change, DiffReport } from '../../compiler/diff/index.js';
 import { dayBefore, OP_MARK } from '../../compiler/diff/index.js';
 import type { Impact, ImpactRow } from '../diff-impact.js';
@@ -63,14 +64,11 @@ function priceOf(r: DiffReport, row: ImpactRow): string {
   return ` ${signedDiff(p.old!, p.new!)} ${p.currency}/${p.unit}`;
 }
 
-/** new − old of two decimal strings, exactly (no float): done on scaled integers. */
+/** new − old of two prices, exactly, with as many decimals as the longer one is written with. */
 function signedDiff(a: string, b: string): string {
   const places = Math.max((a.split('.')[1] ?? '').length, (b.split('.')[1] ?? '').length);
-  const scaled = (x: string) => BigInt(x.replace('.', '') + '0'.repeat(places - (x.split('.')[1] ?? '').length));
-  const d = scaled(b) - scaled(a);
-  const s = (d < 0n ? -d : d).toString().padStart(places + 1, '0');
-  const text = places ? `${s.slice(0, -places)}.${s.slice(-places)}` : s;
-  return `${d < 0n ? '-' : '+'}${text}`;
+  const d = new Decimal(b).minus(new Decimal(a));
+  return `${d.isNegative() ? '' : '+'}${d.toFixed(places)}`;
 }
 
 const where = (x: { agreement: string; service: string; zone: string; band: string | null }) =>
