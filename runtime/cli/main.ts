@@ -5,6 +5,7 @@ import { Command, CommanderError } from 'commander';
 import { registerCheck } from './commands/check.js';
 import { registerCompile } from './commands/compile.js';
 import { registerDeck } from './commands/deck.js';
+import { registerDiff } from './commands/diff.js';
 import { registerLsp } from './commands/lsp.js';
 import { registerFmt } from './commands/fmt.js';
 import { registerPartners } from './commands/partners.js';
@@ -39,6 +40,7 @@ function buildProgram(): Command {
   registerTest(program);
   registerPartners(program);
   registerDeck(program);
+  registerDiff(program);
   registerLsp(program);
   return program;
 }
