@@ -4,8 +4,9 @@ import type { TestResult } from '../../index.js';
 import { compileOrFail } from '../agreements.js';
 import { plural } from '../diagnostics.js';
 import { Failure } from '../errors.js';
+import type { ExtraTestOptions, TestExtras } from '../../testing/traffic-cli.js';
 
-interface TestOptions {
+interface TestOptions extends ExtraTestOptions {
   json?: boolean;
 }
 
@@ -15,14 +16,22 @@ export function registerTest(program: Command): void {
     .description("run the agreements' test blocks")
     .argument('<paths...>', '.icx files or directories')
     .option('--json', 'print the results as JSON')
+    .option('--coverage', 'report the rate lines, zones, bands, tiers and clauses no test exercises')
+    .option('--coverage-threshold <percent>', 'exit 1 when coverage is below this percentage (implies --coverage)')
     .action(async (paths: string[], opts: TestOptions) => {
+      const { coverageThreshold, testExtras } = await import('../../testing/traffic-cli.js');
+      coverageThreshold(opts);
       const { src, result } = await compileOrFail(paths);
+      let extras: TestExtras | undefined;
       const { openStore, runAgreementTests } = await import('../../index.js');
       // Tests rate in a throw-away in-memory store: they never touch icx.duckdb.
       const store = await openStore(':memory:');
       let results: TestResult[];
       try {
         results = await runAgreementTests(store, result.compiled);
+        // traffic tests (*.test.icx) join the results; coverage is computed when asked for
+        extras = await testExtras(store, result.compiled, src, opts);
+        results.push(...extras.results);
       } finally {
         await store.close();
       }
@@ -38,6 +47,7 @@ export function registerTest(program: Command): void {
         }
         process.stdout.write(`\n${plural(results.length - failed.length, 'test')} passed, ${failed.length} failed\n`);
       }
+      extras?.finish(opts.json === true);
       if (failed.length > 0) throw new Failure('');
     });
 }
