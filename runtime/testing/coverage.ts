@@ -27,6 +27,8 @@ function sourcesOf(rateSource: string | null): string[] {
 }
 
 const BARRED_ZONE = /barred zone (\S+)/;
+const ORIGIN_ZONE = /origin (?:outside )?([A-Za-z][A-Za-z0-9_-]*)/g;
+const CITED_LINE = /[\w./-]+\.\w+:\d+/g;
 
 export function computeCoverage(items: readonly CoverageItemPlan[], runs: readonly Exercised[]): CoverageReport {
   const key = (...parts: (string | null | undefined)[]) => parts.map((p) => p ?? '').join('\u0000');
@@ -38,9 +40,14 @@ export function computeCoverage(items: readonly CoverageItemPlan[], runs: readon
     for (const r of run.rated) {
       for (const s of sourcesOf(r.rateSource)) sources.add(key(r.agreementId, s));
       zones.add(key(r.agreementId, r.zone));
+      // an origin zone is exercised by a record it (or its `outside`) priced: `… + svc/surcharge origin outside EU`
+      for (const m of (r.clause ?? '').matchAll(ORIGIN_ZONE)) zones.add(key(r.agreementId, m[1]));
       if (r.band !== null) bands.add(key(r.agreementId, r.band));
     }
     for (const b of run.barred) {
+      // a closed deck line is exercised by the call it sent to `closed` (the detail cites the line)
+      if (b.reason === 'closed') for (const m of b.detail.matchAll(CITED_LINE)) sources.add(key(b.agreementId, m[0]));
+      if (b.reason !== 'barred') continue;
       const zone = BARRED_ZONE.exec(b.detail)?.[1];
       if (zone !== undefined) { barred.add(key(b.agreementId, zone)); zones.add(key(b.agreementId, zone)); }
     }

@@ -40,7 +40,7 @@ export async function inlineTestsExercised(store: Store, compiled: CompiledSet):
     false,
     async (res) => {
       const rated = await queryJson(store, `SELECT DISTINCT agreement_id, service, zone, band, clause, rate_source FROM rated WHERE run_id = $1`, [res.runId]);
-      const barred = await queryJson(store, `SELECT DISTINCT agreement_id, detail FROM suspense WHERE run_id = $1 AND reason = 'barred' AND agreement_id IS NOT NULL`, [res.runId]);
+      const barred = await queryJson(store, `SELECT DISTINCT agreement_id, reason, detail FROM suspense WHERE run_id = $1 AND reason IN ('barred', 'closed') AND agreement_id IS NOT NULL`, [res.runId]);
       const chargeSources: Exercised['chargeSources'] = [];
       for (const [i, t] of compiled.tests.entries()) {
         if (!t.period) continue;
@@ -54,7 +54,7 @@ export async function inlineTestsExercised(store: Store, compiled: CompiledSet):
           agreementId: String(r.agreement_id), service: String(r.service), zone: String(r.zone), band: r.band === null ? null : String(r.band),
           clause: r.clause === null ? null : String(r.clause), rateSource: r.rate_source === null ? null : String(r.rate_source),
         })),
-        barred: barred.map((r) => ({ agreementId: String(r.agreement_id), detail: String(r.detail) })),
+        barred: barred.map((r) => ({ agreementId: String(r.agreement_id), reason: String(r.reason), detail: String(r.detail) })),
         chargeSources,
       };
     },

@@ -14,7 +14,8 @@ import { queryJson, type JsonRow, type Store } from '../store/store.js';
 /** What the rated and suspended records of a test exercised (for coverage.ts). */
 export interface Exercised {
   rated: { agreementId: string; service: string; zone: string; band: string | null; clause: string | null; rateSource: string | null }[];
-  barred: { agreementId: string; detail: string }[];
+  /** `barred` and `closed` suspense records: a bar, a zone, a closed deck line (its detail names them) */
+  barred: { agreementId: string; reason: string; detail: string }[];
   /** `<uri>:<line>` of the clauses of period charge lines */
   chargeSources: { agreementId: string; source: string }[];
 }
@@ -23,6 +24,14 @@ export interface TrafficRun {
   results: TestResult[];
   exercised: Exercised;
 }
+
+/**
+ * The agreement's suspense records ($2): those the rating tied to it, and those whose own
+ * `agreement` field names it (pre-assigned by mediation) but that failed before the agreement was
+ * looked up (a malformed start or volume). A malformed record found by trunk stays nobody's: which
+ * agreement a trunk means depends on the date.
+ */
+const MINE = `(agreement_id = $2 OR (agreement_id IS NULL AND trim(agreement) = $2))`;
 
 /** Records shown under a failed amount: the rating trace of the records involved. */
 const TRACE_LIMIT = 10;
@@ -46,10 +55,10 @@ async function runOne(store: Store, plans: HashedAgreementPlan[], t: TrafficTest
     const [counts] = await queryJson(
       store,
       `SELECT (SELECT count(*) FROM rated WHERE run_id = $1 AND agreement_id = $2) AS rated,
-              (SELECT count(*) FROM suspense WHERE run_id = $1 AND agreement_id = $2) AS suspense`,
+              (SELECT count(*) FROM suspense WHERE run_id = $1 AND ${MINE}) AS suspense`,
       [res.runId, id],
     );
-    const reasons = await queryJson(store, `SELECT reason, count(*) AS n FROM suspense WHERE run_id = $1 AND agreement_id = $2 GROUP BY reason ORDER BY reason`, [res.runId, id]);
+    const reasons = await queryJson(store, `SELECT reason, count(*) AS n FROM suspense WHERE run_id = $1 AND ${MINE} GROUP BY reason ORDER BY reason`, [res.runId, id]);
     await buildLines(store, res.runId, plans.find((p) => p.plan.id === id)!);
     const rated = Number(counts!.rated);
     const suspense = Number(counts!.suspense);
@@ -159,7 +168,7 @@ async function ratedTrace(store: Store, runId: string, id: string, e: Extract<Tr
 }
 
 async function suspenseTrace(store: Store, runId: string, id: string, reason: string): Promise<string[]> {
-  const rows = await queryJson(store, `SELECT source_line, reason, detail FROM suspense WHERE run_id = $1 AND agreement_id = $2 ORDER BY source_line LIMIT ${TRACE_LIMIT + 1}`, [runId, id]);
+  const rows = await queryJson(store, `SELECT source_line, reason, detail FROM suspense WHERE run_id = $1 AND ${MINE} ORDER BY source_line LIMIT ${TRACE_LIMIT + 1}`, [runId, id]);
   void reason;
   return traceLines(rows, (r) => `  line ${r.source_line}: ${r.reason}: ${r.detail}`);
 }
@@ -173,13 +182,13 @@ function traceLines(rows: JsonRow[], line: (r: JsonRow) => string): string[] {
 /** What the run's records exercised, every agreement (coverage counts them all). */
 async function observe(store: Store, runId: string): Promise<Exercised> {
   const rated = await queryJson(store, `SELECT DISTINCT agreement_id, service, zone, band, clause, rate_source FROM rated WHERE run_id = $1`, [runId]);
-  const barred = await queryJson(store, `SELECT DISTINCT agreement_id, detail FROM suspense WHERE run_id = $1 AND reason = 'barred' AND agreement_id IS NOT NULL`, [runId]);
+  const barred = await queryJson(store, `SELECT DISTINCT agreement_id, reason, detail FROM suspense WHERE run_id = $1 AND reason IN ('barred', 'closed') AND agreement_id IS NOT NULL`, [runId]);
   return {
     rated: rated.map((r) => ({
       agreementId: String(r.agreement_id), service: String(r.service), zone: String(r.zone), band: r.band === null ? null : String(r.band),
       clause: r.clause === null ? null : String(r.clause), rateSource: r.rate_source === null ? null : String(r.rate_source),
     })),
-    barred: barred.map((r) => ({ agreementId: String(r.agreement_id), detail: String(r.detail) })),
+    barred: barred.map((r) => ({ agreementId: String(r.agreement_id), reason: String(r.reason), detail: String(r.detail) })),
     chargeSources: [],
   };
 }
