@@ -13,6 +13,8 @@ export interface TrafficTestPlan {
   trafficWritten: string;
   /** the agreement's currency (every amount expectation is in it) */
   currency: string;
+  /** `period 2026-03`: the month whose period charges are computed (absent = none) */
+  period?: string;
   expects: TrafficExpectPlan[];
 }
 
@@ -22,6 +24,8 @@ export type TrafficExpectPlan = (
   | { kind: 'suspense'; reason: string; count: number }
   /** the sum of the invoice lines (agreement × service × zone × band) matching the filters (null = any) */
   | { kind: 'amount'; service: string | null; zone: string | null; band: string | null; amount: string; currency: string }
+  /** the sum of the period's charge lines of that construct and subject (and tier); none = 0 */
+  | { kind: 'charge'; construct: string; subject: string; tier: number | null; amount: string; currency: string }
 ) & {
   /** `<uri>:<line>` of the expectation */
   source: string;

@@ -2,6 +2,7 @@
 import type { CstNode } from 'chevrotain';
 import type { TrafficExpect, TrafficTest } from './ast.js';
 import type { Literals } from './ast-literals.js';
+import { buildPeriodExpect, buildTestPeriod } from './ast-builder-period.js';
 import { nodeAt, nodesOf, spanOf, startOf as start, tokenAt, tokensOf } from './cst-util.js';
 
 export function buildTrafficTests(cst: CstNode | undefined, lit: Literals): TrafficTest[] {
@@ -12,6 +13,7 @@ export function buildTrafficTests(cst: CstNode | undefined, lit: Literals): Traf
 
 function buildTrafficTest(node: CstNode, lit: Literals): TrafficTest {
   const at = start(node, 0);
+  const period = buildTestPeriod(nodeAt(node, 'testPeriod'), lit);
   return {
     kind: 'trafficTest',
     title: lit.string(tokenAt(node, 'String'), at),
@@ -19,6 +21,7 @@ function buildTrafficTest(node: CstNode, lit: Literals): TrafficTest {
     traffic: nodesOf(node, 'trafficSource')
       .filter((n) => spanOf(n) !== undefined)
       .map((n) => lit.string(tokenAt(n, 'String'), start(n, at))),
+    ...(period ? { period } : {}),
     expects: nodesOf(node, 'trafficExpect')
       .filter((n) => spanOf(n) !== undefined)
       .map((n) => buildExpect(n, lit))
@@ -39,6 +42,10 @@ function buildExpect(node: CstNode, lit: Literals): TrafficExpect | undefined {
       ...(suspense ? { suspense: lit.number(suspense, at) } : {}),
       range,
     };
+  }
+  if (tokenAt(node, 'Kw_charge') !== undefined) {
+    const e = buildPeriodExpect(node, lit);
+    return e?.kind === 'charge' ? { ...e, kind: 'charge' } : undefined;
   }
   if (tokensOf(node, 'Kw_suspense').length > 0) {
     return { kind: 'suspense', reason: lit.name(nodeAt(node, 'reason'), at), count: lit.number(tokenAt(node, 'reasonCount'), at), range };

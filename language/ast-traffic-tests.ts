@@ -1,7 +1,7 @@
 // Traffic tests: a top-level `test "…" for AGREEMENT { traffic "FILE" expect … }` block (usually in
 // a `*.test.icx` file beside the agreements) that rates a sample usage file and compares totals.
 // Re-exported by ast.ts.
-import type { MoneyLit, Name, Node, NumberLit, StringLit } from './ast.js';
+import type { MoneyLit, Name, Node, NumberLit, StringLit, YearMonthLit } from './ast.js';
 
 export interface TrafficTest extends Node {
   kind: 'trafficTest';
@@ -10,6 +10,8 @@ export interface TrafficTest extends Node {
   agreement: Name;
   /** `traffic "../traffic/march.csv"`: path relative to this file (the compiler wants exactly one) */
   traffic: StringLit[];
+  /** `period 2026-03`: the period charges of that month are computed (for `expect charge`) */
+  period?: YearMonthLit;
   expects: TrafficExpect[];
 }
 
@@ -20,4 +22,6 @@ export type TrafficExpect =
   | (Node & { kind: 'suspense'; reason: Name; count: NumberLit })
   /** `expect total 0.0931 EUR` (no filter), or `expect service S zone Z band B 0.05 EUR`: the sum of
    *  the matching invoice lines */
-  | (Node & { kind: 'amount'; total: boolean; service?: Name; zone?: Name; band?: Name; amount: MoneyLit });
+  | (Node & { kind: 'amount'; total: boolean; service?: Name; zone?: Name; band?: Name; amount: MoneyLit })
+  /** `expect charge CONSTRUCT SUBJECT [tier N] AMOUNT` (needs `period`): the sum of the matching charge lines */
+  | (Node & { kind: 'charge'; construct: Name; subject: Name; tier?: NumberLit; amount: MoneyLit });

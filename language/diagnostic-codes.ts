@@ -174,6 +174,8 @@ export const DIAGNOSTIC_CODES = {
   ICX2810: { severity: 'error', title: 'traffic expectation in another currency than the agreement' },
   ICX2811: { severity: 'error', title: 'invalid record counts (not whole, or rated + suspense ≠ count)' },
   ICX2812: { severity: 'error', title: 'traffic test without expectations' },
+  ICX2813: { severity: 'error', title: 'charge expectation in a traffic test without `period`' },
+  ICX2814: { severity: 'error', title: 'unknown charge construct in a traffic test' },
 } as const satisfies Record<string, CodeInfo>;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;

@@ -49,7 +49,7 @@ class Formatter {
       this.out.blank();
       if (node.name === 'partyDecl') this.block(node, 0, () => this.plainLines(nodesOf(node, 'partyDeclItem'), 1));
       // a traffic test: its lines in source order, one per line
-      else if (node.name === 'trafficTest') this.block(node, 0, () => this.plainLines([...nodesOf(node, 'trafficSource'), ...nodesOf(node, 'trafficExpect')], 1));
+      else if (node.name === 'trafficTest') this.block(node, 0, () => this.plainLines([...nodesOf(node, 'trafficSource'), ...nodesOf(node, 'testPeriod'), ...nodesOf(node, 'trafficExpect')], 1));
       else this.agreement(node);
     }
     this.writer.commentsBefore(this.tokens.length, 0);

@@ -53,6 +53,8 @@ export class AgreementParser extends TestsParser {
     this.MANY(() =>
       this.OR([
         { ALT: () => this.SUBRULE(this.trafficSource) },
+        // `period 2026-03`: the period charges of that month are computed too (`expect charge …`)
+        { ALT: () => this.SUBRULE(this.testPeriod) },
         { ALT: () => this.SUBRULE(this.trafficExpect) },
       ]),
     );
@@ -65,7 +67,7 @@ export class AgreementParser extends TestsParser {
   });
 
   // `expect count 20 rated 13 suspense 7` | `expect suspense no-zone 2` | `expect total 0.09 EUR`
-  // | `expect (service S)? (zone Z)? (band B)? 0.05 EUR`
+  // | `expect charge CONSTRUCT SUBJECT (tier N)? -1.00 EUR` | `expect (service S)? (zone Z)? (band B)? 0.05 EUR`
   trafficExpect = this.RULE('trafficExpect', () => {
     this.CONSUME(kw('expect'));
     this.OR([
@@ -85,6 +87,16 @@ export class AgreementParser extends TestsParser {
         },
       },
       { ALT: () => { this.CONSUME(kw('total')); this.SUBRULE(this.money); } },
+      {
+        // `expect charge discount FR-MOBILE-VOLUME tier 1 0.00 EUR` (with `period`), as in period tests
+        ALT: () => {
+          this.CONSUME(kw('charge'));
+          this.SUBRULE5(this.name, { LABEL: 'construct' });
+          this.SUBRULE6(this.name, { LABEL: 'subject' });
+          this.OPTION6(() => { this.CONSUME(kw('tier')); this.CONSUME5(NumberTok, { LABEL: 'tier' }); });
+          this.SUBRULE(this.signedMoney);
+        },
+      },
       {
         ALT: () => {
           this.OPTION3(() => { this.CONSUME(kw('service')); this.SUBRULE2(this.name, { LABEL: 'service' }); });

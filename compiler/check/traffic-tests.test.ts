@@ -109,6 +109,13 @@ describe('traffic test checks', () => {
     check(`test ⟦"x"⟧ for ACME-T {\n  traffic "../traffic/march.csv"\n}\n`, [{ code: 'ICX2812' }]);
   });
 
+  it('ICX2813: a charge without `period`; ICX2814: an unknown construct; with `period` it lowers', () => {
+    check(`test "x" for ACME-T {\n  traffic "../traffic/march.csv"\n  ⟦expect charge tier voice-termination 1 EUR⟧\n}\n`, [{ code: 'ICX2813' }]);
+    check(`test "x" for ACME-T {\n  traffic "../traffic/march.csv"\n  period 2026-03\n  expect charge ⟦rebate⟧ voice-termination 1 EUR\n}\n`, [{ code: 'ICX2814', message: /Unknown charge rebate/ }]);
+    const r = check(`test "x" for ACME-T {\n  traffic "../traffic/march.csv"\n  period 2026-03\n  expect charge discount BIG tier 2 -1.50 EUR\n}\n`, []);
+    expect(r.compiled.trafficTests![0]).toMatchObject({ period: '2026-03', expects: [{ kind: 'charge', construct: 'discount', subject: 'BIG', tier: 2, amount: '-1.50', currency: 'EUR' }] });
+  });
+
   it('a test file alone adds no plan and changes no agreement plan', () => {
     const alone = compile([{ uri: 't.icx', text: AGREEMENT }], host);
     const both = compile([{ uri: 't.icx', text: AGREEMENT }, { uri: 'tests/t.test.icx', text: 'test "x" for ACME-T {\n  traffic "../traffic/march.csv"\n  expect count 0\n}\n' }], host);

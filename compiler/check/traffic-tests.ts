@@ -8,6 +8,7 @@ import { resolveReference, type CompileHost } from '../host.js';
 import type { AgreementModel } from '../model.js';
 import type { AgreementPlan, TrafficExpectPlan, TrafficTestPlan } from '../plan.js';
 import { at, Sink } from '../sink.js';
+import { CHARGE_CONSTRUCTS } from './charge-constructs.js';
 import { SUSPENSE_REASONS } from './tests.js';
 
 export interface TrafficTestSource {
@@ -80,6 +81,18 @@ function checkOne(uri: string, t: TrafficTest, agreements: ReadonlyMap<string, K
       }
       if (!WHOLE.test(e.count.value)) { sink.report('ICX2811', `A record count is a whole number, not ${e.count.text}.`, e.count.range); continue; }
       expects.push({ kind: 'suspense', reason: e.reason.text, count: Number(e.count.value), source });
+    } else if (e.kind === 'charge') {
+      if (t.period === undefined) { sink.report('ICX2813', 'A charge is computed per period: add `period YYYY-MM` to the test.', e.range); continue; }
+      if (!CHARGE_CONSTRUCTS.includes(e.construct.text)) {
+        sink.report('ICX2814', `Unknown charge ${e.construct.text}; expect one of: ${CHARGE_CONSTRUCTS.join(', ')}.`, e.construct.range);
+        continue;
+      }
+      if (plan !== undefined && e.amount.currency.text !== plan.currency) {
+        sink.report('ICX2810', `Amounts of ${plan.id} are in ${plan.currency}, not ${e.amount.currency.text} (charge lines are in the agreement currency).`, e.amount.currency.range);
+        continue;
+      }
+      if (e.tier !== undefined && !WHOLE.test(e.tier.value)) { sink.report('ICX2811', `A tier is a whole number, not ${e.tier.text}.`, e.tier.range); continue; }
+      expects.push({ kind: 'charge', construct: e.construct.text, subject: e.subject.text, tier: e.tier ? Number(e.tier.value) : null, amount: e.amount.amount.value, currency: e.amount.currency.text, source });
     } else {
       if (!e.total && !e.service && !e.zone && !e.band) {
         sink.report('ICX2809', 'Say what this amount totals: `expect total …`, or name a service, zone and/or band.', e.amount.range);
@@ -100,7 +113,7 @@ function checkOne(uri: string, t: TrafficTest, agreements: ReadonlyMap<string, K
   if (plan === undefined || trafficUri === undefined || written === undefined) return undefined;
   return {
     agreementId: plan.id, title: t.title.value, source: at(uri, t.range), traffic: trafficUri, trafficWritten: written.value,
-    currency: plan.currency, expects,
+    currency: plan.currency, ...(t.period ? { period: t.period.text } : {}), expects,
   };
 }
 

@@ -8,6 +8,8 @@
 import { Decimal } from 'decimal.js';
 import type { CompiledSet, HashedAgreementPlan, TrafficExpectPlan, TrafficTestPlan } from '../../compiler/plan.js';
 import type { TestActual, TestResult } from '../agreement-tests.js';
+import type { ChargeLine } from '../period/lines.js';
+import { periodCharges } from '../period/run.js';
 import { rateWith } from '../rate.js';
 import { queryJson, type JsonRow, type Store } from '../store/store.js';
 
@@ -45,6 +47,7 @@ export async function runTrafficTests(store: Store, compiled: CompiledSet, path:
     results.push(...run.results);
     exercised.rated.push(...run.exercised.rated);
     exercised.barred.push(...run.exercised.barred);
+    exercised.chargeSources.push(...run.exercised.chargeSources);
   }
   return { results, exercised };
 }
@@ -59,7 +62,10 @@ async function runOne(store: Store, plans: HashedAgreementPlan[], t: TrafficTest
       [res.runId, id],
     );
     const reasons = await queryJson(store, `SELECT reason, count(*) AS n FROM suspense WHERE run_id = $1 AND ${MINE} GROUP BY reason ORDER BY reason`, [res.runId, id]);
-    await buildLines(store, res.runId, plans.find((p) => p.plan.id === id)!);
+    const hp = plans.find((p) => p.plan.id === id)!;
+    await buildLines(store, res.runId, hp);
+    // `period`: the month's charge lines of the agreement over this run's records (as `icx rate --period`)
+    const charges = t.period ? await periodCharges(store, [hp], t.period, { runId: res.runId }) : [];
     const rated = Number(counts!.rated);
     const suspense = Number(counts!.suspense);
     const byReason = new Map(reasons.map((r) => [String(r.reason), Number(r.n)]));
@@ -79,6 +85,12 @@ async function runOne(store: Store, plans: HashedAgreementPlan[], t: TrafficTest
         failures = n === e.count ? [] : [`suspense ${e.reason}: expected ${e.count} records, got ${n} (all reasons: ${reasonText})`];
         if (failures.length) failures.push(...(await suspenseTrace(store, res.runId, id, e.reason)));
         got = { amount: String(n), currency: 'records' };
+      } else if (e.kind === 'charge') {
+        const match = charges.filter((l) => l.construct === e.construct && l.subject === e.subject && (e.tier === null || l.tier === e.tier));
+        // a handful of lines, each already rounded: an exact decimal sum, as period tests compare them
+        const sum = match.reduce((x, l) => x.plus(l.amount), new Decimal(0)).toFixed();
+        failures = new Decimal(sum).eq(e.amount) ? [] : [`${what(e)}: expected ${e.amount} ${e.currency}, got ${sum} ${e.currency}`, ...chargeTrace(charges)];
+        got = { amount: sum, currency: e.currency };
       } else {
         const [row] = await queryJson(
           store,
@@ -93,7 +105,9 @@ async function runOne(store: Store, plans: HashedAgreementPlan[], t: TrafficTest
       }
       results.push(result(t, e, failures, got));
     }
-    return { results, exercised: await observe(store, res.runId) };
+    const exercised = await observe(store, res.runId);
+    exercised.chargeSources.push(...charges.map((l) => ({ agreementId: l.agreementId, source: l.clauseSource })));
+    return { results, exercised };
   });
 }
 
@@ -173,6 +187,12 @@ async function suspenseTrace(store: Store, runId: string, id: string, reason: st
   return traceLines(rows, (r) => `  line ${r.source_line}: ${r.reason}: ${r.detail}`);
 }
 
+/** Every charge line of the period, with its explanation. */
+function chargeTrace(charges: ChargeLine[]): string[] {
+  if (charges.length === 0) return ['  no charge line in the period'];
+  return charges.map((l) => `  charge ${l.construct} ${l.subject}${l.tier !== null ? ` tier ${l.tier}` : ''}: ${l.amount} ${l.currency} (${l.explanation})`);
+}
+
 function traceLines(rows: JsonRow[], line: (r: JsonRow) => string): string[] {
   const out = rows.slice(0, TRACE_LIMIT).map(line);
   if (rows.length > TRACE_LIMIT) out.push(`  … (first ${TRACE_LIMIT} shown)`);
@@ -196,12 +216,13 @@ async function observe(store: Store, runId: string): Promise<Exercised> {
 function what(e: TrafficExpectPlan): string {
   if (e.kind === 'count') return 'records';
   if (e.kind === 'suspense') return `suspense ${e.reason}`;
+  if (e.kind === 'charge') return `charge ${e.construct} ${e.subject}${e.tier !== null ? ` tier ${e.tier}` : ''}`;
   const parts = [e.service && `service ${e.service}`, e.zone && `zone ${e.zone}`, e.band && `band ${e.band}`].filter(Boolean);
   return parts.length ? parts.join(' ') : 'total';
 }
 
 function result(t: TrafficTestPlan, e: TrafficExpectPlan, failures: string[], got: { amount: string; currency: string }): TestResult {
-  const expected = e.kind === 'amount' ? { amount: e.amount, currency: e.currency } : { amount: String(e.count), currency: 'records' };
+  const expected = e.kind === 'amount' || e.kind === 'charge' ? { amount: e.amount, currency: e.currency } : { amount: String(e.count), currency: 'records' };
   const actual: TestActual = {
     rated: true, amount: got.amount, currency: got.currency, zone: null, band: null, billedSeconds: null, clause: null,
     suspenseReason: null, suspenseDetail: null,

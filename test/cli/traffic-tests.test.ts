@@ -113,6 +113,22 @@ describe('traffic tests', () => {
     expect(out.results.find((x) => !x.passed)).toMatchObject({ title: 'March sample: total', source: 'tests/march.test.icx:8' });
   });
 
+  it('a period charge: none computed counts 0, so expecting one fails and lists the period\'s lines', () => {
+    const root = setup('charge', '0.05');
+    writeFileSync(path.join(dir, root, 'tests', 'march.test.icx'), `test "March charges" for ACME-COV {
+  traffic "../traffic/march.csv"
+  period 2026-03
+  expect charge minimum-fee voice-termination 0 EUR
+  expect charge discount voice-termination 1.00 EUR
+}
+`);
+    const r = icx(['test', 'charge'], dir);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('✓ March charges: charge minimum-fee voice-termination');
+    expect(r.stdout).toContain('charge discount voice-termination: expected 1.00 EUR, got 0 EUR');
+    expect(r.stdout).toContain('no charge line in the period');
+  });
+
   it('a traffic file DuckDB cannot read is a clear error naming it, no stack trace', () => {
     const root = setup('broken', '0.05');
     writeFileSync(path.join(dir, root, 'traffic', 'march.parquet'), 'this is not parquet');
