@@ -1,6 +1,10 @@
 // The traffic test syntax (GRAMMAR.md "Traffic tests"): a top-level block, told from a stray inline
 // test block by the `for` after its title.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { reparse, type ParsedText } from './incremental.js';
 import { parse } from './parse.js';
 
 describe('traffic tests', () => {
@@ -42,5 +46,27 @@ describe('traffic tests', () => {
     const { file, diagnostics } = parse(`test "x" for A {\n  traffic "t.csv"\n  expect count many\n  expect total 1 EUR\n}\n`, 't.test.icx');
     expect(diagnostics.map((d) => [d.code, d.range.start.line])).toEqual([['ICX1002', 3]]);
     expect(file.trafficTests![0]!.expects.map((e) => e.kind)).toContain('amount');
+  });
+});
+
+describe('the incremental re-parse with traffic tests in the file', () => {
+  // An agreement and a traffic test in one file: edits anywhere must give what a full parse gives
+  // (the re-parse moves top-level lists it does not know, such as trafficTests, past the edit).
+  const text = readFileSync(path.join(import.meta.dirname, '..', 'agreements', 'acme-orange-fr.icx'), 'utf8')
+    + '\n' + readFileSync(path.join(import.meta.dirname, '..', 'agreements', 'tests', 'orange-fr.test.icx'), 'utf8');
+  it('equals a full parse after random one-line edits', () => {
+    const before: ParsedText = { text, result: parse(text, 'a.icx') };
+    expect(before.result.diagnostics).toEqual([]);
+    const lines = text.split('\n');
+    fc.assert(
+      fc.property(fc.nat(), fc.nat(), fc.constantFrom('0', '5', ' ', 'x', '"', '{', '}', 'expect', '\n'), (l, c, insert) => {
+        const i = l % lines.length;
+        const at = c % (lines[i]!.length + 1);
+        const edited = [...lines.slice(0, i), lines[i]!.slice(0, at) + insert + lines[i]!.slice(at), ...lines.slice(i + 1)].join('\n');
+        const quick = reparse(before, edited, 'a.icx');
+        if (quick !== undefined) expect(quick).toEqual(parse(edited, 'a.icx'));
+      }),
+      { numRuns: 200, seed: 20261126 },
+    );
   });
 });
