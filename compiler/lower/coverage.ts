@@ -22,6 +22,7 @@ export function coverageItems(m: AgreementModel, plan: AgreementPlan): CoverageI
     if (s.minimumFee) add('period-fee', `${s.name} minimum per ${s.minimumFee.period}`, s.minimumFee.source);
     if (s.maximumPerPeriod) add('period-fee', `${s.name} maximum per ${s.maximumPerPeriod.period}`, s.maximumPerPeriod.source);
     for (const f of s.recurringFees ?? []) add('period-fee', `${s.name} recurring fee`, f.source);
+    if (s.minimumPerUnit) add('period-fee', `${s.name} minimum per ${s.minimumPerUnit.per}`, s.minimumPerUnit.source);
     const d = s.digital;
     if (d) {
       for (const f of d.activeUnitFees) add('digital', `${s.name} fee per active unit`, f.source);

@@ -6,8 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { icx, ROOT } from '../cli/run-cli.js';
 
 describe('the example agreements\' tests', () => {
-  it('pass, with a traffic test for every agreement, covering at least 85% of the items', () => {
-    const r = icx(['test', join(ROOT, 'agreements'), '--json', '--coverage-threshold', '85'], ROOT);
+  it('pass, with a traffic test for every agreement, covering at least 90% of the items', () => {
+    const r = icx(['test', join(ROOT, 'agreements'), '--json', '--coverage-threshold', '90'], ROOT);
     expect(r.code, r.stderr).toBe(0);
     const out = JSON.parse(r.stdout) as { failed: number; results: { agreementId: string; source: string }[] };
     expect(out.failed).toBe(0);
@@ -18,6 +18,6 @@ describe('the example agreements\' tests', () => {
     const withTraffic = new Set(out.results.filter((x) => x.source.startsWith('tests/')).map((x) => x.agreementId));
     expect(ids.filter((id) => !withTraffic.has(id))).toEqual([]);
     const { coverage } = JSON.parse(r.stderr) as { coverage: { items: number; covered: number } };
-    expect(coverage.covered * 100).toBeGreaterThanOrEqual(85 * coverage.items);
+    expect(coverage.covered * 100).toBeGreaterThanOrEqual(90 * coverage.items);
   });
 });
