@@ -79,11 +79,12 @@ async function runOne(store: Store, plans: HashedAgreementPlan[], t: TrafficTest
         if (rated + suspense !== e.count) failures.push(`records of ${id}: expected ${e.count}, got ${rated + suspense} (rated ${rated}, suspense ${suspense}: ${reasonText})`);
         if (e.rated !== null && rated !== e.rated) failures.push(`rated: expected ${e.rated}, got ${rated}`);
         if (e.suspense !== null && suspense !== e.suspense) failures.push(`suspense: expected ${e.suspense}, got ${suspense} (${reasonText})`);
+        if (failures.length) failures.push(...(await suspenseTrace(store, res.runId, id)));
         got = { amount: String(rated + suspense), currency: 'records' };
       } else if (e.kind === 'suspense') {
         const n = byReason.get(e.reason) ?? 0;
         failures = n === e.count ? [] : [`suspense ${e.reason}: expected ${e.count} records, got ${n} (all reasons: ${reasonText})`];
-        if (failures.length) failures.push(...(await suspenseTrace(store, res.runId, id, e.reason)));
+        if (failures.length) failures.push(...(await suspenseTrace(store, res.runId, id)));
         got = { amount: String(n), currency: 'records' };
       } else if (e.kind === 'charge') {
         const match = charges.filter((l) => l.construct === e.construct && l.subject === e.subject && (e.tier === null || l.tier === e.tier));
@@ -181,9 +182,9 @@ async function ratedTrace(store: Store, runId: string, id: string, e: Extract<Tr
   });
 }
 
-async function suspenseTrace(store: Store, runId: string, id: string, reason: string): Promise<string[]> {
+/** The agreement's suspense records behind a failed count: line, reason, detail. */
+async function suspenseTrace(store: Store, runId: string, id: string): Promise<string[]> {
   const rows = await queryJson(store, `SELECT source_line, reason, detail FROM suspense WHERE run_id = $1 AND ${MINE} ORDER BY source_line LIMIT ${TRACE_LIMIT + 1}`, [runId, id]);
-  void reason;
   return traceLines(rows, (r) => `  line ${r.source_line}: ${r.reason}: ${r.detail}`);
 }
 
