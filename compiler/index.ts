@@ -25,6 +25,9 @@ import { withFx } from './lower/fx.js';
 import { buildModel, type AgreementModel } from './model.js';
 import type { AgreementTestPlan, CompiledSet, FxPlan, HashedAgreementPlan } from './plan.js';
 import { Sink } from './sink.js';
+import { checkTrafficTests, type KnownAgreement, type TrafficTestSource } from './check/traffic-tests.js';
+import { coverageItems } from './lower/coverage.js';
+import type { AgreementPlan, CoverageItemPlan } from './plan.js';
 
 export { canonicalJson, hashPlan } from './hash.js';
 export { NO_FILES, resolveReference, type CompileHost } from './host.js';
@@ -89,6 +92,8 @@ export function compile(files: SourceFile[], host: CompileHost = NO_FILES, optio
   const entries: { model: AgreementModel; sink: Sink; fileOk: boolean; fx: Map<string, FxPlan> }[] = [];
   const syntaxErrorLines = new Set<string>();
   const decks = new DeckLoader(host);
+  const trafficTests: TrafficTestSource[] = [];
+  const lowered = new Map<AgreementModel, AgreementPlan>();
   for (const f of files) {
     const fileSink = new Sink(f.uri);
     let parsed: ReturnType<typeof parse> | undefined;
@@ -103,6 +108,7 @@ export function compile(files: SourceFile[], host: CompileHost = NO_FILES, optio
     for (const d of parsed.diagnostics) if (d.severity === 'error') syntaxErrorLines.add(`${f.uri}:${d.range.start.line}`);
     const fileOk = !parsed.diagnostics.some((d) => d.severity === 'error');
     for (const decl of parsed.file.partyDecls ?? []) partyDecls.push({ uri: f.uri, decl });
+    for (const test of parsed.file.trafficTests ?? []) trafficTests.push({ uri: f.uri, test });
     for (const a of parsed.file.agreements ?? []) {
       const sink = new Sink(f.uri);
       const model = buildModel(f.uri, a);
@@ -135,6 +141,7 @@ export function compile(files: SourceFile[], host: CompileHost = NO_FILES, optio
     guard(e.sink, e.model.uri, () => {
       const plan = withFx(lowerAgreement(e.model), e.model, e.fx);
       plans.push({ plan, hash: hashPlan(plan) });
+      lowered.set(e.model, plan);
       tests.push(...lowerTests(e.model));
     });
     // A lowering failure lands in e.sink after its diagnostics were copied: copy it too.
@@ -142,7 +149,28 @@ export function compile(files: SourceFile[], host: CompileHost = NO_FILES, optio
   }
   // Plans in id order so the compiled set does not depend on the order files were handed in.
   plans.sort((a, b) => (a.plan.id < b.plan.id ? -1 : a.plan.id > b.plan.id ? 1 : 0));
-  return { compiled: { plans, tests, ...(parties !== undefined ? { parties } : {}) }, diagnostics: inReadingOrder(diagnostics, files) };
+  // Traffic tests name agreements of any file: checked once every agreement is lowered.
+  const known = new Map<string, KnownAgreement>();
+  for (const e of entries) {
+    const plan = lowered.get(e.model);
+    if (!known.has(e.model.ast.id.text)) known.set(e.model.ast.id.text, { model: e.model, ...(plan ? { plan } : {}) });
+  }
+  let traffic: ReturnType<typeof checkTrafficTests> = { plans: [], sinks: [] };
+  const coverage: CoverageItemPlan[] = [];
+  const lateSink = new Sink('');
+  guard(lateSink, '', () => {
+    traffic = checkTrafficTests(trafficTests, known, host);
+    for (const [model, plan] of lowered) coverage.push(...coverageItems(model, plan));
+  });
+  for (const sink of traffic.sinks) diagnostics.push(...withoutCascades(sink.diagnostics, syntaxErrorLines));
+  diagnostics.push(...lateSink.diagnostics);
+  return {
+    compiled: {
+      plans, tests, ...(parties !== undefined ? { parties } : {}),
+      ...(traffic.plans.length > 0 ? { trafficTests: traffic.plans } : {}), ...(lowered.size > 0 ? { coverage } : {}),
+    },
+    diagnostics: inReadingOrder(diagnostics, files),
+  };
 }
 
 /**

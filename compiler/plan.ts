@@ -12,12 +12,14 @@ import type {
 } from './plan-period.js';
 import type { FxPlan, SettlementPlan } from './plan-settlement.js';
 import type { AgreementTestPlan } from './plan-tests.js';
+import type { CoverageItemPlan, TrafficTestPlan } from './plan-traffic-tests.js';
 
 export type * from './plan-parties.js';
 export type * from './plan-settlement.js';
 export type * from './plan-period.js';
 export type * from './plan-digital.js';
 export type * from './plan-tests.js';
+export type * from './plan-traffic-tests.js';
 
 export const PLAN_FORMAT_VERSION = 1;
 
@@ -229,4 +231,8 @@ export interface CompiledSet {
   tests: AgreementTestPlan[];
   /** declared partners and entities (name order); absent from hand-built sets */
   parties?: PartyDirectoryPlan;
+  /** traffic tests (`test "…" for AGREEMENT { traffic … }`); absent when there are none */
+  trafficTests?: TrafficTestPlan[];
+  /** what `icx test --coverage` counts, per agreement with a plan; absent from hand-built sets */
+  coverage?: CoverageItemPlan[];
 }

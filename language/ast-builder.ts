@@ -8,6 +8,7 @@ import type {
 import { buildService, buildTest } from './ast-builder-service.js';
 import { buildPartyDecl, buildSettlement } from './ast-builder-parties.js';
 import { buildCommitment, buildDiscount } from './ast-builder-period.js';
+import { buildTrafficTests } from './ast-builder-traffic.js';
 import { Literals } from './ast-literals.js';
 import { allTokens, nodeAt, nodesOf, onlyChildNode, spanOf, tokenAt, tokensOf, startOf as start } from './cst-util.js';
 import type { LexResult } from './lexer.js';
@@ -22,7 +23,8 @@ export function buildAst(cst: CstNode | undefined, lexed: LexResult, uri: string
     .filter((n) => spanOf(n) !== undefined)
     .map((n) => buildPartyDecl(n, lit))
     .filter((d): d is PartyDecl => d !== undefined);
-  return { uri, agreements, comments, ...(partyDecls.length > 0 ? { partyDecls } : {}) };
+  const trafficTests = buildTrafficTests(cst, lit);
+  return { uri, agreements, comments, ...(partyDecls.length > 0 ? { partyDecls } : {}), ...(trafficTests.length > 0 ? { trafficTests } : {}) };
 }
 
 function buildAgreement(node: CstNode, lit: Literals): Agreement {

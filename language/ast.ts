@@ -17,6 +17,7 @@ import type {
 } from './ast-pricing.js';
 import type { FxDecl, SettlementBlock } from './ast-settlement.js';
 import type { TestBlock } from './ast-tests.js';
+import type { TrafficTest } from './ast-traffic-tests.js';
 
 export type * from './ast-parties.js';
 export type * from './ast-bands-zones.js';
@@ -24,6 +25,7 @@ export type * from './ast-settlement.js';
 export type * from './ast-pricing.js';
 export type * from './ast-period.js';
 export type * from './ast-tests.js';
+export type * from './ast-traffic-tests.js';
 
 export interface Position {
   /** 0-based offset into the text */
@@ -140,6 +142,8 @@ export interface AgreementFile {
   comments: Comment[];
   /** partners and entities declared outside any agreement (absent = none) */
   partyDecls?: PartyDecl[];
+  /** traffic tests (`test "…" for AGREEMENT { traffic … }`, usually in *.test.icx; absent = none) */
+  trafficTests?: TrafficTest[];
 }
 
 export interface Agreement extends Node {

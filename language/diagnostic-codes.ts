@@ -160,6 +160,22 @@ export const DIAGNOSTIC_CODES = {
   ICX6403: { severity: 'error', title: 'invalid record count' },
   ICX6404: { severity: 'error', title: 'single-record expectation in a period test' },
   ICX6405: { severity: 'error', title: 'unknown charge subject in a test' },
+
+  // traffic tests (`test "…" for AGREEMENT { traffic "FILE" … }`, usually in *.test.icx)
+  ICX2801: { severity: 'error', title: 'traffic test for an unknown agreement' },
+  ICX2802: { severity: 'error', title: 'traffic file missing or not a usage file' },
+  ICX2803: { severity: 'error', title: 'traffic file path refused' },
+  ICX2804: { severity: 'error', title: 'traffic test without exactly one traffic line' },
+  ICX2805: { severity: 'error', title: 'unknown service in a traffic expectation' },
+  ICX2806: { severity: 'error', title: 'unknown zone in a traffic expectation' },
+  ICX2807: { severity: 'error', title: 'unknown time band in a traffic expectation' },
+  ICX2808: { severity: 'error', title: 'unknown suspense reason in a traffic expectation' },
+  ICX2809: { severity: 'error', title: 'traffic expectation totals nothing named' },
+  ICX2810: { severity: 'error', title: 'traffic expectation in another currency than the agreement' },
+  ICX2811: { severity: 'error', title: 'invalid record counts (not whole, or rated + suspense ≠ count)' },
+  ICX2812: { severity: 'error', title: 'traffic test without expectations' },
+  ICX2813: { severity: 'error', title: 'charge expectation in a traffic test without `period`' },
+  ICX2814: { severity: 'error', title: 'unknown charge construct in a traffic test' },
 } as const satisfies Record<string, CodeInfo>;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;

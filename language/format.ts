@@ -44,10 +44,12 @@ class Formatter {
 
   file(cst: CstNode): string {
     // Agreements and partner/entity declarations, in source order, a blank line between.
-    const topLevel = [...nodesOf(cst, 'agreement'), ...nodesOf(cst, 'partyDecl')].sort((a, b) => this.firstIndex(a) - this.firstIndex(b));
+    const topLevel = [...nodesOf(cst, 'agreement'), ...nodesOf(cst, 'partyDecl'), ...nodesOf(cst, 'trafficTest')].sort((a, b) => this.firstIndex(a) - this.firstIndex(b));
     for (const node of topLevel) {
       this.out.blank();
       if (node.name === 'partyDecl') this.block(node, 0, () => this.plainLines(nodesOf(node, 'partyDeclItem'), 1));
+      // a traffic test: its lines in source order, one per line
+      else if (node.name === 'trafficTest') this.block(node, 0, () => this.plainLines([...nodesOf(node, 'trafficSource'), ...nodesOf(node, 'testPeriod'), ...nodesOf(node, 'trafficExpect')], 1));
       else this.agreement(node);
     }
     this.writer.commentsBefore(this.tokens.length, 0);

@@ -8,7 +8,7 @@ import type { CstNode, IToken } from 'chevrotain';
 import { SERVICE_KINDS } from './ast.js';
 import { errorMessages } from './parse-messages.js';
 import { TestsParser } from './parser-tests.js';
-import { allTokens, kw, LCurly, RCurly, StringLit } from './tokens.js';
+import { allTokens, kw, LCurly, NumberTok, RCurly, StringLit } from './tokens.js';
 
 /** The rules a block repeats, one per item: the units the incremental re-parse replaces. */
 export type ItemRule = 'agreementItem' | 'serviceItem' | 'zoneDef' | 'partyDecl';
@@ -26,6 +26,7 @@ export class AgreementParser extends TestsParser {
       this.OR([
         { ALT: () => this.SUBRULE(this.agreement) },
         { ALT: () => this.SUBRULE(this.partyDecl) },
+        { ALT: () => this.SUBRULE(this.trafficTest) },
         { ALT: () => this.SUBRULE(this.agreementItem, { LABEL: 'strayItem' }) },
         { ALT: () => this.CONSUME(RCurly, { LABEL: 'strayClose' }) },
       ]),
@@ -39,6 +40,72 @@ export class AgreementParser extends TestsParser {
     this.CONSUME(LCurly);
     this.MANY(() => this.SUBRULE(this.agreementItem));
     this.CONSUME(RCurly);
+  });
+
+  // A traffic test (`*.test.icx`): `test "…" for AGREEMENT { traffic "FILE"  expect … }`. Top level,
+  // so `test "…" for` is told from a stray test block (`test "…" {`) by its third token.
+  trafficTest = this.RULE('trafficTest', () => {
+    this.CONSUME(kw('test'));
+    this.CONSUME(StringLit);
+    this.CONSUME(kw('for'));
+    this.SUBRULE(this.name, { LABEL: 'agreement' });
+    this.CONSUME(LCurly);
+    this.MANY(() =>
+      this.OR([
+        { ALT: () => this.SUBRULE(this.trafficSource) },
+        // `period 2026-03`: the period charges of that month are computed too (`expect charge …`)
+        { ALT: () => this.SUBRULE(this.testPeriod) },
+        { ALT: () => this.SUBRULE(this.trafficExpect) },
+      ]),
+    );
+    this.CONSUME(RCurly);
+  });
+
+  trafficSource = this.RULE('trafficSource', () => {
+    this.CONSUME(kw('traffic'));
+    this.CONSUME(StringLit);
+  });
+
+  // `expect count 20 rated 13 suspense 7` | `expect suspense no-zone 2` | `expect total 0.09 EUR`
+  // | `expect charge CONSTRUCT SUBJECT (tier N)? -1.00 EUR` | `expect (service S)? (zone Z)? (band B)? 0.05 EUR`
+  trafficExpect = this.RULE('trafficExpect', () => {
+    this.CONSUME(kw('expect'));
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(kw('count'));
+          this.CONSUME(NumberTok, { LABEL: 'count' });
+          this.OPTION(() => { this.CONSUME(kw('rated')); this.CONSUME2(NumberTok, { LABEL: 'rated' }); });
+          this.OPTION2(() => { this.CONSUME(kw('suspense')); this.CONSUME3(NumberTok, { LABEL: 'suspense' }); });
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME2(kw('suspense'));
+          this.SUBRULE(this.name, { LABEL: 'reason' });
+          this.CONSUME4(NumberTok, { LABEL: 'reasonCount' });
+        },
+      },
+      { ALT: () => { this.CONSUME(kw('total')); this.SUBRULE(this.money); } },
+      {
+        // `expect charge discount FR-MOBILE-VOLUME tier 1 0.00 EUR` (with `period`), as in period tests
+        ALT: () => {
+          this.CONSUME(kw('charge'));
+          this.SUBRULE5(this.name, { LABEL: 'construct' });
+          this.SUBRULE6(this.name, { LABEL: 'subject' });
+          this.OPTION6(() => { this.CONSUME(kw('tier')); this.CONSUME5(NumberTok, { LABEL: 'tier' }); });
+          this.SUBRULE(this.signedMoney);
+        },
+      },
+      {
+        ALT: () => {
+          this.OPTION3(() => { this.CONSUME(kw('service')); this.SUBRULE2(this.name, { LABEL: 'service' }); });
+          this.OPTION4(() => { this.CONSUME(kw('zone')); this.SUBRULE3(this.name, { LABEL: 'zone' }); });
+          this.OPTION5(() => { this.CONSUME(kw('band')); this.SUBRULE4(this.name, { LABEL: 'band' }); });
+          this.SUBRULE2(this.money);
+        },
+      },
+    ]);
   });
 
   agreementItem = this.RULE('agreementItem', () => {
