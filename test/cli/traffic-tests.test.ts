@@ -1,6 +1,6 @@
 // `icx test` with traffic tests (*.test.icx) and `--coverage`: a small agreement whose totals and
 // coverage are counted by hand below.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { icx, STACK_LINE, tempDir } from './run-cli.js';
@@ -79,6 +79,7 @@ beforeAll(() => {
   ({ dir, cleanup } = tempDir());
   setup('pass', '0.05');
   setup('fail', '0.06');
+  setup('update', '0.06');
 });
 afterAll(() => cleanup());
 
@@ -103,6 +104,17 @@ describe('traffic tests', () => {
     expect(r.stdout).toMatch(/line 2 T-1: zone FR-MOBILE, band any, billed 120s, voice-termination\/FR-MOBILE\/any\/\S+ → 0\.025/);
     expect(r.stdout).toMatch(/5 tests passed, 1 failed/);
     expect(r.stderr).not.toContain(STACK_LINE);
+  });
+
+  it('--update rewrites a failing traffic total to the actual one, and the re-run passes', () => {
+    const r = icx(['test', 'update', '--update'], dir);
+    expect(r.code).toBe(0);
+    // the hand-computed total of the sample is 0.05 EUR (see TEST above); 0.06 was wrong on purpose
+    // 0.05 = sms 0.02 + FR-FIXED 0.006 → 0.01 + FR-MOBILE 0.025 → 0.02 (half-even per invoice line)
+    expect(r.stdout).toContain('- expect total 0.06 EUR');
+    expect(r.stdout).toContain('+ expect total 0.05 EUR');
+    expect(readFileSync(path.join(dir, 'update', 'tests', 'march.test.icx'), 'utf8')).toContain('  expect total 0.05 EUR\n');
+    expect(icx(['test', 'update'], dir).code).toBe(0);
   });
 
   it('--json carries the traffic results', () => {

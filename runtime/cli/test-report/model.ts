@@ -29,11 +29,13 @@ export function reportCases(results: readonly TestResult[], compiled: CompiledSe
   };
   return results.map((r, i) => {
     const { uri, line } = splitSource(r.source);
-    const t = compiled.tests[i]!;
+    // traffic tests (agreements/tests/*.test.icx) come after the inline tests and have no test
+    // plan of their own: their failures already list the invoice lines and records involved
+    const t = isTrafficResult(r) ? undefined : compiled.tests[i];
     return {
       agreementId: r.agreementId, title: r.title, file: display(uri), line: line ?? 1, passed: r.passed,
       expected: expected(r), actual: actual(r), failures: r.failures,
-      trace: traceLines(r, t, plans.get(r.agreementId), show),
+      trace: t ? traceLines(r, t, plans.get(r.agreementId), show) : [],
     };
   });
 }
@@ -48,6 +50,7 @@ function expected(r: TestResult): string {
   const e = r.expect;
   if (e.kind === 'suspense') return `suspense ${e.reason}`;
   if (r.actual?.period) return 'the period expectations below';
+  if (e.kind === 'charge' && e.construct === 'traffic') return `${e.subject} ${e.amount} ${e.currency}`;
   if (e.kind === 'charge') return `charge ${e.construct} ${e.subject} ${e.amount} ${e.currency}`;
   if (e.kind === 'total') return `total ${e.amount} ${e.currency}`;
   return [`${e.amount} ${e.currency}`, e.original && `original ${e.original.amount} ${e.original.currency}`, e.zone && `zone ${e.zone}`, e.band && `band ${e.band}`, e.billedSeconds !== null && `billed ${e.billedSeconds}s`]
@@ -65,4 +68,9 @@ function actual(r: TestResult): string {
     a.zone && `zone ${a.zone}`, a.band && `band ${a.band}`, a.billedSeconds !== null && `billed ${a.billedSeconds}s`]
     .filter(Boolean)
     .join(' ');
+}
+
+/** A result of a traffic test (runtime/testing/traffic-tests.ts), not of an inline `test` block. */
+export function isTrafficResult(r: TestResult): boolean {
+  return r.expect.kind === 'charge' && r.expect.construct === 'traffic';
 }

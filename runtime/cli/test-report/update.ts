@@ -9,7 +9,7 @@ import type { AgreementTestPlan, CompiledSet } from '../../../compiler/plan.js';
 import { format, hasErrors, parse, type MoneyLit, type Range, type TestBlock, type TestExpect } from '../../../language/index.js';
 import type { TestActual, TestResult } from '../../agreement-tests.js';
 import type { PeriodActual } from '../../period/tests.js';
-import { splitSource } from './model.js';
+import { isTrafficResult, splitSource } from './model.js';
 import { trim } from './trace.js';
 
 export interface UpdatedLine {
@@ -57,6 +57,13 @@ export function planUpdate(
     const text = files.get(uri);
     if (text === undefined || line === null) return skip('its file is not among the files given');
     if (!parsed.has(uri)) parsed.set(uri, parse(text, uri));
+    if (isTrafficResult(r)) {
+      const mine: Edit[] = [];
+      const why = trafficEdit(parsed.get(uri)!, line, r, text, mine);
+      if (why !== undefined) return skip(why);
+      edits.set(uri, [...(edits.get(uri) ?? []), ...mine.map((edit) => ({ edit, title: r.title }))]);
+      return;
+    }
     const block = findTest(parsed.get(uri)!, r.agreementId, line);
     if (!block) return skip('its test block was not found in the file');
     const t = compiled.tests[i]!;
@@ -96,6 +103,18 @@ export function planUpdate(
   }
   changed.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
   return { texts, changed, notUpdated };
+}
+
+/** A traffic test's amount expectation (`expect … 0.05 EUR`, `expect charge …`) at `line`:
+ *  its amount set to the actual total. Counts are left to the author (which of the three numbers
+ *  changed is a judgement); returns why when nothing was edited. */
+function trafficEdit(p: ReturnType<typeof parse>, line: number, r: TestResult, text: string, out: Edit[]): string | undefined {
+  const e = (p.file.trafficTests ?? []).flatMap((t) => t.expects ?? []).find((x) => x.range.start.line === line);
+  if (e === undefined) return 'its expect line was not found';
+  if (e.kind !== 'amount' && e.kind !== 'charge') return 'record counts are not rewritten: check the sample traffic and change them by hand';
+  if (r.actual?.amount == null || r.actual.currency == null) return 'no actual amount';
+  money(e.amount, r.actual.amount, r.actual.currency, text, out);
+  return undefined;
 }
 
 function findTest(p: ReturnType<typeof parse>, agreementId: string, line: number): TestBlock | undefined {
