@@ -8,7 +8,7 @@ export function foldingRanges(text: string, uri: string): FoldingRange[] {
   const parsed = parseIncrementally(text, uri);
   const byStart = new Map<number, FoldingRange>();
   const lines = text.split('\n');
-  walkNodes([parsed.file.partyDecls, parsed.file.agreements], (n) => {
+  walkNodes([parsed.file.partyDecls, parsed.file.agreements, parsed.file.trafficTests], (n) => {
     const start = n.range.start.line - 1;
     let end = n.range.end.line - 1;
     if (!Number.isFinite(start) || !Number.isFinite(end) || start < 0) return;

@@ -15,6 +15,8 @@ export function fileSymbols(file: AgreementFile, text: string): DocumentSymbol[]
   const out: DocumentSymbol[] = [];
   for (const d of file.partyDecls ?? []) out.push(sym(d.name.text || d.role, d.role, SymbolKind.Class, d, d.name, text));
   for (const a of file.agreements) out.push(agreementSymbol(a, text));
+  // traffic tests: `test "…" for AGREEMENT { … }` outside any agreement
+  for (const t of file.trafficTests ?? []) out.push(sym(`test ${JSON.stringify(t.title?.value ?? '')}`, `for ${t.agreement?.text ?? ''}`, SymbolKind.Event, t, t.title, text));
   return out.sort((x, y) => x.range.start.line - y.range.start.line || x.range.start.character - y.range.start.character);
 }
 

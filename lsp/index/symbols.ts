@@ -28,6 +28,8 @@ export interface FileIndex {
 }
 
 const WORKSPACE = '*';
+/** Scope prefix of a traffic test's names until indexWorkspace knows where the agreement is. */
+const PENDING = '?agreement:';
 /** Built-in names: `any` zone/band is not declared anywhere and never renamed. */
 export const BUILTIN_NAMES = new Set(['any']);
 
@@ -60,7 +62,31 @@ export function indexWorkspace(files: readonly SourceText[], current?: SourceTex
     } else out.push(indexFile(f.uri, f.text));
   }
   if (current !== undefined && !sawCurrent) out.push(indexFile(current.uri, current.text));
-  return out;
+  return resolvePending(out);
+}
+
+/** Traffic tests' names get the scope of the agreement they name (its first definition); a name of
+ *  a discount there becomes a discount. Copies: the per-file cache keeps the unresolved index. */
+function resolvePending(all: FileIndex[]): FileIndex[] {
+  if (!all.some((f) => f.occurrences.some((o) => o.scope.startsWith(PENDING)))) return all;
+  const scopes = new Map<string, string>();
+  for (const f of all) {
+    (f.file.agreements ?? []).forEach((a, i) => {
+      if (a?.id?.text && !scopes.has(a.id.text)) scopes.set(a.id.text, agreementScope(f.uri, a, i));
+    });
+  }
+  const discounts = new Set<string>();
+  for (const f of all) for (const o of f.occurrences) if (o.isDecl && o.kind === 'discount') discounts.add(`${o.scope}|${o.name}`);
+  return all.map((f) => {
+    if (!f.occurrences.some((o) => o.scope.startsWith(PENDING))) return f;
+    const occurrences = f.occurrences.map((o) => {
+      if (!o.scope.startsWith(PENDING)) return o;
+      const scope = scopes.get(o.scope.slice(PENDING.length)) ?? o.scope;
+      const kind = o.kind === 'service' && discounts.has(`${scope}|${o.name}`) ? 'discount' : o.kind;
+      return { ...o, scope, kind };
+    });
+    return { ...f, occurrences };
+  });
 }
 
 export function agreementScope(uri: string, a: Agreement, index: number): string {
@@ -78,6 +104,21 @@ function collect(file: AgreementFile, uri: string, textLength: number): Occurren
     out.push({ kind, name: n.text, scope, uri, start, end, isDecl });
   };
   for (const d of file.partyDecls ?? []) add('party', WORKSPACE, d?.name, true);
+  // Traffic tests (`test "…" for AGREEMENT { … }`, often in another file) name an agreement and
+  // its services, zones and bands: their scope is that agreement's, known only once the whole
+  // workspace is indexed (indexWorkspace resolves `PENDING + id`).
+  for (const t of file.trafficTests ?? []) {
+    if (t === undefined) continue;
+    add('agreement', WORKSPACE, t.agreement, false);
+    const scope = `${PENDING}${t.agreement?.text ?? ''}`;
+    for (const e of t.expects ?? []) {
+      if (e?.kind === 'amount') {
+        add('service', scope, e.service, false);
+        add('zone', scope, e.zone, false);
+        add('band', scope, e.band, false);
+      } else if (e?.kind === 'charge') add('service', scope, e.subject, false); // or a discount: resolved with the scope
+    }
+  }
   (file.agreements ?? []).forEach((a, i) => {
     if (a === undefined) return;
     const scope = agreementScope(uri, a, i);
