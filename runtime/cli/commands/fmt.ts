@@ -1,8 +1,7 @@
 // `icx fmt`: rewrite agreements in the canonical layout (GRAMMAR.md). A file with syntax
 // errors is reported and left untouched: the formatter never guesses.
 import type { Command } from 'commander';
-import { rename, rm, writeFile } from 'node:fs/promises';
-import path from 'node:path';
+import { writeFileAtomic } from '../write-atomic.js';
 import { format } from '../../../language/index.js';
 import { loadSources, printDiagnostics } from '../agreements.js';
 import { diagnosticsJson, plural } from '../diagnostics.js';
@@ -35,7 +34,7 @@ export function registerFmt(program: Command): void {
         }
         if (res.text === f.text) continue;
         changed.push(f.display);
-        if (!opts.check) await writeAtomically(f.abs, res.text);
+        if (!opts.check) await writeFileAtomic(f.abs, res.text);
       }
       if (opts.json) {
         const doc = { check: !!opts.check, files: src.files.length, changed, invalid, diagnostics: diagnosticsJson(syntaxErrors, src.lookup) };
@@ -51,16 +50,4 @@ export function registerFmt(program: Command): void {
       if (invalid.length > 0) throw new Failure(`${plural(invalid.length, 'file')} with syntax errors left unchanged`);
       if (opts.check && changed.length > 0) throw new Failure('');
     });
-}
-
-/** Temp file in the same directory, then rename: a crash never leaves a half-written agreement. */
-async function writeAtomically(file: string, text: string): Promise<void> {
-  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
-  try {
-    await writeFile(tmp, text, 'utf8');
-    await rename(tmp, file);
-  } catch (e) {
-    await rm(tmp, { force: true }).catch(() => undefined);
-    throw e;
-  }
 }
