@@ -34,7 +34,8 @@ const COLUMNS: Col[] = [
   { title: 'Records', width: 40, align: 'right', cell: recordsText },
   { title: 'Quantity', width: 62, align: 'right', cell: quantityText },
   { title: 'Rate', width: 74, align: 'right', cell: rateText },
-  { title: 'Amount', width: RIGHT - LEFT - 454, // the rest: 61 align: 'right', cell: (l) => groupThousands(l.amount) },
+  // the rest of the 515pt line: about 61pt
+  { title: 'Amount', width: RIGHT - LEFT - 454, align: 'right', cell: (l) => groupThousands(l.amount) },
 ];
 
 export function renderInvoicePdf(doc: InvoiceDocument): Promise<Uint8Array> {
@@ -136,7 +137,7 @@ function layout(pdf: Pdf, doc: InvoiceDocument): void {
       y = room(pdf, y, 24);
       pdf.font(FONT).fontSize(8.5).fillColor('#111111');
       text(pdf, t.label, LEFT, y, { width: 200 });
-      text(pdf, `${t.rate}%`, 240, y, { width: 50, align: 'right' });
+      text(pdf, `rate ${t.rate}%`, 220, y, { width: 70, align: 'right' });
       text(pdf, `base ${money(t.base, doc.currency)}`, 300, y, { width: 140, align: 'right' });
       text(pdf, money(t.amount, doc.currency), 440, y, { width: RIGHT - 440, align: 'right' });
       y += 12;
