@@ -32,6 +32,7 @@ th, td { padding: 3px 6px; text-align: left; vertical-align: top; }
 th { background: #eee; font-size: 8.5pt; }
 tbody tr { border-bottom: 1px solid #ddd; }
 td.num, th.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
+.facts { width: auto; }
 .facts td:first-child { color: #555; padding-right: 12px; }
 .sub { color: #666; font-size: 8.5pt; }
 .totals { width: auto; margin-left: auto; }
@@ -62,6 +63,7 @@ export function renderInvoiceHtml(doc: InvoiceDocument): string {
   out.push('<th class="num">Records</th><th class="num">Quantity</th><th class="num">Rate</th>');
   out.push(`<th class="num">Amount (${esc(doc.currency)})</th></tr></thead><tbody>`);
   for (const l of doc.lines) out.push(lineRow(l));
+  if (doc.lines.length === 0) out.push('<tr><td colspan="8" class="sub">No lines in this period.</td></tr>');
   out.push('</tbody></table>');
 
   if (doc.fx.length > 0) {

@@ -63,6 +63,16 @@ describe('renderInvoicePdf', () => {
     for (let i = 1; i <= 120; i++) expect(text).toContain(`ZONE-${String(i).padStart(3, '0')}`);
   });
 
+  it.skipIf(!hasPoppler)('prints characters the standard font lacks visibly, and an empty invoice', async () => {
+    const doc = exampleInvoice();
+    doc.recipient.legalName = 'Orange → 橙 SA';
+    doc.lines = [];
+    const text = pdfText(await renderInvoicePdf(doc), 'odd');
+    expect(text).toContain('Orange -> ? SA');
+    expect(text).toContain('No lines in this period.');
+    expect(text).toMatch(/Total due\s+1,992\.54 EUR/);
+  });
+
   it.skipIf(!hasPoppler)('renders page 1 to PNG (artifacts/, to look at)', async () => {
     pdfText(await renderInvoicePdf(exampleInvoice()), 'example');
     execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', join(ARTIFACTS, 'example.pdf'), join(ARTIFACTS, 'example')]);

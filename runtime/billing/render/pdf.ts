@@ -120,6 +120,11 @@ function layout(pdf: Pdf, doc: InvoiceDocument): void {
     }
     y = row(pdf, l, y, h);
   }
+  if (doc.lines.length === 0) {
+    pdf.font(FONT).fontSize(SMALL).fillColor('#666666');
+    text(pdf, 'No lines in this period.', LEFT + PAD, y + PAD, { width: RIGHT - LEFT });
+    y = pdf.y + PAD;
+  }
 
   if (doc.fx.length > 0) {
     y = heading(pdf, 'Exchange rates used', y + 12, 30);
