@@ -5,6 +5,7 @@
 // below, which always runs inside the bill run's transaction.
 import { Decimal } from 'decimal.js';
 import { exec, queryJson, type Store } from '../store/store.js';
+import { total } from './documents.js';
 import type { InvoiceDocument } from './invoice-document.js';
 
 export const BILLING_DDL = [
@@ -73,7 +74,7 @@ export function runTotals(docs: readonly InvoiceDocument[]): { kind: string; cur
   }
   return [...acc.keys()].sort().map((k) => {
     const a = acc.get(k)!;
-    return { kind: a.kind, currency: a.currency, net: a.net.toFixed(), tax: a.tax.toFixed(), gross: a.gross.toFixed() };
+    return { kind: a.kind, currency: a.currency, net: total([a.net.toFixed()], a.currency), tax: total([a.tax.toFixed()], a.currency), gross: total([a.gross.toFixed()], a.currency) };
   });
 }
 

@@ -33,7 +33,10 @@ SELECT service, direction, zone, band, count(*) AS records,
        CAST(coalesce(sum(units), 0) AS VARCHAR) AS units,
        CAST(coalesce(sum(billed_bytes), 0) AS VARCHAR) AS billed_bytes,
        CAST(sum(amount) AS VARCHAR) AS amount,
-       count(DISTINCT clause) AS clauses, min(clause) AS clause, min(rate_source) AS rate_source
+       -- zero-duration calls (free, no clause) do not hide the line's one price
+       count(DISTINCT clause) FILTER (WHERE clause <> 'zero-duration') AS clauses,
+       min(clause) FILTER (WHERE clause <> 'zero-duration') AS clause,
+       min(rate_source) FILTER (WHERE clause <> 'zero-duration') AS rate_source
 FROM latest GROUP BY ALL ORDER BY service, zone, band`;
 
 const FX_SQL = `${LATEST}
