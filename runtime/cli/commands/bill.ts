@@ -6,15 +6,15 @@ import path from 'node:path';
 import type { UsageField } from '../../../compiler/sql/index.js';
 import type { InvoiceDocument } from '../../billing/invoice-document.js';
 import { compileOrFail } from '../agreements.js';
-import { Failure } from '../errors.js';
+import { Failure, UsageError } from '../errors.js';
 import { displayPath, requireFile, requireWritableDir } from '../files.js';
 import { columnMap, month, timeZone } from '../options.js';
 
 interface BillOptions {
-  period: string;
+  period?: string;
   partner?: string;
   usage?: string[];
-  out: string;
+  out?: string;
   db: string;
   map?: Partial<Record<UsageField, string>>;
   assumeTimezone?: string;
@@ -35,13 +35,43 @@ async function openDb(db: string) {
   return openStore(path.resolve(db));
 }
 
+/** `icx bill approve RUN [--db]`, `icx bill issue RUN --out DIR [--db]`. */
+async function runStep(step: 'approve' | 'issue', rest: string[], opts: BillOptions): Promise<void> {
+  if (rest.length !== 1) throw new UsageError(`icx bill ${step} needs one bill run id, e.g. icx bill ${step} BR-2026-03`);
+  const run = rest[0]!;
+  if (opts.period || opts.usage || opts.partner) throw new UsageError(`icx bill ${step} takes the run id only (and --db${step === 'issue' ? ', --out' : ''})`);
+  const { approveBillRun, issueBillRun } = await import('../../billing/run.js');
+  if (step === 'issue') {
+    if (!opts.out) throw new UsageError('icx bill issue needs --out DIR (where the numbered documents are written)');
+    await requireWritableDir(opts.out, '--out');
+  }
+  const store = await openDb(opts.db);
+  try {
+    if (step === 'approve') {
+      await approveBillRun(store, run);
+      process.stdout.write(`bill run ${run}: approved\n`);
+      return;
+    }
+    const { writeInvoiceFiles, documentBaseName } = await import('../../billing/write.js');
+    const docs = await issueBillRun(store, run);
+    await writeInvoiceFiles(docs, path.resolve(opts.out!));
+    process.stdout.write(`${table(docs, docs.map(documentBaseName))}\n\nbill run ${run}: issued, ${docs.length} documents in ${opts.out}\n`);
+  } finally {
+    await store.close();
+  }
+}
+
 export function registerBill(program: Command): void {
-  const bill = program
+  program
     .command('bill')
     .description('bill run for a month: invoices we issue and statements we expect (JSON + CSV); see also bill approve / bill issue')
-    .argument('<paths...>', '.icx files or directories with the agreements')
-    .requiredOption('--period <YYYY-MM>', 'the month to bill', month)
-    .requiredOption('--out <dir>', 'directory for the documents (<number or draft id>.json and .csv)')
+    .argument('<paths...>', '.icx files or directories with the agreements; or approve RUN / issue RUN')
+    // `bill approve RUN` and `bill issue RUN` are read from the first operand, not commander
+    // subcommands: a parent's options (--db, --out) would be taken from the subcommand's
+    // arguments, and its mandatory options demanded of them. So --period and --out are
+    // checked by the action. (An agreements folder named approve or issue: write ./approve.)
+    .option('--period <YYYY-MM>', 'the month to bill (required)', month)
+    .option('--out <dir>', 'directory for the documents (<number or draft id>.json and .csv) (required)')
     .option('--partner <name>', 'bill only this partner')
     .option('--usage <files...>', 'usage files to rate first (as icx rate), in the same transaction')
     .option('--db <file>', 'the DuckDB store', 'icx.duckdb')
@@ -51,6 +81,9 @@ export function registerBill(program: Command): void {
     .option('--kpi <files...>', 'KPI CSV files (SLA credits)')
     .option('--issue-date <YYYY-MM-DD>', "the documents' issue date (default: the period's last day)")
     .action(async (paths: string[], opts: BillOptions) => {
+      if (paths[0] === 'approve' || paths[0] === 'issue') return runStep(paths[0], paths.slice(1), opts);
+      if (!opts.period) throw new UsageError('icx bill needs --period YYYY-MM (the month to bill)');
+      if (!opts.out) throw new UsageError('icx bill needs --out DIR (where the documents are written)');
       const usage = [];
       for (const u of opts.usage ?? []) usage.push(await requireFile(u, '--usage'));
       const retail = [];
@@ -81,42 +114,6 @@ export function registerBill(program: Command): void {
         }
         process.stdout.write(`${table(res.documents, res.documents.map(documentBaseName))}\n\n`);
         process.stdout.write(`bill run ${res.runId}: draft, ${res.documents.length} documents in ${opts.out}\n`);
-      } finally {
-        await store.close();
-      }
-    });
-
-  bill
-    .command('approve')
-    .description('approve a draft bill run: it is frozen from now on')
-    .argument('<run>', 'the bill run id, e.g. BR-2026-03')
-    .option('--db <file>', 'the DuckDB store', 'icx.duckdb')
-    .action(async (run: string, opts: { db: string }) => {
-      const { approveBillRun } = await import('../../billing/run.js');
-      const store = await openDb(opts.db);
-      try {
-        await approveBillRun(store, run);
-        process.stdout.write(`bill run ${run}: approved\n`);
-      } finally {
-        await store.close();
-      }
-    });
-
-  bill
-    .command('issue')
-    .description('issue an approved bill run: number its invoices and write them under their numbers')
-    .argument('<run>', 'the bill run id, e.g. BR-2026-03')
-    .requiredOption('--out <dir>', 'directory for the numbered documents')
-    .option('--db <file>', 'the DuckDB store', 'icx.duckdb')
-    .action(async (run: string, opts: { db: string; out: string }) => {
-      await requireWritableDir(opts.out, '--out');
-      const { issueBillRun } = await import('../../billing/run.js');
-      const { writeInvoiceFiles, documentBaseName } = await import('../../billing/write.js');
-      const store = await openDb(opts.db);
-      try {
-        const docs = await issueBillRun(store, run);
-        await writeInvoiceFiles(docs, path.resolve(opts.out));
-        process.stdout.write(`${table(docs, docs.map(documentBaseName))}\n\nbill run ${run}: issued, ${docs.length} documents in ${opts.out}\n`);
       } finally {
         await store.close();
       }
