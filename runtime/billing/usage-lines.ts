@@ -81,7 +81,9 @@ export async function usageLines(store: Store, hp: HashedAgreementPlan, start: s
       band,
       construct: null,
       tier: null,
-      description: `${String(r.service)} ${String(r.zone)}${band === 'any' ? '' : ` ${band}`}`,
+      // a connect fee is part of the amount, not of the rate: said, so rate × quantity ≠ amount is explained
+      description: `${String(r.service)} ${String(r.zone)}${band === 'any' ? '' : ` ${band}`}` +
+        (svc?.connectFee ? ` (incl. connect fee ${svc.connectFee} ${svc.priceCurrency ?? plan.currency} per call)` : ''),
       records: Number(r.records),
       quantity: quantity(svc, r),
       unit: svc?.unit ?? null,

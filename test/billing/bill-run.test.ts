@@ -171,3 +171,35 @@ describe('bill runs in the store', () => {
     }
   });
 });
+
+describe('icx bill: the NORDTEL documents of March 2026 (Europe/Berlin, connect fee 0.0020)', () => {
+  it('statement and invoice, worked out from acme-nordtel-de.icx', async () => {
+    const store = await fresh();
+    try {
+      const { documents } = await billRun(store, { plans, period: '2026-03', partner: 'NORDTEL', usage: [{ path: SAMPLE }], now: clock });
+      const [inv, st] = documents;
+      expect(st!.lines.map((l) => [l.service, l.zone, l.band, l.records, l.quantity, l.rate, l.amount])).toEqual([
+        // M-0014 1 msg × 0.0110 = 0.0110 → no invoice-line rule: half-up to the cent = 0.01
+        ['sms-termination', 'DE-MOBILE-TMO', 'day', 1, '1', '0.0110', '0.01'],
+        // M-0010 150 s, two price steps (no single rate): 0.0090 + 0.0090 + 0.0020 = 0.0200 → 0.02
+        ['voice-termination', 'DE-FIXED', 'day', 1, '2.5', null, '0.02'],
+        // M-0008 61 s → 0.0203; M-0011 split day/night 120 s → 0.0350 (two clauses: no single rate);
+        // 181 s = 3.016667 min; 0.0553 → half-up = 0.06
+        ['voice-termination', 'DE-MOBILE', 'day', 2, '3.016667', null, '0.06'],
+        // M-0009 120 s = 2 × 0.0195 + 0.0020 = 0.0410 → 0.04
+        ['voice-termination', 'DE-MOBILE-TMO', 'day', 1, '2', '0.0195', '0.04'],
+      ]);
+      expect(st!.lines[3]!.description).toBe('voice-termination DE-MOBILE-TMO day (incl. connect fee 0.0020 EUR per call)');
+      // 0.01 + 0.02 + 0.06 + 0.04 = 0.13; DE ≠ GB: reverse charge
+      expect(st!.totals).toEqual({ net: '0.13', tax: '0.00', gross: '0.13' });
+      // no settlement terms in the agreement: due 30 days after 2026-03-31, said in the notes
+      expect(st!.dueDate).toBe('2026-04-30');
+      expect(st!.notes[0]).toBe('Payment terms are not stated in the agreement: due 30 days after the issue date.');
+      // M-0013 inbound 37 s at 1/1 = 0.616667 min; 37 × 0.0085 / 60 = 0.005242 → 0.01
+      expect(inv!.lines.map((l) => [l.service, l.quantity, l.amount])).toEqual([['voice-origination', '0.616667', '0.01']]);
+      expect(inv!.totals.gross).toBe('0.01');
+    } finally {
+      await store.close();
+    }
+  });
+});
