@@ -55,7 +55,7 @@ async function runStep(step: 'approve' | 'issue', rest: string[], opts: BillOpti
     const { writeInvoiceFiles, documentBaseName } = await import('../../billing/write.js');
     const docs = await issueBillRun(store, run);
     await writeInvoiceFiles(docs, path.resolve(opts.out!));
-    process.stdout.write(`${table(docs, docs.map(documentBaseName))}\n\nbill run ${run}: issued, ${docs.length} documents in ${opts.out}\n`);
+    process.stdout.write(`${table(docs, docs.map(documentBaseName))}\n\nbill run ${run}: issued, ${docs.length} document${docs.length === 1 ? '' : 's'} in ${opts.out}\n`);
   } finally {
     await store.close();
   }
@@ -113,7 +113,7 @@ export function registerBill(program: Command): void {
           process.stdout.write(`rated: in ${r.inCount} = rated ${r.ratedCount} + suspense ${r.suspenseCount} (run ${r.runId})\n\n`);
         }
         process.stdout.write(`${table(res.documents, res.documents.map(documentBaseName))}\n\n`);
-        process.stdout.write(`bill run ${res.runId}: draft, ${res.documents.length} documents in ${opts.out}\n`);
+        process.stdout.write(`bill run ${res.runId}: draft, ${res.documents.length} document${res.documents.length === 1 ? '' : 's'} in ${opts.out}\n`);
       } finally {
         await store.close();
       }
