@@ -2,7 +2,7 @@
 // (agreements/traffic/march-sample.csv, priced record by record in test/e2e/sample-traffic.test.ts).
 // Every amount below is worked out by hand from acme-orange-fr.icx.
 import { describe, it, expect, beforeAll } from 'vitest';
-import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { HashedAgreementPlan } from '../../compiler/plan.js';
@@ -199,6 +199,29 @@ describe('icx bill: the NORDTEL documents of March 2026 (Europe/Berlin, connect 
       // M-0013 inbound 37 s at 1/1 = 0.616667 min; 37 × 0.0085 / 60 = 0.005242 → 0.01
       expect(inv!.lines.map((l) => [l.service, l.quantity, l.amount])).toEqual([['voice-origination', '0.616667', '0.01']]);
       expect(inv!.totals.gross).toBe('0.01');
+    } finally {
+      await store.close();
+    }
+  });
+});
+
+describe('icx bill: FX used', () => {
+  it('an SMS tariff in SDR settled in EUR shows the rate of the usage date', async () => {
+    const store = await fresh();
+    const file = join(mkdtempSync(join(tmpdir(), 'icx-bill-fx-')), 'sms.csv');
+    writeFileSync(file, [
+      'record_id,agreement,direction,kind,b_number,start_time,units',
+      'S-1,ACME-TELCOZ-ROAMING-2026,out,sms,447700900123,2026-03-02T10:00:00Z,1',
+      'S-2,ACME-TELCOZ-ROAMING-2026,out,sms,447700900124,2026-03-02T11:00:00Z,1',
+    ].join('\n') + '\n');
+    try {
+      const { documents } = await billRun(store, { plans, period: '2026-03', partner: 'TELCOZ', usage: [{ path: file }], now: clock });
+      const st = documents.find((d) => d.kind === 'statement')!;
+      // each: 1 msg × 0.0080 SDR × 1.170642 EUR/SDR (gsma-2026.csv, 2026-03-02) = 0.009365136 → 0.009365 per record;
+      // 2 × 0.009365 = 0.018730 → half-up to the cent = 0.02
+      expect(st.lines.map((l) => [l.service, l.records, l.rate, l.rateUnit, l.amount])).toEqual([['roaming-sms', 2, '0.0080', 'SDR/msg', '0.02']]);
+      expect(st.fx).toEqual([{ from: 'SDR', to: 'EUR', rate: '1.170642', date: '2026-03-02', table: 'fx/gsma-2026.csv' }]);
+      expect(st.currency).toBe('EUR');
     } finally {
       await store.close();
     }
