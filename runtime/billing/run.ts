@@ -1,0 +1,157 @@
+// A bill run (docs/usage.md "Bill runs"): rate the given usage, compute the period charges,
+// build one document per agreement × direction, and record the run and its documents — all in
+// ONE transaction, so a failure part-way leaves the store as it was. Draft runs are replaced
+// by re-running; approved and issued runs are never changed (corrections are credit and debit
+// notes, a later slice). The clock is injected: nothing in a document depends on wall time.
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import type { HashedAgreementPlan } from '../../compiler/plan.js';
+import { RuntimeError } from '../errors.js';
+import type { FileUsageSource } from '../ingest/ingest.js';
+import { daysInMonth, isoDate, parseMonth } from '../period/calendar.js';
+import { loadDigitalInputs, periodCharges } from '../period/run.js';
+import { rateWith, type RateResult } from '../rate.js';
+import { inTransaction, type Store } from '../store/store.js';
+import { buildDocuments } from './documents.js';
+import type { InvoiceDocument } from './invoice-document.js';
+import { ensureBillingTables, findRuns, numberInvoices, runDocuments, storeDraft } from './store.js';
+import { usageLines } from './usage-lines.js';
+
+export class BillError extends RuntimeError {
+  override name = 'BillError';
+}
+
+export interface BillRunOptions {
+  /** every compiled plan (usage is rated against all of them, as `icx rate` does) */
+  plans: readonly HashedAgreementPlan[];
+  /** YYYY-MM */
+  period: string;
+  /** bill only this partner's agreements */
+  partner?: string;
+  usage?: FileUsageSource[];
+  assumeTimezone?: string;
+  retail?: string[];
+  kpi?: string[];
+  /** YYYY-MM-DD; default the period's last day */
+  issueDate?: string;
+  /** the clock of created_at / approved_at / issued_at; default the wall clock */
+  now?: () => Date;
+  /** test hook: runs inside the transaction after every write, just before the commit */
+  beforeCommit?: () => Promise<void>;
+}
+
+export interface BillRunResult {
+  runId: string;
+  documents: InvoiceDocument[];
+  rating: RateResult | null;
+}
+
+export function billRunId(period: string, partner?: string): string {
+  return `BR-${period}${partner ? `-${partner}` : ''}`;
+}
+
+async function sha256(file: string): Promise<string> {
+  const h = createHash('sha256');
+  for await (const chunk of createReadStream(file)) h.update(chunk as Buffer);
+  return h.digest('hex');
+}
+
+export async function billRun(store: Store, opts: BillRunOptions): Promise<BillRunResult> {
+  const m = parseMonth(opts.period);
+  const start = isoDate(m.year, m.month, 1);
+  const end = isoDate(m.year, m.month, daysInMonth(m.year, m.month));
+  const endExclusive = m.month === 12 ? isoDate(m.year + 1, 1, 1) : isoDate(m.year, m.month + 1, 1);
+  if (opts.issueDate !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(opts.issueDate)) {
+    throw new BillError(`--issue-date ${JSON.stringify(opts.issueDate)} is not a date; write it as YYYY-MM-DD`);
+  }
+  const issueDate = opts.issueDate ?? end;
+  const now = opts.now ?? (() => new Date());
+
+  const billed = opts.plans
+    .filter(({ plan }) => plan.validFrom <= end && (plan.validTo === null || plan.validTo >= start))
+    .filter(({ plan }) => opts.partner === undefined || plan.partner.name === opts.partner)
+    .sort((a, b) => (a.plan.id < b.plan.id ? -1 : a.plan.id > b.plan.id ? 1 : 0));
+  if (billed.length === 0) {
+    throw new BillError(`no agreement${opts.partner ? ` with partner ${opts.partner}` : ''} is valid in ${opts.period}`);
+  }
+  const runId = billRunId(opts.period, opts.partner);
+  await ensureBillingTables(store);
+  // refused before any work: an approved or issued run is frozen
+  const ids = billed.map((b) => b.plan.id);
+  const frozen = (await findRuns(store, `period = $1 AND status <> 'draft'`, [opts.period]))
+    .filter((r) => r.runId === runId || r.agreements.some((a) => ids.includes(a)));
+  if (frozen.length) {
+    const f = frozen[0]!;
+    throw new BillError(
+      `bill run ${f.runId} for ${opts.period} is ${f.status}: its documents are never changed; ` +
+        `corrections are credit and debit notes (not implemented yet)`,
+    );
+  }
+  const usageHashes: string[] = [];
+  for (const u of opts.usage ?? []) usageHashes.push(`${u.path}:${await sha256(u.path)}`);
+  // retail and KPI files are read and checked first: a bad line costs nothing
+  const digital = await loadDigitalInputs(store, billed, { ...(opts.retail ? { retail: opts.retail } : {}), ...(opts.kpi ? { kpi: opts.kpi } : {}) });
+
+  const body = async (rating: RateResult | null): Promise<BillRunResult> => {
+    const charges = await periodCharges(store, billed, opts.period, { digital });
+    // an input a charge needs and did not get is an error, never a silently missing line
+    const missing = charges.filter((c) => c.construct.endsWith('-missing'));
+    if (missing.length) {
+      throw new BillError(missing.map((c) => `${c.agreementId} ${c.service}: ${c.explanation}`).join('; ') +
+        ' (give --retail / --kpi, or bill other partners with --partner)');
+    }
+    const documents: InvoiceDocument[] = [];
+    for (const hp of billed) {
+      const usage = await usageLines(store, hp, start, endExclusive);
+      documents.push(...buildDocuments({ hp, usage, charges, billRunId: runId, period: { start, end }, issueDate }));
+    }
+    await storeDraft(store, {
+      runId, period: opts.period,
+      partners: [...new Set(billed.map((b) => b.plan.partner.name))].sort(),
+      agreements: ids, createdAt: now(), issueDate,
+      planHashes: billed.map(({ plan, hash }) => `${plan.id}@${plan.version}:${hash}`),
+      usageHashes, ratingRun: rating?.runId ?? null, docs: documents,
+    });
+    if (opts.beforeCommit) await opts.beforeCommit();
+    return { runId, documents, rating };
+  };
+
+  if (opts.usage?.length) {
+    return rateWith(
+      store,
+      { plans: [...opts.plans], usage: opts.usage, ...(opts.assumeTimezone ? { assumeTimezone: opts.assumeTimezone } : {}) },
+      true,
+      (res) => body(res),
+    );
+  }
+  return inTransaction(store, () => body(null));
+}
+
+/** draft → approved: the run is frozen (re-running its period is refused). */
+export async function approveBillRun(store: Store, runId: string, now: () => Date = () => new Date()): Promise<void> {
+  await ensureBillingTables(store);
+  await inTransaction(store, async () => {
+    const [r] = await findRuns(store, `run_id = $1`, [runId]);
+    if (!r) throw new BillError(`no bill run ${runId} in the store`);
+    if (r.status !== 'draft') throw new BillError(`bill run ${runId} is already ${r.status}`);
+    await store.connection.run(`UPDATE bill_runs SET status = 'approved', approved_at = CAST($2 AS TIMESTAMPTZ) WHERE run_id = $1`, [runId, now().toISOString()]);
+  });
+}
+
+/** approved → issued: numbers the invoices (per issuer, no gaps) in the same transaction. */
+export async function issueBillRun(store: Store, runId: string, now: () => Date = () => new Date()): Promise<InvoiceDocument[]> {
+  await ensureBillingTables(store);
+  return inTransaction(store, async () => {
+    const [r] = await findRuns(store, `run_id = $1`, [runId]);
+    if (!r) throw new BillError(`no bill run ${runId} in the store`);
+    if (r.status === 'draft') throw new BillError(`bill run ${runId} is a draft: approve it first (icx bill approve ${runId})`);
+    if (r.status === 'issued') throw new BillError(`bill run ${runId} is already issued`);
+    const docs = await runDocuments(store, runId);
+    const year = (docs[0]?.issueDate ?? now().toISOString()).slice(0, 4);
+    const numbered = await numberInvoices(store, runId, year);
+    await store.connection.run(`UPDATE bill_runs SET status = 'issued', issued_at = CAST($2 AS TIMESTAMPTZ) WHERE run_id = $1`, [runId, now().toISOString()]);
+    return numbered;
+  });
+}
+
+export { runDocuments };

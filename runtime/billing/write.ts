@@ -1,0 +1,68 @@
+// JSON and CSV renderings of invoice documents, written atomically: every file of a bill run
+// goes to a temporary folder inside --out first, then each is renamed into place, so a failure
+// leaves no half-written file (a crash between two renames leaves whole files of the run only).
+import { mkdir, mkdtemp, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { InvoiceDocument } from './invoice-document.js';
+
+/** The document as 2-space JSON with the keys in a fixed (sorted) order, ending with a newline. */
+export function invoiceJson(doc: InvoiceDocument): string {
+  return JSON.stringify(sortKeys(doc), null, 2) + '\n';
+}
+
+function sortKeys(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(sortKeys);
+  if (v !== null && typeof v === 'object') {
+    return Object.fromEntries(Object.keys(v).sort().map((k) => [k, sortKeys((v as Record<string, unknown>)[k])]));
+  }
+  return v;
+}
+
+export const CSV_COLUMNS = [
+  'kind', 'service', 'zone', 'band', 'construct', 'tier', 'description', 'records', 'quantity', 'unit', 'rate', 'rate_unit', 'amount',
+] as const;
+
+/** RFC 4180: a field with a comma, quote, CR or LF is quoted, quotes doubled; CRLF line ends. */
+function field(v: string | number | null): string {
+  const s = v === null ? '' : String(v);
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/** One row per line of the document, in the document's order. */
+export function invoiceCsv(doc: InvoiceDocument): string {
+  const rows = doc.lines.map((l) =>
+    [l.kind, l.service, l.zone, l.band, l.construct, l.tier, l.description, l.records, l.quantity, l.unit, l.rate, l.rateUnit, l.amount]
+      .map(field).join(','));
+  return [CSV_COLUMNS.join(','), ...rows].map((r) => `${r}\r\n`).join('');
+}
+
+/** File name (without extension) of a document: its number once issued, else a draft id. */
+export function documentBaseName(doc: InvoiceDocument): string {
+  return doc.number ?? `${doc.billRunId}-${doc.agreement.id}-${doc.kind}`;
+}
+
+/**
+ * Writes `<base>.json` and `<base>.csv` of every document into `outDir` (and whatever else
+ * is written into the temporary folder in the loop), returning the paths written.
+ */
+export async function writeInvoiceFiles(docs: readonly InvoiceDocument[], outDir: string): Promise<string[]> {
+  await mkdir(outDir, { recursive: true });
+  const tmp = await mkdtemp(path.join(outDir, '.icx-bill-'));
+  const written: string[] = [];
+  try {
+    for (const doc of docs) {
+      const base = documentBaseName(doc);
+      await writeFile(path.join(tmp, `${base}.json`), invoiceJson(doc));
+      await writeFile(path.join(tmp, `${base}.csv`), invoiceCsv(doc));
+      // more renderings of the same document go here, into `tmp` (e.g. HTML and PDF)
+    }
+    // every file written above, whatever its rendering, moves into place only now
+    for (const n of (await readdir(tmp)).sort()) {
+      await rename(path.join(tmp, n), path.join(outDir, n));
+      written.push(path.join(outDir, n));
+    }
+  } finally {
+    await rm(tmp, { recursive: true, force: true });
+  }
+  return written;
+}

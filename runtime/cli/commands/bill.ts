@@ -1,0 +1,121 @@
+// `icx bill`: a bill run for one month (runtime/billing/run.ts), its documents written to --out
+// as JSON and CSV; `icx bill approve RUN` freezes a draft; `icx bill issue RUN` numbers its
+// invoices and writes them again under their numbers.
+import type { Command } from 'commander';
+import path from 'node:path';
+import type { UsageField } from '../../../compiler/sql/index.js';
+import type { InvoiceDocument } from '../../billing/invoice-document.js';
+import { compileOrFail } from '../agreements.js';
+import { Failure, UsageError } from '../errors.js';
+import { displayPath, requireFile, requireWritableDir } from '../files.js';
+import { columnMap, month, timeZone } from '../options.js';
+
+interface BillOptions {
+  period?: string;
+  partner?: string;
+  usage?: string[];
+  out?: string;
+  db: string;
+  map?: Partial<Record<UsageField, string>>;
+  assumeTimezone?: string;
+  retail?: string[];
+  kpi?: string[];
+  issueDate?: string;
+}
+
+function table(docs: readonly InvoiceDocument[], names: readonly string[]): string {
+  const rows = docs.map((d, i) => [names[i]!, d.kind, d.agreement.id, d.recipient.name, d.currency, d.totals.net, d.totals.gross]);
+  const head = ['document', 'kind', 'agreement', 'to', 'currency', 'net', 'gross'];
+  const w = head.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c]!.length)));
+  return [head, ...rows].map((r) => r.map((x, c) => (c >= 5 ? x.padStart(w[c]!) : x.padEnd(w[c]!))).join('  ').trimEnd()).join('\n');
+}
+
+async function openDb(db: string) {
+  const { openStore } = await import('../../index.js');
+  return openStore(path.resolve(db));
+}
+
+/** `icx bill approve RUN [--db]`, `icx bill issue RUN --out DIR [--db]`. */
+async function runStep(step: 'approve' | 'issue', rest: string[], opts: BillOptions): Promise<void> {
+  if (rest.length !== 1) throw new UsageError(`icx bill ${step} needs one bill run id, e.g. icx bill ${step} BR-2026-03`);
+  const run = rest[0]!;
+  if (opts.period || opts.usage || opts.partner) throw new UsageError(`icx bill ${step} takes the run id only (and --db${step === 'issue' ? ', --out' : ''})`);
+  const { approveBillRun, issueBillRun } = await import('../../billing/run.js');
+  if (step === 'issue') {
+    if (!opts.out) throw new UsageError('icx bill issue needs --out DIR (where the numbered documents are written)');
+    await requireWritableDir(opts.out, '--out');
+  }
+  const store = await openDb(opts.db);
+  try {
+    if (step === 'approve') {
+      await approveBillRun(store, run);
+      process.stdout.write(`bill run ${run}: approved\n`);
+      return;
+    }
+    const { writeInvoiceFiles, documentBaseName } = await import('../../billing/write.js');
+    const docs = await issueBillRun(store, run);
+    await writeInvoiceFiles(docs, path.resolve(opts.out!));
+    process.stdout.write(`${table(docs, docs.map(documentBaseName))}\n\nbill run ${run}: issued, ${docs.length} document${docs.length === 1 ? '' : 's'} in ${opts.out}\n`);
+  } finally {
+    await store.close();
+  }
+}
+
+export function registerBill(program: Command): void {
+  program
+    .command('bill')
+    .description('bill run for a month: invoices we issue and statements we expect (JSON + CSV); see also bill approve / bill issue')
+    .argument('<paths...>', '.icx files or directories with the agreements; or approve RUN / issue RUN')
+    // `bill approve RUN` and `bill issue RUN` are read from the first operand, not commander
+    // subcommands: a parent's options (--db, --out) would be taken from the subcommand's
+    // arguments, and its mandatory options demanded of them. So --period and --out are
+    // checked by the action. (An agreements folder named approve or issue: write ./approve.)
+    .option('--period <YYYY-MM>', 'the month to bill (required)', month)
+    .option('--out <dir>', 'directory for the documents (<number or draft id>.json and .csv) (required)')
+    .option('--partner <name>', 'bill only this partner')
+    .option('--usage <files...>', 'usage files to rate first (as icx rate), in the same transaction')
+    .option('--db <file>', 'the DuckDB store', 'icx.duckdb')
+    .option('--map <pairs>', 'usage column = source column (with --usage)', columnMap)
+    .option('--assume-timezone <zone>', 'IANA zone for usage start times without an offset', timeZone)
+    .option('--retail <files...>', 'retail revenue CSV files (revenue shares, commissions)')
+    .option('--kpi <files...>', 'KPI CSV files (SLA credits)')
+    .option('--issue-date <YYYY-MM-DD>', "the documents' issue date (default: the period's last day)")
+    .action(async (paths: string[], opts: BillOptions) => {
+      if (paths[0] === 'approve' || paths[0] === 'issue') return runStep(paths[0], paths.slice(1), opts);
+      if (!opts.period) throw new UsageError('icx bill needs --period YYYY-MM (the month to bill)');
+      if (!opts.out) throw new UsageError('icx bill needs --out DIR (where the documents are written)');
+      const usage = [];
+      for (const u of opts.usage ?? []) usage.push(await requireFile(u, '--usage'));
+      const retail = [];
+      for (const f of opts.retail ?? []) retail.push(displayPath(await requireFile(f, '--retail')));
+      const kpi = [];
+      for (const f of opts.kpi ?? []) kpi.push(displayPath(await requireFile(f, '--kpi')));
+      await requireWritableDir(opts.out, '--out');
+      const { result } = await compileOrFail(paths);
+      const plans = result.compiled.plans;
+      if (plans.length === 0) throw new Failure('no agreement to bill');
+      const { billRun } = await import('../../billing/run.js');
+      const { writeInvoiceFiles, documentBaseName } = await import('../../billing/write.js');
+      const store = await openDb(opts.db);
+      try {
+        const res = await billRun(store, {
+          plans, period: opts.period,
+          ...(opts.partner ? { partner: opts.partner } : {}),
+          usage: usage.map((p) => ({ path: displayPath(p), ...(opts.map ? { mapping: opts.map } : {}) })),
+          ...(opts.assumeTimezone ? { assumeTimezone: opts.assumeTimezone } : {}),
+          ...(opts.retail ? { retail } : {}),
+          ...(opts.kpi ? { kpi } : {}),
+          ...(opts.issueDate ? { issueDate: opts.issueDate } : {}),
+        });
+        await writeInvoiceFiles(res.documents, path.resolve(opts.out));
+        if (res.rating) {
+          const r = res.rating;
+          process.stdout.write(`rated: in ${r.inCount} = rated ${r.ratedCount} + suspense ${r.suspenseCount} (run ${r.runId})\n\n`);
+        }
+        process.stdout.write(`${table(res.documents, res.documents.map(documentBaseName))}\n\n`);
+        process.stdout.write(`bill run ${res.runId}: draft, ${res.documents.length} document${res.documents.length === 1 ? '' : 's'} in ${opts.out}\n`);
+      } finally {
+        await store.close();
+      }
+    });
+}

@@ -1,0 +1,52 @@
+// `icx bill`, `icx bill approve`, `icx bill issue` as a user runs them (amounts: test/billing/bill-run.test.ts).
+import { describe, it, expect, afterAll } from 'vitest';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { icx, ROOT, STACK_LINE, tempDir } from './run-cli.js';
+
+const { dir, cleanup } = tempDir();
+afterAll(cleanup);
+const AG = join(ROOT, 'agreements');
+const SAMPLE = join(ROOT, 'agreements', 'traffic', 'march-sample.csv');
+
+describe('icx bill', () => {
+  it('drafts, re-runs byte-identically, approves, issues under numbers, then refuses to re-bill', () => {
+    const args = (out: string) => ['bill', AG, '--period', '2026-03', '--partner', 'ORANGE', '--usage', SAMPLE, '--db', 'icx.duckdb', '--out', out];
+    const a = icx(args('a'), dir);
+    expect(a.code, a.stderr).toBe(0);
+    expect(a.stdout).toMatch(/rated: in 20 = rated 13 \+ suspense 7/);
+    // statement: 0.01 + 0.02 + 0.05 + 249,999.92 + 0.00 (test/billing/bill-run.test.ts)
+    expect(a.stdout).toMatch(/^BR-2026-03-ORANGE-ACME-ORANGE-FR-2026-statement\s+statement\s+ACME-ORANGE-FR-2026\s+ACME-UK\s+EUR\s+250000\.00\s+250000\.00$/m);
+    expect(a.stdout).toMatch(/bill run BR-2026-03-ORANGE: draft, 2 documents in a/);
+    const b = icx(args('b'), dir);
+    expect(b.code, b.stderr).toBe(0);
+    const files = readdirSync(join(dir, 'a')).sort();
+    expect(files).toHaveLength(4);
+    for (const f of files) expect(readFileSync(join(dir, 'b', f)).equals(readFileSync(join(dir, 'a', f))), f).toBe(true);
+
+    expect(icx(['bill', 'approve', 'BR-2026-03-ORANGE', '--db', 'icx.duckdb'], dir).code).toBe(0);
+    const issued = icx(['bill', 'issue', 'BR-2026-03-ORANGE', '--db', 'icx.duckdb', '--out', 'issued'], dir);
+    expect(issued.code, issued.stderr).toBe(0);
+    expect(readdirSync(join(dir, 'issued')).sort()).toEqual([
+      'ACME-UK-2026-000001.csv', 'ACME-UK-2026-000001.json',
+      'BR-2026-03-ORANGE-ACME-ORANGE-FR-2026-statement.csv', 'BR-2026-03-ORANGE-ACME-ORANGE-FR-2026-statement.json',
+    ]);
+    const doc = JSON.parse(readFileSync(join(dir, 'issued', 'ACME-UK-2026-000001.json'), 'utf8'));
+    expect([doc.number, doc.kind, doc.totals.gross]).toEqual(['ACME-UK-2026-000001', 'invoice', '0.02']);
+
+    const again = icx(args('c'), dir);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toMatch(/^icx: bill run BR-2026-03-ORANGE for 2026-03 is issued: its documents are never changed; corrections are credit and debit notes/);
+    expect(again.stderr).not.toContain(STACK_LINE);
+  });
+
+  it('names a missing option and a period input the charges need', () => {
+    const noPeriod = icx(['bill', AG, '--out', 'x'], dir);
+    expect([noPeriod.code, noPeriod.stderr]).toEqual([2, 'icx: icx bill needs --period YYYY-MM (the month to bill)\n']);
+    // the SLA credits of ACME-FACTORY-SLICE need KPIs: an error, never a silently missing line
+    const missing = icx(['bill', AG, '--period', '2026-03', '--partner', 'FACTORY', '--db', 'm.duckdb', '--out', 'm'], dir);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toMatch(/^icx: ACME-FACTORY-SLICE urllc: no KPI file given \(--kpi\)/);
+    expect(readdirSync(dir)).not.toContain('m');
+  });
+});
