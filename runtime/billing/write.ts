@@ -1,6 +1,7 @@
 // JSON and CSV renderings of invoice documents, written atomically: every file of a bill run
 // goes to a temporary folder inside --out first, then each is renamed into place, so a failure
 // leaves no half-written file (a crash between two renames leaves whole files of the run only).
+import { writeInvoiceRenderings } from './render/index.js';
 import { mkdir, mkdtemp, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { InvoiceDocument } from './invoice-document.js';
@@ -42,8 +43,8 @@ export function documentBaseName(doc: InvoiceDocument): string {
 }
 
 /**
- * Writes `<base>.json` and `<base>.csv` of every document into `outDir` (and whatever else
- * is written into the temporary folder in the loop), returning the paths written.
+ * Writes `<base>.json`, `<base>.csv`, `<base>.html` and `<base>.pdf` of every document into
+ * `outDir`, all or none, returning the paths written.
  */
 export async function writeInvoiceFiles(docs: readonly InvoiceDocument[], outDir: string): Promise<string[]> {
   await mkdir(outDir, { recursive: true });
@@ -54,7 +55,8 @@ export async function writeInvoiceFiles(docs: readonly InvoiceDocument[], outDir
       const base = documentBaseName(doc);
       await writeFile(path.join(tmp, `${base}.json`), invoiceJson(doc));
       await writeFile(path.join(tmp, `${base}.csv`), invoiceCsv(doc));
-      // more renderings of the same document go here, into `tmp` (e.g. HTML and PDF)
+      // the printable renderings of the same document: <base>.html and <base>.pdf
+      await writeInvoiceRenderings(doc, tmp, base);
     }
     // every file written above, whatever its rendering, moves into place only now
     for (const n of (await readdir(tmp)).sort()) {

@@ -103,15 +103,13 @@ describe('bill runs in the store', () => {
       // the same usage rated again (a second rating run): each record counts once, in its latest run
       await writeInvoiceFiles((await orange(store, { now: () => new Date('2026-04-02T00:00:00Z') })).documents, b);
       const files = readdirSync(a).sort();
-      expect(files).toEqual([
-        'BR-2026-03-ORANGE-ACME-ORANGE-FR-2026-invoice.csv', 'BR-2026-03-ORANGE-ACME-ORANGE-FR-2026-invoice.json',
-        'BR-2026-03-ORANGE-ACME-ORANGE-FR-2026-statement.csv', 'BR-2026-03-ORANGE-ACME-ORANGE-FR-2026-statement.json',
-      ]);
+      const renderings = (base: string) => ['csv', 'html', 'json', 'pdf'].map((ext) => `${base}.${ext}`);
+      expect(files).toEqual([...renderings('BR-2026-03-ORANGE-ACME-ORANGE-FR-2026-invoice'), ...renderings('BR-2026-03-ORANGE-ACME-ORANGE-FR-2026-statement')]);
       expect(readdirSync(b).sort()).toEqual(files);
       for (const f of files) expect(readFileSync(join(b, f)).equals(readFileSync(join(a, f))), f).toBe(true);
       expect(await count(store, 'bill_runs')).toBe(1);
       expect(await count(store, 'invoices')).toBe(2);
-      const csv = readFileSync(join(a, files[2]!), 'utf8').split('\r\n');
+      const csv = readFileSync(join(a, 'BR-2026-03-ORANGE-ACME-ORANGE-FR-2026-statement.csv'), 'utf8').split('\r\n');
       expect(csv[0]).toBe('kind,service,zone,band,construct,tier,description,records,quantity,unit,rate,rate_unit,amount');
       // the explanation has commas: quoted (RFC 4180)
       expect(csv[4]).toMatch(/^charge,voice-termination,,,commitment-shortfall,,"ACME-UK committed 250,000 EUR .*",,,EUR,,,249999\.92$/);

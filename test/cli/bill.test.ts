@@ -1,4 +1,5 @@
 // `icx bill`, `icx bill approve`, `icx bill issue` as a user runs them (amounts: test/billing/bill-run.test.ts).
+import { spawnSync } from 'node:child_process';
 import { describe, it, expect, afterAll } from 'vitest';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -21,18 +22,23 @@ describe('icx bill', () => {
     const b = icx(args('b'), dir);
     expect(b.code, b.stderr).toBe(0);
     const files = readdirSync(join(dir, 'a')).sort();
-    expect(files).toHaveLength(4);
+    // JSON, CSV, HTML and PDF of the invoice and of the statement
+    expect(files).toHaveLength(8);
     for (const f of files) expect(readFileSync(join(dir, 'b', f)).equals(readFileSync(join(dir, 'a', f))), f).toBe(true);
 
     expect(icx(['bill', 'approve', 'BR-2026-03-ORANGE', '--db', 'icx.duckdb'], dir).code).toBe(0);
     const issued = icx(['bill', 'issue', 'BR-2026-03-ORANGE', '--db', 'icx.duckdb', '--out', 'issued'], dir);
     expect(issued.code, issued.stderr).toBe(0);
-    expect(readdirSync(join(dir, 'issued')).sort()).toEqual([
-      'ACME-UK-2026-000001.csv', 'ACME-UK-2026-000001.json',
-      'BR-2026-03-ORANGE-ACME-ORANGE-FR-2026-statement.csv', 'BR-2026-03-ORANGE-ACME-ORANGE-FR-2026-statement.json',
-    ]);
+    const renderings = (base: string) => ['csv', 'html', 'json', 'pdf'].map((ext) => `${base}.${ext}`);
+    expect(readdirSync(join(dir, 'issued')).sort()).toEqual([...renderings('ACME-UK-2026-000001'), ...renderings('BR-2026-03-ORANGE-ACME-ORANGE-FR-2026-statement')]);
     const doc = JSON.parse(readFileSync(join(dir, 'issued', 'ACME-UK-2026-000001.json'), 'utf8'));
     expect([doc.number, doc.kind, doc.totals.gross]).toEqual(['ACME-UK-2026-000001', 'invoice', '0.02']);
+    // the PDF, read back as text, shows the same number and total as the JSON
+    const pdf = spawnSync('pdftotext', ['-layout', join(dir, 'issued', 'ACME-UK-2026-000001.pdf'), '-'], { encoding: 'utf8' });
+    if (pdf.error === undefined) {
+      expect(pdf.stdout).toContain('ACME-UK-2026-000001');
+      expect(pdf.stdout).toMatch(/Total due\s+0\.02 EUR/);
+    }
 
     const again = icx(args('c'), dir);
     expect(again.code).toBe(1);
