@@ -12,9 +12,10 @@ import { daysInMonth, isoDate, parseMonth } from '../period/calendar.js';
 import { loadDigitalInputs, periodCharges } from '../period/run.js';
 import { rateWith, type RateResult } from '../rate.js';
 import { inTransaction, type Store } from '../store/store.js';
+import { appendAudit, currentActor } from './audit.js';
 import { buildDocuments } from './documents.js';
 import type { InvoiceDocument } from './invoice-document.js';
-import { ensureBillingTables, findRuns, numberInvoices, runDocuments, storeDraft } from './store.js';
+import { ensureBillingTables, findRuns, numberInvoices, runDocuments, runTotals, storeDraft } from './store.js';
 import { usageLines } from './usage-lines.js';
 
 export class BillError extends RuntimeError {
@@ -36,6 +37,8 @@ export interface BillRunOptions {
   issueDate?: string;
   /** the clock of created_at / approved_at / issued_at; default the wall clock */
   now?: () => Date;
+  /** who runs it, for the audit log (default: currentActor()) */
+  actor?: string;
   /** test hook: runs inside the transaction after every write, just before the commit */
   beforeCommit?: () => Promise<void>;
 }
@@ -105,12 +108,17 @@ export async function billRun(store: Store, opts: BillRunOptions): Promise<BillR
       const usage = await usageLines(store, hp, start, endExclusive);
       documents.push(...buildDocuments({ hp, usage, charges, billRunId: runId, period: { start, end }, issueDate }));
     }
+    const createdAt = now();
+    const planHashes = billed.map(({ plan, hash }) => `${plan.id}@${plan.version}:${hash}`);
     await storeDraft(store, {
       runId, period: opts.period,
       partners: [...new Set(billed.map((b) => b.plan.partner.name))].sort(),
-      agreements: ids, createdAt: now(), issueDate,
-      planHashes: billed.map(({ plan, hash }) => `${plan.id}@${plan.version}:${hash}`),
-      usageHashes, ratingRun: rating?.runId ?? null, docs: documents,
+      agreements: ids, createdAt, issueDate,
+      planHashes, usageHashes, ratingRun: rating?.runId ?? null, docs: documents,
+    });
+    await appendAudit(store, {
+      at: createdAt, actor: opts.actor ?? currentActor(), action: 'bill-run', subject: runId,
+      details: { period: opts.period, agreements: ids, planHashes, usageHashes, ratingRun: rating?.runId ?? null, documents: documents.length, totals: runTotals(documents) },
     });
     if (opts.beforeCommit) await opts.beforeCommit();
     return { runId, documents, rating };
@@ -128,18 +136,20 @@ export async function billRun(store: Store, opts: BillRunOptions): Promise<BillR
 }
 
 /** draft → approved: the run is frozen (re-running its period is refused). */
-export async function approveBillRun(store: Store, runId: string, now: () => Date = () => new Date()): Promise<void> {
+export async function approveBillRun(store: Store, runId: string, now: () => Date = () => new Date(), actor = currentActor()): Promise<void> {
   await ensureBillingTables(store);
   await inTransaction(store, async () => {
     const [r] = await findRuns(store, `run_id = $1`, [runId]);
     if (!r) throw new BillError(`no bill run ${runId} in the store`);
     if (r.status !== 'draft') throw new BillError(`bill run ${runId} is already ${r.status}`);
-    await store.connection.run(`UPDATE bill_runs SET status = 'approved', approved_at = CAST($2 AS TIMESTAMPTZ) WHERE run_id = $1`, [runId, now().toISOString()]);
+    const at = now();
+    await store.connection.run(`UPDATE bill_runs SET status = 'approved', approved_at = CAST($2 AS TIMESTAMPTZ) WHERE run_id = $1`, [runId, at.toISOString()]);
+    await appendAudit(store, { at, actor, action: 'bill-approve', subject: runId, details: { period: r.period } });
   });
 }
 
 /** approved → issued: numbers the invoices (per issuer, no gaps) in the same transaction. */
-export async function issueBillRun(store: Store, runId: string, now: () => Date = () => new Date()): Promise<InvoiceDocument[]> {
+export async function issueBillRun(store: Store, runId: string, now: () => Date = () => new Date(), actor = currentActor()): Promise<InvoiceDocument[]> {
   await ensureBillingTables(store);
   return inTransaction(store, async () => {
     const [r] = await findRuns(store, `run_id = $1`, [runId]);
@@ -149,7 +159,12 @@ export async function issueBillRun(store: Store, runId: string, now: () => Date 
     const docs = await runDocuments(store, runId);
     const year = (docs[0]?.issueDate ?? now().toISOString()).slice(0, 4);
     const numbered = await numberInvoices(store, runId, year);
-    await store.connection.run(`UPDATE bill_runs SET status = 'issued', issued_at = CAST($2 AS TIMESTAMPTZ) WHERE run_id = $1`, [runId, now().toISOString()]);
+    const at = now();
+    await store.connection.run(`UPDATE bill_runs SET status = 'issued', issued_at = CAST($2 AS TIMESTAMPTZ) WHERE run_id = $1`, [runId, at.toISOString()]);
+    await appendAudit(store, {
+      at, actor, action: 'bill-issue', subject: runId,
+      details: { period: r.period, numbers: numbered.flatMap((d) => (d.number ? [d.number] : [])), totals: runTotals(numbered) },
+    });
     return numbered;
   });
 }

@@ -2,6 +2,7 @@
 // into commander and owns the one top-level error handler: bad input is `icx: <message>`
 // and exit 2, a failed run exit 1, a bug exit 70 — never a stack trace (ICX_DEBUG=1 shows it).
 import { Command, CommanderError } from 'commander';
+import { registerAudit } from './commands/audit.js';
 import { registerBill } from './commands/bill.js';
 import { registerCheck } from './commands/check.js';
 import { registerCompile } from './commands/compile.js';
@@ -44,6 +45,7 @@ function buildProgram(): Command {
   registerDiff(program);
   registerLsp(program);
   registerBill(program);
+  registerAudit(program);
   return program;
 }
 
