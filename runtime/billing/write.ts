@@ -5,6 +5,7 @@ import { writeInvoiceRenderings } from './render/index.js';
 import { mkdir, mkdtemp, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { InvoiceDocument } from './invoice-document.js';
+import type { SettlementStatement } from './settlement.js';
 
 /** The document as 2-space JSON with the keys in a fixed (sorted) order, ending with a newline. */
 export function invoiceJson(doc: InvoiceDocument): string {
@@ -43,10 +44,11 @@ export function documentBaseName(doc: InvoiceDocument): string {
 }
 
 /**
- * Writes `<base>.json`, `<base>.csv`, `<base>.html` and `<base>.pdf` of every document into
- * `outDir`, all or none, returning the paths written.
+ * Writes `<base>.json`, `<base>.csv`, `<base>.html` and `<base>.pdf` of every document, and
+ * `<run>-<agreement>-settlement.json` of every settlement statement, into `outDir`, all or
+ * none, returning the paths written.
  */
-export async function writeInvoiceFiles(docs: readonly InvoiceDocument[], outDir: string): Promise<string[]> {
+export async function writeInvoiceFiles(docs: readonly InvoiceDocument[], outDir: string, settlements: readonly SettlementStatement[] = []): Promise<string[]> {
   await mkdir(outDir, { recursive: true });
   const tmp = await mkdtemp(path.join(outDir, '.icx-bill-'));
   const written: string[] = [];
@@ -57,6 +59,10 @@ export async function writeInvoiceFiles(docs: readonly InvoiceDocument[], outDir
       await writeFile(path.join(tmp, `${base}.csv`), invoiceCsv(doc));
       // the printable renderings of the same document: <base>.html and <base>.pdf
       await writeInvoiceRenderings(doc, tmp, base);
+    }
+    // bilateral netting: what each side owes and who pays the balance (settlement.ts)
+    for (const st of settlements) {
+      await writeFile(path.join(tmp, `${st.billRunId}-${st.agreement.id}-settlement.json`), JSON.stringify(sortKeys(st), null, 2) + '\n');
     }
     // every file written above, whatever its rendering, moves into place only now
     for (const n of (await readdir(tmp)).sort()) {

@@ -22,8 +22,11 @@ describe('icx bill', () => {
     const b = icx(args('b'), dir);
     expect(b.code, b.stderr).toBe(0);
     const files = readdirSync(join(dir, 'a')).sort();
-    // JSON, CSV, HTML and PDF of the invoice and of the statement
-    expect(files).toHaveLength(8);
+    // JSON, CSV, HTML and PDF of the invoice and of the statement, and the settlement (netting bilateral)
+    expect(files).toHaveLength(9);
+    expect(files).toContain('BR-2026-03-ORANGE-ACME-ORANGE-FR-2026-settlement.json');
+    // we owe 250,000.00 (statement), Orange owes 0.02 (invoice): 250,000.00 − 0.02 = 249,999.98 paid by us
+    expect(a.stdout).toContain('settlement ACME-ORANGE-FR-2026: ACME-UK owes 250000.00, ORANGE owes 0.02 EUR: ACME-UK pays ORANGE 249999.98 EUR');
     for (const f of files) expect(readFileSync(join(dir, 'b', f)).equals(readFileSync(join(dir, 'a', f))), f).toBe(true);
 
     expect(icx(['bill', 'approve', 'BR-2026-03-ORANGE', '--db', 'icx.duckdb'], dir).code).toBe(0);

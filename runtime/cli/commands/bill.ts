@@ -107,12 +107,17 @@ export function registerBill(program: Command): void {
           ...(opts.kpi ? { kpi } : {}),
           ...(opts.issueDate ? { issueDate: opts.issueDate } : {}),
         });
-        await writeInvoiceFiles(res.documents, path.resolve(opts.out));
+        const { settlementStatements, settlementLine } = await import('../../billing/settlement.js');
+        const settled = settlementStatements(res.documents, plans);
+        await writeInvoiceFiles(res.documents, path.resolve(opts.out), settled.statements);
         if (res.rating) {
           const r = res.rating;
           process.stdout.write(`rated: in ${r.inCount} = rated ${r.ratedCount} + suspense ${r.suspenseCount} (run ${r.runId})\n\n`);
         }
         process.stdout.write(`${table(res.documents, res.documents.map(documentBaseName))}\n\n`);
+        for (const st of settled.statements) process.stdout.write(`settlement ${settlementLine(st)}\n`);
+        for (const n of settled.notNetted) process.stdout.write(`not netted: ${n}\n`);
+        if (settled.statements.length + settled.notNetted.length > 0) process.stdout.write('\n');
         process.stdout.write(`bill run ${res.runId}: draft, ${res.documents.length} document${res.documents.length === 1 ? '' : 's'} in ${opts.out}\n`);
       } finally {
         await store.close();
