@@ -4,6 +4,7 @@
 // (the per-record rounding happens in SQL).
 import { Decimal } from 'decimal.js';
 import type { HashedAgreementPlan, RoundingPlan } from '../compiler/index.js';
+import { ROUNDING_MODES } from './period/lines.js';
 import type { SummaryRow } from './rate.js';
 
 export interface InvoiceLine extends SummaryRow {
@@ -15,16 +16,8 @@ export interface InvoiceLine extends SummaryRow {
   recordDecimals: number;
 }
 
-const MODES: Record<RoundingPlan['method'], Decimal.Rounding> = {
-  'half-up': Decimal.ROUND_HALF_UP,
-  'half-even': Decimal.ROUND_HALF_EVEN,
-  // amounts are never negative, so away from zero and towards zero are up and down
-  up: Decimal.ROUND_UP,
-  down: Decimal.ROUND_DOWN,
-};
-
 export function roundAmount(amount: string, rule: RoundingPlan): string {
-  return new Decimal(amount).toDecimalPlaces(rule.decimals, MODES[rule.method]).toFixed(rule.decimals);
+  return new Decimal(amount).toDecimalPlaces(rule.decimals, ROUNDING_MODES[rule.method]).toFixed(rule.decimals);
 }
 
 export function invoiceLines(summary: readonly SummaryRow[], plans: readonly HashedAgreementPlan[]): InvoiceLine[] {

@@ -47,7 +47,8 @@ export interface ChargeLine {
 export const D = Decimal.clone({ precision: 60 });
 export type Dec = InstanceType<typeof D>;
 
-const MODES: Record<RoundingPlan['method'], Decimal.Rounding> = {
+/** decimal.js modes of the agreement's rounding methods (up and down: away from and towards zero). */
+export const ROUNDING_MODES: Record<RoundingPlan['method'], Decimal.Rounding> = {
   'half-up': Decimal.ROUND_HALF_UP,
   'half-even': Decimal.ROUND_HALF_EVEN,
   up: Decimal.ROUND_UP,
@@ -72,7 +73,7 @@ export function rounding(plan: AgreementPlan, svc: ServicePlan | undefined): Rou
 }
 
 export function roundTo(x: Dec, r: RoundingPlan): string {
-  const y = x.toDecimalPlaces(r.decimals, MODES[r.method]);
+  const y = x.toDecimalPlaces(r.decimals, ROUNDING_MODES[r.method]);
   return (y.isZero() ? y.abs() : y).toFixed(r.decimals); // never "-0.00"
 
 }
