@@ -12,6 +12,7 @@ export type * from './types.js';
 export { OP_MARK } from './types.js';
 export { priceDirection } from './prices.js';
 export { dayBefore } from './timeline.js';
+export { diffAgreement } from './agreement.js';
 
 export interface DiffOptions {
   /** the date the change is communicated, for notice periods (YYYY-MM-DD); default: the deck's issue date */

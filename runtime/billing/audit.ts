@@ -8,12 +8,12 @@ export const AUDIT_DDL = `CREATE TABLE IF NOT EXISTS audit_log (
   seq BIGINT NOT NULL,          -- 1, 2, 3… in the order the actions committed
   logged_at TIMESTAMPTZ NOT NULL,
   actor VARCHAR NOT NULL,       -- ICX_ACTOR, else the OS user
-  action VARCHAR NOT NULL,      -- bill-run, bill-approve, bill-issue
-  subject VARCHAR NOT NULL,     -- the bill run id
+  action VARCHAR NOT NULL,      -- bill-run, bill-approve, bill-issue, rerate
+  subject VARCHAR NOT NULL,     -- the bill run id (a correction run's for rerate)
   details VARCHAR NOT NULL      -- JSON: period, agreements, plan and usage hashes, documents, numbers…
 )`;
 
-export type AuditAction = 'bill-run' | 'bill-approve' | 'bill-issue';
+export type AuditAction = 'bill-run' | 'bill-approve' | 'bill-issue' | 'rerate';
 
 export interface AuditEntry {
   seq: number;

@@ -11,9 +11,12 @@ export type InvoiceKind =
   | 'invoice'
   /** what we expect the partner to invoice us (payable services): to check their invoice against */
   | 'statement'
-  /** corrections of an issued invoice (re-rating): negative or positive differences */
+  /** corrections of an issued invoice (re-rating): the differences that lower it, or raise it */
   | 'credit-note'
-  | 'debit-note';
+  | 'debit-note'
+  /** corrections of a statement: the credit or debit note we expect the partner to issue us */
+  | 'expected-credit-note'
+  | 'expected-debit-note';
 
 export interface PartyDetails {
   /** the name agreements use (ACME-UK, ORANGE) */
@@ -48,6 +51,8 @@ export interface InvoiceDocumentLine {
   amount: string;
   /** `<file>:<line>` of the clause that priced it */
   source: string | null;
+  /** notes only: why the line changed (which clause, which records) */
+  reason?: string;
 }
 
 export interface FxUsed {

@@ -3,24 +3,22 @@
 // ONE transaction, so a failure part-way leaves the store as it was. Draft runs are replaced
 // by re-running; approved and issued runs are never changed (corrections are credit and debit
 // notes, a later slice). The clock is injected: nothing in a document depends on wall time.
-import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import type { HashedAgreementPlan } from '../../compiler/plan.js';
-import { RuntimeError } from '../errors.js';
+import { BillError } from './errors.js';
 import type { FileUsageSource } from '../ingest/ingest.js';
 import { daysInMonth, isoDate, parseMonth } from '../period/calendar.js';
 import { loadDigitalInputs, periodCharges } from '../period/run.js';
 import { rateWith, type RateResult } from '../rate.js';
 import { inTransaction, type Store } from '../store/store.js';
 import { appendAudit, currentActor } from './audit.js';
+import { sha256File } from './hash.js';
+import { countedRatingRuns } from './record-versions.js';
 import { buildDocuments } from './documents.js';
 import type { InvoiceDocument } from './invoice-document.js';
 import { ensureBillingTables, findRuns, numberInvoices, runDocuments, runTotals, storeDraft } from './store.js';
 import { usageLines } from './usage-lines.js';
 
-export class BillError extends RuntimeError {
-  override name = 'BillError';
-}
+export { BillError };
 
 export interface BillRunOptions {
   /** every compiled plan (usage is rated against all of them, as `icx rate` does) */
@@ -53,11 +51,6 @@ export function billRunId(period: string, partner?: string): string {
   return `BR-${period}${partner ? `-${partner}` : ''}`;
 }
 
-async function sha256(file: string): Promise<string> {
-  const h = createHash('sha256');
-  for await (const chunk of createReadStream(file)) h.update(chunk as Buffer);
-  return h.digest('hex');
-}
 
 export async function billRun(store: Store, opts: BillRunOptions): Promise<BillRunResult> {
   const m = parseMonth(opts.period);
@@ -87,11 +80,11 @@ export async function billRun(store: Store, opts: BillRunOptions): Promise<BillR
     const f = frozen[0]!;
     throw new BillError(
       `bill run ${f.runId} for ${opts.period} is ${f.status}: its documents are never changed; ` +
-        `corrections are credit and debit notes (not implemented yet)`,
+        `corrections are credit and debit notes: icx rerate --period ${opts.period}${opts.partner ? ` --partner ${opts.partner}` : ''}`,
     );
   }
   const usageHashes: string[] = [];
-  for (const u of opts.usage ?? []) usageHashes.push(`${u.path}:${await sha256(u.path)}`);
+  for (const u of opts.usage ?? []) usageHashes.push(`${u.path}:${await sha256File(u.path)}`);
   // retail and KPI files are read and checked first: a bad line costs nothing
   const digital = await loadDigitalInputs(store, billed, { ...(opts.retail ? { retail: opts.retail } : {}), ...(opts.kpi ? { kpi: opts.kpi } : {}) });
 
@@ -110,15 +103,16 @@ export async function billRun(store: Store, opts: BillRunOptions): Promise<BillR
     }
     const createdAt = now();
     const planHashes = billed.map(({ plan, hash }) => `${plan.id}@${plan.version}:${hash}`);
+    const ratingRuns = await countedRatingRuns(store, ids, start, endExclusive);
     await storeDraft(store, {
       runId, period: opts.period,
       partners: [...new Set(billed.map((b) => b.plan.partner.name))].sort(),
       agreements: ids, createdAt, issueDate,
-      planHashes, usageHashes, ratingRun: rating?.runId ?? null, docs: documents,
+      planHashes, usageHashes, ratingRun: rating?.runId ?? null, ratingRuns, plans: billed, docs: documents,
     });
     await appendAudit(store, {
       at: createdAt, actor: opts.actor ?? currentActor(), action: 'bill-run', subject: runId,
-      details: { period: opts.period, agreements: ids, planHashes, usageHashes, ratingRun: rating?.runId ?? null, documents: documents.length, totals: runTotals(documents) },
+      details: { period: opts.period, agreements: ids, planHashes, usageHashes, ratingRun: rating?.runId ?? null, ratingRuns, documents: documents.length, totals: runTotals(documents) },
     });
     if (opts.beforeCommit) await opts.beforeCommit();
     return { runId, documents, rating };
@@ -127,7 +121,8 @@ export async function billRun(store: Store, opts: BillRunOptions): Promise<BillR
   if (opts.usage?.length) {
     return rateWith(
       store,
-      { plans: [...opts.plans], usage: opts.usage, ...(opts.assumeTimezone ? { assumeTimezone: opts.assumeTimezone } : {}) },
+      // the input is kept: a later re-rating (icx rerate) rates these records again from it
+      { plans: [...opts.plans], usage: opts.usage, storeUsage: true, ...(opts.assumeTimezone ? { assumeTimezone: opts.assumeTimezone } : {}) },
       true,
       (res) => body(res),
     );

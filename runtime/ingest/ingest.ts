@@ -30,7 +30,19 @@ export interface InlineUsageSource {
   assumeTimezones?: (string | null)[];
 }
 
-export type UsageSource = FileUsageSource | InlineUsageSource;
+/**
+ * Records already in the store, re-read for a re-rating (runtime/billing/rerate-input.ts): the
+ * rows of the TEMP table `rerate_input` (usage columns, source_line, assume_tz) whose
+ * source_file is `name`. A record whose id an earlier source of the run already has is skipped:
+ * a late file that re-sends a record replaces its stored copy.
+ */
+export interface StoredUsageSource {
+  stored: 'rerate_input';
+  /** the original file the rows were read from (the run's source name) */
+  name: string;
+}
+
+export type UsageSource = FileUsageSource | InlineUsageSource | StoredUsageSource;
 
 export function formatOf(file: string): UsageFormat | null {
   // gzip-compressed CSV: DuckDB's read_csv decompresses .gz by itself
@@ -43,7 +55,7 @@ export function formatOf(file: string): UsageFormat | null {
 }
 
 export function sourceLabel(s: UsageSource): string {
-  return 'path' in s ? s.path : (s.name ?? 'inline');
+  return 'path' in s ? s.path : 'stored' in s ? s.name : (s.name ?? 'inline');
 }
 
 /** Fills run_raw from the sources in order; returns the number of rows read. */
@@ -53,6 +65,7 @@ export async function ingestSources(store: Store, sources: UsageSource[]): Promi
   let seq = 0;
   for (const [i, src] of sources.entries()) {
     if ('path' in src) seq += await ingestFile(store, src, seq, i + 1);
+    else if ('stored' in src) seq += await ingestStored(store, src, seq, i + 1);
     else seq += await ingestInline(store, src, seq, i + 1);
   }
   return seq;
@@ -102,6 +115,21 @@ async function ingestInline(store: Store, src: InlineUsageSource, offset: number
   });
   await store.connection.run(RAW_JSON_INSERT_SQL, [JSON.stringify(rows)]);
   return rows.length;
+}
+
+async function ingestStored(store: Store, src: StoredUsageSource, offset: number, srcNo: number): Promise<number> {
+  const [before] = await queryJson(store, `SELECT count(*) AS n FROM run_raw`);
+  await store.connection.run(
+    `INSERT INTO run_raw BY NAME
+     SELECT $1 + row_number() OVER (ORDER BY i.source_line, i.orig_run, i.orig_seq) - 1 AS seq, $2::INTEGER AS src_no,
+            i.source_line, i.assume_tz, NULL::VARCHAR AS overflow, ${USAGE_FIELDS.map((f) => `i.${f}`).join(', ')}
+     FROM rerate_input i
+     WHERE NOT i.missing AND i.source_file IS NOT DISTINCT FROM $3
+       AND NOT EXISTS (SELECT 1 FROM run_raw w WHERE w.record_id = i.record_id)`,
+    [BigInt(offset), srcNo, src.name],
+  );
+  const [after] = await queryJson(store, `SELECT count(*) AS n FROM run_raw`);
+  return Number(after!.n) - Number(before!.n);
 }
 
 function firstLine(e: unknown): string {

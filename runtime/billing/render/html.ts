@@ -108,7 +108,8 @@ function party(heading: string, p: PartyDetails): string {
 
 function lineRow(l: InvoiceDocumentLine): string {
   const charge = chargeText(l);
-  const desc = esc(l.description) + (charge !== '' ? `<div class="sub">${esc(charge)}</div>` : '');
+  const desc = esc(l.description) + (charge !== '' ? `<div class="sub">${esc(charge)}</div>` : '') +
+    (l.reason !== undefined ? `<div class="sub">${esc(l.reason)}</div>` : '');
   const cells = [
     `<td>${desc}</td>`,
     `<td>${esc(l.service)}</td>`,

@@ -9,6 +9,8 @@ const KIND_TITLES: Record<InvoiceKind, string> = {
   statement: 'Expected statement',
   'credit-note': 'Credit note',
   'debit-note': 'Debit note',
+  'expected-credit-note': 'Expected credit note',
+  'expected-debit-note': 'Expected debit note',
 };
 
 export function kindTitle(kind: InvoiceKind): string {

@@ -1,0 +1,196 @@
+// A re-rating (docs/usage.md "Re-rating: `icx rerate`"): the records an issued bill run counted
+// are rated again from their stored input with the agreements as they are now, with any late
+// usage files, in one new rating run; the period's documents are built again and compared line
+// by line with what was billed (the issued documents and the notes issued since); the
+// differences become a correction run — a draft of credit and debit notes, each line with its
+// reason — approved and issued like a bill run. All in one transaction. Issued documents are
+// never touched; every rated version of a record stays in the store.
+import type { HashedAgreementPlan } from '../../compiler/plan.js';
+import type { FileUsageSource } from '../ingest/ingest.js';
+import { daysInMonth, isoDate, parseMonth } from '../period/calendar.js';
+import { loadDigitalInputs, periodCharges } from '../period/run.js';
+import { rateWith, type RateResult } from '../rate.js';
+import type { Store } from '../store/store.js';
+import { appendAudit, currentActor } from './audit.js';
+import { correctionNotes } from './corrections.js';
+import { buildDocuments } from './documents.js';
+import { BillError } from './errors.js';
+import type { InvoiceDocument } from './invoice-document.js';
+import { buildRerateInput, checkRerateInput, dropRerateInput } from './rerate-input.js';
+import { lineReason, planChanges, recordTransitions } from './rerate-reasons.js';
+import { dropDraftCorrections, ensureBillingTables, findRuns, runDocuments, runPlans, runTotals, storeDraft, type BillRunRow } from './store.js';
+import { usageLines } from './usage-lines.js';
+import { sha256File } from './hash.js';
+
+export interface RerateOptions {
+  /** every compiled plan, as they are now (usage is rated against all of them) */
+  plans: readonly HashedAgreementPlan[];
+  /** YYYY-MM */
+  period: string;
+  partner?: string;
+  /** late usage: records not billed yet, or records sent again (the file's copy replaces the stored one) */
+  usage?: FileUsageSource[];
+  assumeTimezone?: string;
+  retail?: string[];
+  kpi?: string[];
+  /** YYYY-MM-DD; default: today by `now` */
+  issueDate?: string;
+  now?: () => Date;
+  actor?: string;
+  /** test hook: runs inside the transaction after every write, just before the commit */
+  beforeCommit?: () => Promise<void>;
+}
+
+export interface Correction {
+  /** `<bill run>-C<n>`: the n-th correction of that bill run */
+  runId: string;
+  corrects: string;
+  documents: InvoiceDocument[];
+}
+
+export interface RerateResult {
+  rating: RateResult;
+  /** records rated again from the store's copy of their input */
+  stored: number;
+  corrections: Correction[];
+  /** corrected bill runs whose documents did not change */
+  unchanged: string[];
+}
+
+function month(period: string) {
+  const m = parseMonth(period);
+  return {
+    start: isoDate(m.year, m.month, 1),
+    end: isoDate(m.year, m.month, daysInMonth(m.year, m.month)),
+    endExclusive: m.month === 12 ? isoDate(m.year + 1, 1, 1) : isoDate(m.year, m.month + 1, 1),
+  };
+}
+
+interface Target {
+  run: BillRunRow;
+  plans: HashedAgreementPlan[];
+  /** issued corrections of the run, oldest first */
+  issued: BillRunRow[];
+}
+
+async function targets(store: Store, opts: RerateOptions, end: string, start: string): Promise<Target[]> {
+  const valid = opts.plans.filter(({ plan }) => plan.validFrom <= end && (plan.validTo === null || plan.validTo >= start));
+  const runs = await findRuns(store, `period = $1 AND corrects IS NULL`, [opts.period]);
+  const issued = runs.filter((r) => r.status === 'issued');
+  const out: Target[] = [];
+  for (const run of issued) {
+    const ids = run.agreements.filter((id) => opts.partner === undefined || opts.plans.some((p) => p.plan.id === id && p.plan.partner.name === opts.partner));
+    if (ids.length === 0) continue;
+    const gone = ids.filter((id) => !valid.some((p) => p.plan.id === id));
+    if (gone.length) {
+      throw new BillError(`bill run ${run.runId} billed ${gone.join(', ')}, which ${gone.length === 1 ? 'is' : 'are'} not among the agreements given (valid in ${opts.period})`);
+    }
+    const corrections = await findRuns(store, `corrects = $1 AND status <> 'draft'`, [run.runId]);
+    const approved = corrections.find((c) => c.status === 'approved');
+    if (approved) throw new BillError(`correction ${approved.runId} of ${run.runId} is approved but not issued: issue it (icx bill issue ${approved.runId}) before re-rating again`);
+    out.push({ run, plans: valid.filter((p) => ids.includes(p.plan.id)).sort((a, b) => (a.plan.id < b.plan.id ? -1 : 1)), issued: corrections });
+  }
+  if (out.length === 0) {
+    const pending = runs.find((r) => r.status !== 'issued');
+    const who = opts.partner ? ` for partner ${opts.partner}` : '';
+    throw new BillError(pending
+      ? `bill run ${pending.runId} for ${opts.period} is ${pending.status}, not issued: ${pending.status === 'draft' ? 'run icx bill again to re-rate a draft' : `issue it first (icx bill issue ${pending.runId})`}`
+      : `no issued bill run for ${opts.period}${who}: nothing to correct (icx bill --period ${opts.period} makes one)`);
+  }
+  return out;
+}
+
+export async function rerate(store: Store, opts: RerateOptions): Promise<RerateResult> {
+  const { start, end, endExclusive } = month(opts.period);
+  if (opts.issueDate !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(opts.issueDate)) {
+    throw new BillError(`--issue-date ${JSON.stringify(opts.issueDate)} is not a date; write it as YYYY-MM-DD`);
+  }
+  const now = opts.now ?? (() => new Date());
+  const issueDate = opts.issueDate ?? now().toISOString().slice(0, 10);
+  await ensureBillingTables(store);
+  const todo = await targets(store, opts, end, start);
+  const scope = [...new Map(todo.flatMap((t) => t.plans).map((p) => [p.plan.id, p])).values()];
+  const usageHashes: string[] = [];
+  for (const u of opts.usage ?? []) usageHashes.push(`${u.path}:${await sha256File(u.path)}`);
+  const digital = await loadDigitalInputs(store, scope, { ...(opts.retail ? { retail: opts.retail } : {}), ...(opts.kpi ? { kpi: opts.kpi } : {}) });
+  try {
+    const input = await buildRerateInput(store, scope.map((p) => p.plan.id), start, endExclusive);
+    const body = async (rating: RateResult): Promise<RerateResult> => {
+      await checkRerateInput(store);
+      const charges = await periodCharges(store, scope, opts.period, { digital });
+      const missing = charges.filter((c) => c.construct.endsWith('-missing'));
+      if (missing.length) {
+        throw new BillError(missing.map((c) => `${c.agreementId} ${c.service}: ${c.explanation}`).join('; ') + ' (give --retail / --kpi)');
+      }
+      const corrections: Correction[] = [];
+      const unchanged: string[] = [];
+      for (const t of todo) {
+        const runId = `${t.run.runId}-C${t.issued.length + 1}`;
+        await dropDraftCorrections(store, t.run.runId);
+        const billedRuns = [...new Set([...t.run.ratingRuns, ...t.issued.flatMap((c) => c.ratingRuns)])];
+        const billedDocs = await runDocuments(store, t.run.runId);
+        const priorNotes = (await Promise.all(t.issued.map((c) => runDocuments(store, c.runId)))).flat();
+        // the plans of the latest issued document: the clauses changed since are the reason
+        const billedPlans = await runPlans(store, t.issued.at(-1)?.runId ?? t.run.runId);
+        const docs: InvoiceDocument[] = [];
+        for (const hp of t.plans) {
+          const id = hp.plan.id;
+          const fresh = buildDocuments({
+            hp, usage: await usageLines(store, hp, start, endExclusive), charges, billRunId: runId, period: { start, end }, issueDate,
+          });
+          const transitions = await recordTransitions(store, id, start, endExclusive, billedRuns, rating.runId);
+          const billedPlan = billedPlans.get(id);
+          const changes = planChanges(billedPlan, hp.plan);
+          const notes = [
+            `Re-rated on ${issueDate} with ${id} version ${hp.plan.version}` +
+              (billedPlan ? (billedPlan.version === hp.plan.version && changes.length === 0 ? ' (the version billed)' : `; billed with version ${billedPlan.version}`) : '') + '.',
+            ...changes.filter((c) => c.service === null).map((c) => `Agreement change: ${c.text}.`),
+          ];
+          docs.push(...correctionNotes({
+            billed: billedDocs.filter((d) => d.agreement.id === id),
+            priorNotes: priorNotes.filter((d) => d.agreement.id === id),
+            fresh,
+            reason: (direction, line) => lineReason(direction, line, changes, transitions),
+            notes, correctionRunId: runId, issueDate, dueDays: hp.plan.settlement?.dueDays ?? null,
+          }));
+        }
+        const at = now();
+        if (docs.length === 0) {
+          unchanged.push(t.run.runId);
+          await appendAudit(store, {
+            at, actor: opts.actor ?? currentActor(), action: 'rerate', subject: t.run.runId,
+            details: { period: opts.period, corrects: t.run.runId, ratingRun: rating.runId, usageHashes, documents: 0, result: 'no differences' },
+          });
+          continue;
+        }
+        const planHashes = t.plans.map(({ plan, hash }) => `${plan.id}@${plan.version}:${hash}`);
+        await storeDraft(store, {
+          runId, period: opts.period, partners: [...new Set(t.plans.map((p) => p.plan.partner.name))].sort(),
+          agreements: t.plans.map((p) => p.plan.id), createdAt: at, issueDate, planHashes, usageHashes,
+          ratingRun: rating.runId, ratingRuns: [rating.runId], corrects: t.run.runId, plans: t.plans, docs,
+        });
+        await appendAudit(store, {
+          at, actor: opts.actor ?? currentActor(), action: 'rerate', subject: runId,
+          details: { period: opts.period, corrects: t.run.runId, ratingRun: rating.runId, billedRuns, planHashes, usageHashes, documents: docs.length, totals: runTotals(docs) },
+        });
+        corrections.push({ runId, corrects: t.run.runId, documents: docs });
+      }
+      if (opts.beforeCommit) await opts.beforeCommit();
+      return { rating, stored: input.records, corrections, unchanged };
+    };
+    return await rateWith(
+      store,
+      {
+        plans: [...opts.plans],
+        // late files first: a record they re-send replaces its stored copy (StoredUsageSource)
+        usage: [...(opts.usage ?? []), ...input.sources],
+        storeUsage: true,
+        ...(opts.assumeTimezone ? { assumeTimezone: opts.assumeTimezone } : {}),
+      },
+      true,
+      body,
+    );
+  } finally {
+    await dropRerateInput(store);
+  }
+}
