@@ -99,3 +99,25 @@ export function lineReason(direction: Direction, line: InvoiceDocumentLine, chan
   }
   return parts.join('; ');
 }
+
+/** Columns of `<correction run>-records.csv`: each record whose charge changed, as billed and now. */
+export const RECORD_CHANGE_COLUMNS = [
+  'agreement_id', 'direction', 'service', 'record_id', 'billed_run', 'billed_version', 'billed_zone', 'billed_band', 'billed_clause',
+  'billed_source', 'billed_amount', 'new_version', 'new_zone', 'new_band', 'new_clause', 'new_source', 'new_amount', 'difference',
+] as const;
+
+export type RecordChange = Record<(typeof RECORD_CHANGE_COLUMNS)[number], string | null>;
+
+/** Every record of the agreements whose charge, zone, band or clause differs (record id order). */
+export async function recordChanges(
+  store: Store, agreements: readonly string[], start: string, endExclusive: string, billedRuns: readonly string[], rerateRun: string,
+): Promise<RecordChange[]> {
+  const rows = await queryJson(store, `${RECORD_CHANGES_SQL} ORDER BY 1, 3, 4`, [
+    JSON.stringify(agreements), `${start} 00:00:00`, `${endExclusive} 00:00:00`, JSON.stringify(billedRuns), rerateRun,
+  ]);
+  return rows.map((r) => {
+    const out = {} as RecordChange;
+    for (const c of RECORD_CHANGE_COLUMNS) out[c] = c === 'direction' ? dir(r[c]) : str(r[c]);
+    return out;
+  });
+}

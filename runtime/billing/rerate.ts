@@ -10,14 +10,14 @@ import type { FileUsageSource } from '../ingest/ingest.js';
 import { daysInMonth, isoDate, parseMonth } from '../period/calendar.js';
 import { loadDigitalInputs, periodCharges } from '../period/run.js';
 import { rateWith, type RateResult } from '../rate.js';
-import type { Store } from '../store/store.js';
+import { queryJson, type Store } from '../store/store.js';
 import { appendAudit, currentActor } from './audit.js';
 import { correctionNotes } from './corrections.js';
 import { buildDocuments } from './documents.js';
 import { BillError } from './errors.js';
 import type { InvoiceDocument } from './invoice-document.js';
 import { buildRerateInput, checkRerateInput, dropRerateInput } from './rerate-input.js';
-import { lineReason, planChanges, recordTransitions } from './rerate-reasons.js';
+import { lineReason, planChanges, recordChanges, recordTransitions, type RecordChange } from './rerate-reasons.js';
 import { dropDraftCorrections, ensureBillingTables, findRuns, runDocuments, runPlans, runTotals, storeDraft, type BillRunRow } from './store.js';
 import { usageLines } from './usage-lines.js';
 import { sha256File } from './hash.js';
@@ -46,6 +46,8 @@ export interface Correction {
   runId: string;
   corrects: string;
   documents: InvoiceDocument[];
+  /** the records whose charge changed, as billed and now */
+  records: RecordChange[];
 }
 
 export interface RerateResult {
@@ -173,10 +175,13 @@ export async function rerate(store: Store, opts: RerateOptions): Promise<RerateR
           at, actor: opts.actor ?? currentActor(), action: 'rerate', subject: runId,
           details: { period: opts.period, corrects: t.run.runId, ratingRun: rating.runId, billedRuns, planHashes, usageHashes, documents: docs.length, totals: runTotals(docs) },
         });
-        corrections.push({ runId, corrects: t.run.runId, documents: docs });
+        const records = await recordChanges(store, t.plans.map((p) => p.plan.id), start, endExclusive, billedRuns, rating.runId);
+        corrections.push({ runId, corrects: t.run.runId, documents: docs, records });
       }
       if (opts.beforeCommit) await opts.beforeCommit();
-      return { rating, stored: input.records, corrections, unchanged };
+      // the late files come first in the run's sources; a record they re-send was not read from the store
+      const [fromFiles] = await queryJson(store, `SELECT count(*) AS n FROM run_raw WHERE src_no <= $1`, [(opts.usage ?? []).length]);
+      return { rating, stored: rating.inCount - Number(fromFiles!.n), corrections, unchanged };
     };
     return await rateWith(
       store,

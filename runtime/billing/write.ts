@@ -38,6 +38,11 @@ export function invoiceCsv(doc: InvoiceDocument): string {
   return [CSV_COLUMNS.join(','), ...rows].map((r) => `${r}\r\n`).join('');
 }
 
+/** RFC 4180 CSV of plain rows, in the order of `columns`. */
+export function rowsCsv<C extends string>(columns: readonly C[], rows: readonly Record<C, string | number | null>[]): string {
+  return [columns.join(','), ...rows.map((r) => columns.map((c) => field(r[c])).join(','))].map((r) => `${r}\r\n`).join('');
+}
+
 /** File name (without extension) of a document: its number once issued, else a draft id. */
 export function documentBaseName(doc: InvoiceDocument): string {
   return doc.number ?? `${doc.billRunId}-${doc.agreement.id}-${doc.kind}`;
@@ -48,7 +53,11 @@ export function documentBaseName(doc: InvoiceDocument): string {
  * `<run>-<agreement>-settlement.json` of every settlement statement, into `outDir`, all or
  * none, returning the paths written.
  */
-export async function writeInvoiceFiles(docs: readonly InvoiceDocument[], outDir: string, settlements: readonly SettlementStatement[] = []): Promise<string[]> {
+export async function writeInvoiceFiles(
+  docs: readonly InvoiceDocument[], outDir: string, settlements: readonly SettlementStatement[] = [],
+  /** other files of the run (a correction's records CSV), written with the documents, all or none */
+  extra: readonly { name: string; text: string }[] = [],
+): Promise<string[]> {
   await mkdir(outDir, { recursive: true });
   const tmp = await mkdtemp(path.join(outDir, '.icx-bill-'));
   const written: string[] = [];
@@ -64,6 +73,7 @@ export async function writeInvoiceFiles(docs: readonly InvoiceDocument[], outDir
     for (const st of settlements) {
       await writeFile(path.join(tmp, `${st.billRunId}-${st.agreement.id}-settlement.json`), JSON.stringify(sortKeys(st), null, 2) + '\n');
     }
+    for (const f of extra) await writeFile(path.join(tmp, f.name), f.text);
     // every file written above, whatever its rendering, moves into place only now
     for (const n of (await readdir(tmp)).sort()) {
       await rename(path.join(tmp, n), path.join(outDir, n));

@@ -29,7 +29,7 @@ export function registerAudit(program: Command): void {
         }
         for (const e of entries) {
           const d = e.details;
-          const what = e.action === 'bill-issue' && Array.isArray(d['numbers']) ? ` numbers ${(d['numbers'] as string[]).join(', ') || 'none'}` : e.action === 'bill-run' ? ` ${String(d['documents'])} documents` : '';
+          const what = e.action === 'bill-issue' && Array.isArray(d['numbers']) ? ` numbers ${(d['numbers'] as string[]).join(', ') || 'none'}` : e.action === 'bill-run' || e.action === 'rerate' ? ` ${String(d['documents'])} documents` : '';
           process.stdout.write(`${String(e.seq).padStart(4)}  ${e.at}  ${e.actor}  ${e.action} ${e.subject}${what}\n`);
         }
         if (entries.length === 0) process.stdout.write('the audit log is empty\n');

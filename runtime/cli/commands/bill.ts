@@ -4,7 +4,7 @@
 import type { Command } from 'commander';
 import path from 'node:path';
 import type { UsageField } from '../../../compiler/sql/index.js';
-import type { InvoiceDocument } from '../../billing/invoice-document.js';
+import { documentTable as table } from '../bill-table.js';
 import { compileOrFail } from '../agreements.js';
 import { Failure, UsageError } from '../errors.js';
 import { displayPath, requireFile, requireWritableDir } from '../files.js';
@@ -21,18 +21,37 @@ interface BillOptions {
   retail?: string[];
   kpi?: string[];
   issueDate?: string;
-}
-
-function table(docs: readonly InvoiceDocument[], names: readonly string[]): string {
-  const rows = docs.map((d, i) => [names[i]!, d.kind, d.agreement.id, d.recipient.name, d.currency, d.totals.net, d.totals.gross]);
-  const head = ['document', 'kind', 'agreement', 'to', 'currency', 'net', 'gross'];
-  const w = head.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c]!.length)));
-  return [head, ...rows].map((r) => r.map((x, c) => (c >= 5 ? x.padStart(w[c]!) : x.padEnd(w[c]!))).join('  ').trimEnd()).join('\n');
+  service?: string;
+  json?: boolean;
 }
 
 async function openDb(db: string) {
   const { openStore } = await import('../../index.js');
   return openStore(path.resolve(db));
+}
+
+/** `icx bill history RECORD [--service S] [--json] [--db]`: what each bill run charged for one record. */
+async function history(rest: string[], opts: BillOptions): Promise<void> {
+  if (rest.length !== 1) throw new UsageError('icx bill history needs one record id, e.g. icx bill history M-0001');
+  await requireFile(opts.db, '--db');
+  const { recordHistory } = await import('../../billing/record-versions.js');
+  const store = await openDb(opts.db);
+  try {
+    const versions = await recordHistory(store, rest[0]!, opts.service);
+    if (opts.json) {
+      process.stdout.write(JSON.stringify(versions, null, 2) + '\n');
+      return;
+    }
+    if (versions.length === 0) throw new Failure(`record ${rest[0]!}${opts.service ? ` (service ${opts.service})` : ''} is in no bill run of ${opts.db}`);
+    for (const v of versions) {
+      process.stdout.write(
+        `${v.billRun} (${v.status})  ${v.agreementId} v${v.agreementVersion}  ${v.service} ${v.zone}${v.band === 'any' ? '' : ` ${v.band}`}  ` +
+          `${v.amount} ${v.currency}  ${v.clause ?? ''}${v.rateSource ? ` (${v.rateSource})` : ''}  rating run ${v.ratingRun}\n`,
+      );
+    }
+  } finally {
+    await store.close();
+  }
 }
 
 /** `icx bill approve RUN [--db]`, `icx bill issue RUN --out DIR [--db]`. */
@@ -65,7 +84,7 @@ export function registerBill(program: Command): void {
   program
     .command('bill')
     .description('bill run for a month: invoices we issue and statements we expect (JSON + CSV); see also bill approve / bill issue')
-    .argument('<paths...>', '.icx files or directories with the agreements; or approve RUN / issue RUN')
+    .argument('<paths...>', '.icx files or directories with the agreements; or approve RUN / issue RUN / history RECORD')
     // `bill approve RUN` and `bill issue RUN` are read from the first operand, not commander
     // subcommands: a parent's options (--db, --out) would be taken from the subcommand's
     // arguments, and its mandatory options demanded of them. So --period and --out are
@@ -80,8 +99,11 @@ export function registerBill(program: Command): void {
     .option('--retail <files...>', 'retail revenue CSV files (revenue shares, commissions)')
     .option('--kpi <files...>', 'KPI CSV files (SLA credits)')
     .option('--issue-date <YYYY-MM-DD>', "the documents' issue date (default: the period's last day)")
+    .option('--service <name>', 'bill history: only this service of the record')
+    .option('--json', 'bill history: print the versions as JSON')
     .action(async (paths: string[], opts: BillOptions) => {
       if (paths[0] === 'approve' || paths[0] === 'issue') return runStep(paths[0], paths.slice(1), opts);
+      if (paths[0] === 'history') return history(paths.slice(1), opts);
       if (!opts.period) throw new UsageError('icx bill needs --period YYYY-MM (the month to bill)');
       if (!opts.out) throw new UsageError('icx bill needs --out DIR (where the documents are written)');
       const usage = [];

@@ -21,6 +21,7 @@ interface RateOptions {
   period?: string;
   retail?: string[];
   kpi?: string[];
+  keepUsage?: boolean;
 }
 
 export function registerRate(program: Command): void {
@@ -37,6 +38,7 @@ export function registerRate(program: Command): void {
     .option('--period <YYYY-MM>', 'also compute the period charges of every period ending with this month (charges.parquet)', month)
     .option('--retail <files...>', 'retail revenue CSV files for revenue shares and commissions (with --period)')
     .option('--kpi <files...>', 'KPI CSV files (availability, latency) for SLA credits (with --period)')
+    .option('--keep-usage', 'keep every input record in the store (icx rerate rates them again from it)')
     .action(async (paths: string[], opts: RateOptions) => {
       // Check the inputs before doing any work, so a typo costs nothing.
       const usage = [];
@@ -65,6 +67,7 @@ export function registerRate(program: Command): void {
           plans,
           usage: usage.map((p) => ({ path: p, ...(opts.map ? { mapping: opts.map } : {}) })),
           ...(opts.assumeTimezone ? { assumeTimezone: opts.assumeTimezone } : {}),
+          ...(opts.keepUsage ? { storeUsage: true } : {}),
         });
         const outDir = path.resolve(opts.out);
         // Period charges read every run in the store (this one included), after rating.
