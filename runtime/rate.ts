@@ -7,7 +7,7 @@ import type { HashedAgreementPlan } from '../compiler/plan.js';
 import { ratingStatements, RUN_SCRATCH, type Statement } from '../compiler/sql/index.js';
 import { RateInputError, UnbalancedRunError } from './errors.js';
 import { ingestSources, sourceLabel, type UsageSource } from './ingest/ingest.js';
-import { phaseProgress } from './progress.js';
+import { phaseProgress, type Progress } from './progress.js';
 import { checkZones, loadPlans } from './store/load-plans.js';
 import { inTransaction, queryJson, type JsonRow, type Store } from './store/store.js';
 
@@ -20,6 +20,8 @@ export interface RateOptions {
   runId?: string;
   /** show the stderr progress bar (default: when stderr is a TTY) */
   progress?: boolean;
+  /** phases of the caller's `inspect` (a bill run's charges, documents…), shown after rating's */
+  morePhases?: string[];
   /**
    * also copy every input record's text into the `usage` table (default false). Every
    * record is accounted for without it: suspense rows keep the record's original text and
@@ -70,7 +72,7 @@ export async function rate(store: Store, opts: RateOptions): Promise<RateResult>
  * rolls it back after `inspect` has read the results (agreement tests).
  */
 export async function rateWith<T>(
-  store: Store, opts: RateOptions, commit: boolean, inspect: (res: RateResult) => Promise<T>,
+  store: Store, opts: RateOptions, commit: boolean, inspect: (res: RateResult, progress: Progress) => Promise<T>,
 ): Promise<T> {
   // the same file twice would rate every record twice: refuse before any work
   const seen = new Set<string>();
@@ -80,7 +82,7 @@ export async function rateWith<T>(
     if (seen.has(resolved)) throw new RateInputError(`usage file ${src.path} given twice`);
     seen.add(resolved);
   }
-  const progress = phaseProgress(RATE_PHASES, opts.progress);
+  const progress = phaseProgress([...RATE_PHASES, ...(opts.morePhases ?? [])], opts.progress);
   const c = store.connection;
   try {
     const runId = opts.runId ?? newRunId();
@@ -118,7 +120,7 @@ export async function rateWith<T>(
         }
         progress.phase('check');
         const res = await checkBalance(store, runId, inCount);
-        return inspect({ ...res, ...(await summarize(store, runId)) });
+        return inspect({ ...res, ...(await summarize(store, runId)) }, progress);
       },
       commit,
     );

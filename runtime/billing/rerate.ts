@@ -9,6 +9,7 @@ import type { HashedAgreementPlan } from '../../compiler/plan.js';
 import type { FileUsageSource } from '../ingest/ingest.js';
 import { daysInMonth, isoDate, parseMonth } from '../period/calendar.js';
 import { loadDigitalInputs, periodCharges } from '../period/run.js';
+import type { Progress } from '../progress.js';
 import { rateWith, type RateResult } from '../rate.js';
 import { queryJson, type Store } from '../store/store.js';
 import { appendAudit, currentActor } from './audit.js';
@@ -37,6 +38,8 @@ export interface RerateOptions {
   issueDate?: string;
   now?: () => Date;
   actor?: string;
+  /** `<uri>:sha256` of the agreement, deck and FX files the plans were compiled from (LoadedSources.hashes) */
+  sourceHashes?: string[];
   /** test hook: runs inside the transaction after every write, just before the commit */
   beforeCommit?: () => Promise<void>;
 }
@@ -117,8 +120,9 @@ export async function rerate(store: Store, opts: RerateOptions): Promise<RerateR
   const digital = await loadDigitalInputs(store, scope, { ...(opts.retail ? { retail: opts.retail } : {}), ...(opts.kpi ? { kpi: opts.kpi } : {}) });
   try {
     const input = await buildRerateInput(store, scope.map((p) => p.plan.id), start, endExclusive);
-    const body = async (rating: RateResult): Promise<RerateResult> => {
+    const body = async (rating: RateResult, progress: Progress): Promise<RerateResult> => {
       await checkRerateInput(store);
+      progress.phase('charges');
       const charges = await periodCharges(store, scope, opts.period, { digital });
       const missing = charges.filter((c) => c.construct.endsWith('-missing'));
       if (missing.length) {
@@ -126,6 +130,7 @@ export async function rerate(store: Store, opts: RerateOptions): Promise<RerateR
       }
       const corrections: Correction[] = [];
       const unchanged: string[] = [];
+      progress.phase('notes');
       for (const t of todo) {
         const runId = `${t.run.runId}-C${t.issued.length + 1}`;
         await dropDraftCorrections(store, t.run.runId);
@@ -169,11 +174,11 @@ export async function rerate(store: Store, opts: RerateOptions): Promise<RerateR
         await storeDraft(store, {
           runId, period: opts.period, partners: [...new Set(t.plans.map((p) => p.plan.partner.name))].sort(),
           agreements: t.plans.map((p) => p.plan.id), createdAt: at, issueDate, planHashes, usageHashes,
-          ratingRun: rating.runId, ratingRuns: [rating.runId], corrects: t.run.runId, plans: t.plans, docs,
+          ratingRun: rating.runId, ratingRuns: [rating.runId], corrects: t.run.runId, plans: t.plans, sourceHashes: opts.sourceHashes ?? [], docs,
         });
         await appendAudit(store, {
           at, actor: opts.actor ?? currentActor(), action: 'rerate', subject: runId,
-          details: { period: opts.period, corrects: t.run.runId, ratingRun: rating.runId, billedRuns, planHashes, usageHashes, documents: docs.length, totals: runTotals(docs) },
+          details: { period: opts.period, corrects: t.run.runId, ratingRun: rating.runId, billedRuns, sourceHashes: opts.sourceHashes ?? [], planHashes, usageHashes, documents: docs.length, totals: runTotals(docs) },
         });
         const records = await recordChanges(store, t.plans.map((p) => p.plan.id), start, endExclusive, billedRuns, rating.runId);
         corrections.push({ runId, corrects: t.run.runId, documents: docs, records });
@@ -190,6 +195,7 @@ export async function rerate(store: Store, opts: RerateOptions): Promise<RerateR
         // late files first: a record they re-send replaces its stored copy (StoredUsageSource)
         usage: [...(opts.usage ?? []), ...input.sources],
         storeUsage: true,
+        morePhases: ['charges', 'notes'],
         ...(opts.assumeTimezone ? { assumeTimezone: opts.assumeTimezone } : {}),
       },
       true,

@@ -8,6 +8,7 @@ import { BillError } from './errors.js';
 import type { FileUsageSource } from '../ingest/ingest.js';
 import { daysInMonth, isoDate, parseMonth } from '../period/calendar.js';
 import { loadDigitalInputs, periodCharges } from '../period/run.js';
+import { phaseProgress, type Progress } from '../progress.js';
 import { rateWith, type RateResult } from '../rate.js';
 import { inTransaction, type Store } from '../store/store.js';
 import { appendAudit, currentActor } from './audit.js';
@@ -37,9 +38,16 @@ export interface BillRunOptions {
   now?: () => Date;
   /** who runs it, for the audit log (default: currentActor()) */
   actor?: string;
+  /** `<uri>:sha256` of the agreement, deck and FX files the plans were compiled from (LoadedSources.hashes) */
+  sourceHashes?: string[];
   /** test hook: runs inside the transaction after every write, just before the commit */
   beforeCommit?: () => Promise<void>;
+  /** the stderr progress bar (default: when stderr is a TTY, after a second) */
+  progress?: boolean;
 }
+
+/** What a bill run does after rating, as the progress bar names it. */
+export const BILL_PHASES = ['charges', 'documents', 'store'];
 
 export interface BillRunResult {
   runId: string;
@@ -88,7 +96,8 @@ export async function billRun(store: Store, opts: BillRunOptions): Promise<BillR
   // retail and KPI files are read and checked first: a bad line costs nothing
   const digital = await loadDigitalInputs(store, billed, { ...(opts.retail ? { retail: opts.retail } : {}), ...(opts.kpi ? { kpi: opts.kpi } : {}) });
 
-  const body = async (rating: RateResult | null): Promise<BillRunResult> => {
+  const body = async (rating: RateResult | null, progress: Progress): Promise<BillRunResult> => {
+    progress.phase('charges');
     const charges = await periodCharges(store, billed, opts.period, { digital });
     // an input a charge needs and did not get is an error, never a silently missing line
     const missing = charges.filter((c) => c.construct.endsWith('-missing'));
@@ -96,6 +105,7 @@ export async function billRun(store: Store, opts: BillRunOptions): Promise<BillR
       throw new BillError(missing.map((c) => `${c.agreementId} ${c.service}: ${c.explanation}`).join('; ') +
         ' (give --retail / --kpi, or bill other partners with --partner)');
     }
+    progress.phase('documents');
     const documents: InvoiceDocument[] = [];
     for (const hp of billed) {
       const usage = await usageLines(store, hp, start, endExclusive);
@@ -103,16 +113,17 @@ export async function billRun(store: Store, opts: BillRunOptions): Promise<BillR
     }
     const createdAt = now();
     const planHashes = billed.map(({ plan, hash }) => `${plan.id}@${plan.version}:${hash}`);
+    progress.phase('store');
     const ratingRuns = await countedRatingRuns(store, ids, start, endExclusive);
     await storeDraft(store, {
       runId, period: opts.period,
       partners: [...new Set(billed.map((b) => b.plan.partner.name))].sort(),
       agreements: ids, createdAt, issueDate,
-      planHashes, usageHashes, ratingRun: rating?.runId ?? null, ratingRuns, plans: billed, docs: documents,
+      planHashes, usageHashes, ratingRun: rating?.runId ?? null, ratingRuns, plans: billed, sourceHashes: opts.sourceHashes ?? [], docs: documents,
     });
     await appendAudit(store, {
       at: createdAt, actor: opts.actor ?? currentActor(), action: 'bill-run', subject: runId,
-      details: { period: opts.period, agreements: ids, planHashes, usageHashes, ratingRun: rating?.runId ?? null, ratingRuns, documents: documents.length, totals: runTotals(documents) },
+      details: { period: opts.period, agreements: ids, sourceHashes: opts.sourceHashes ?? [], planHashes, usageHashes, ratingRun: rating?.runId ?? null, ratingRuns, documents: documents.length, totals: runTotals(documents) },
     });
     if (opts.beforeCommit) await opts.beforeCommit();
     return { runId, documents, rating };
@@ -122,12 +133,20 @@ export async function billRun(store: Store, opts: BillRunOptions): Promise<BillR
     return rateWith(
       store,
       // the input is kept: a later re-rating (icx rerate) rates these records again from it
-      { plans: [...opts.plans], usage: opts.usage, storeUsage: true, ...(opts.assumeTimezone ? { assumeTimezone: opts.assumeTimezone } : {}) },
+      {
+        plans: [...opts.plans], usage: opts.usage, storeUsage: true, morePhases: BILL_PHASES,
+        ...(opts.assumeTimezone ? { assumeTimezone: opts.assumeTimezone } : {}), ...(opts.progress !== undefined ? { progress: opts.progress } : {}),
+      },
       true,
-      (res) => body(res),
+      body,
     );
   }
-  return inTransaction(store, () => body(null));
+  const progress = phaseProgress(BILL_PHASES, opts.progress);
+  try {
+    return await inTransaction(store, () => body(null, progress));
+  } finally {
+    progress.stop();
+  }
 }
 
 /** draft → approved: the run is frozen (re-running its period is refused). */

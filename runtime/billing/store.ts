@@ -28,11 +28,13 @@ export const BILLING_DDL = [
   records BIGINT NOT NULL,      -- rated records on its usage lines
   totals VARCHAR NOT NULL,      -- JSON: per kind and currency, net / tax / gross
   rating_runs VARCHAR[],        -- the rating runs whose records of the period it counted (record history)
-  corrects VARCHAR              -- a correction run (icx rerate): the bill run it corrects; else NULL
+  corrects VARCHAR,             -- a correction run (icx rerate): the bill run it corrects; else NULL
+  source_hashes VARCHAR[]       -- <uri>:sha256 of every agreement file and deck / FX file compiled
 )`,
   // stores from before re-rating: the two columns are added (NULL for their runs)
   `ALTER TABLE bill_runs ADD COLUMN IF NOT EXISTS rating_runs VARCHAR[]`,
   `ALTER TABLE bill_runs ADD COLUMN IF NOT EXISTS corrects VARCHAR`,
+  `ALTER TABLE bill_runs ADD COLUMN IF NOT EXISTS source_hashes VARCHAR[]`,
   `-- the plans a run billed with, as JSON: a later re-rating says which clause changed
 CREATE TABLE IF NOT EXISTS bill_plans (
   run_id VARCHAR NOT NULL,
@@ -117,6 +119,8 @@ export interface NewRun {
   corrects?: string;
   /** the plans billed, stored as JSON */
   plans: readonly HashedAgreementPlan[];
+  /** `<uri>:sha256` of the agreement, deck and FX files compiled (when the caller read them) */
+  sourceHashes: readonly string[];
   docs: InvoiceDocument[];
 }
 
@@ -130,12 +134,12 @@ export async function storeDraft(store: Store, r: NewRun): Promise<void> {
     store,
     `INSERT INTO bill_runs VALUES ($1, $2, from_json($3::JSON, '["VARCHAR"]'), from_json($4::JSON, '["VARCHAR"]'), 'draft',
        CAST($5 AS TIMESTAMPTZ), NULL, NULL, CAST($6 AS DATE), from_json($7::JSON, '["VARCHAR"]'), from_json($8::JSON, '["VARCHAR"]'),
-       $9, $10, $11, $12, $13, from_json($14::JSON, '["VARCHAR"]'), $15)`,
+       $9, $10, $11, $12, $13, from_json($14::JSON, '["VARCHAR"]'), $15, from_json($16::JSON, '["VARCHAR"]'))`,
     [
       r.runId, r.period, JSON.stringify(r.partners), JSON.stringify(r.agreements), r.createdAt.toISOString(), r.issueDate,
       JSON.stringify(r.planHashes), JSON.stringify(r.usageHashes), r.ratingRun, r.docs.length,
       r.docs.reduce((n, d) => n + d.lines.length, 0), BigInt(records), JSON.stringify(runTotals(r.docs)),
-      JSON.stringify(r.ratingRuns), r.corrects ?? null,
+      JSON.stringify(r.ratingRuns), r.corrects ?? null, JSON.stringify(r.sourceHashes),
     ],
   );
   for (const { plan, hash } of r.plans) {

@@ -1,5 +1,6 @@
 // Shared by every command that starts from .icx files: find them, read them, compile them,
 // and print what the compiler said.
+import { createHash } from 'node:crypto';
 import { readFileSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import { compile, type CompileHost, type CompileResult } from '../../compiler/index.js';
@@ -13,6 +14,8 @@ export interface LoadedSources {
   lookup: SourceLookup;
   /** reads the files agreements refer to (decks, FX tables), inside the agreements root */
   host: CompileHost;
+  /** `uri:sha256` of every agreement file and every file the compile read through the host, uri order */
+  hashes(): string[];
 }
 
 export async function loadSources(paths: readonly string[]): Promise<LoadedSources> {
@@ -20,10 +23,16 @@ export async function loadSources(paths: readonly string[]): Promise<LoadedSourc
   const files = await Promise.all(found.map(async (f) => ({ ...f, text: await readText(f) })));
   const byUri = new Map(files.map((f) => [f.uri, f]));
   const root = agreementsRoot(files[0]!);
-  const host = rootedHost(root);
+  const read = new Map<string, string | undefined>();
+  const host = rootedHost(root, read);
   return {
     files,
     host,
+    hashes: () => {
+      const texts = new Map<string, string>(files.map((f) => [f.uri, f.text]));
+      for (const [uri, text] of read) if (text !== undefined) texts.set(uri, text);
+      return [...texts.keys()].sort().map((uri) => `${uri}:${createHash('sha256').update(texts.get(uri)!).digest('hex')}`);
+    },
     lookup: {
       display: (uri) => byUri.get(uri)?.display ?? displayPath(path.join(root, uri)),
       text: (uri) => byUri.get(uri)?.text ?? host.readFile(uri),
@@ -61,8 +70,7 @@ function agreementsRoot(f: InputFile): string {
  * Reads referenced files under `root`. The compiler has already refused paths that climb
  * out; a symbolic link that leads out of the root is refused here (read as missing).
  */
-function rootedHost(root: string): CompileHost {
-  const cache = new Map<string, string | undefined>();
+function rootedHost(root: string, cache: Map<string, string | undefined>): CompileHost {
   let realRoot: string | undefined;
   return {
     readFile(uri) {

@@ -2,6 +2,7 @@
 // price retroactively in the agreement file, re-rate, issue the correction
 // (amounts hand-computed in test/billing/rerate.test.ts).
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { describe, it, expect, afterAll } from 'vitest';
 import { cpSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -27,6 +28,11 @@ describe('icx rerate', () => {
     expect(refused.code).toBe(2);
     expect(refused.stderr).toMatch(/--db/);
     ok(['bill', AG, '--period', '2026-03', '--partner', 'ORANGE', '--usage', SAMPLE, '--db', 'icx.duckdb', '--out', 'draft']);
+    // the bill run records the sha256 of every agreement file it compiled (and of the decks and FX tables read)
+    const [entry] = JSON.parse(ok(['audit', '--db', 'icx.duckdb', '--json']));
+    const sha = (f: string) => createHash('sha256').update(readFileSync(f)).digest('hex');
+    expect(entry.details.sourceHashes).toContain(`acme-orange-fr.icx:${sha(ORANGE)}`);
+    expect(entry.details.sourceHashes).toContain(`decks/carrierx-az.csv:${sha(join(AG, 'decks', 'carrierx-az.csv'))}`);
     const early = icx(['rerate', AG, '--period', '2026-03', '--partner', 'ORANGE', '--db', 'icx.duckdb', '--out', 'c'], dir);
     expect(early.code).toBe(1);
     expect(early.stderr).toBe('icx: bill run BR-2026-03-ORANGE for 2026-03 is draft, not issued: run icx bill again to re-rate a draft\n');

@@ -113,7 +113,7 @@ export function registerBill(program: Command): void {
       const kpi = [];
       for (const f of opts.kpi ?? []) kpi.push(displayPath(await requireFile(f, '--kpi')));
       await requireWritableDir(opts.out, '--out');
-      const { result } = await compileOrFail(paths);
+      const { src, result } = await compileOrFail(paths);
       const plans = result.compiled.plans;
       if (plans.length === 0) throw new Failure('no agreement to bill');
       const { billRun } = await import('../../billing/run.js');
@@ -121,7 +121,7 @@ export function registerBill(program: Command): void {
       const store = await openDb(opts.db);
       try {
         const res = await billRun(store, {
-          plans, period: opts.period,
+          plans, period: opts.period, sourceHashes: src.hashes(),
           ...(opts.partner ? { partner: opts.partner } : {}),
           usage: usage.map((p) => ({ path: displayPath(p), ...(opts.map ? { mapping: opts.map } : {}) })),
           ...(opts.assumeTimezone ? { assumeTimezone: opts.assumeTimezone } : {}),

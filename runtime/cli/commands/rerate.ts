@@ -47,7 +47,7 @@ export function registerRerate(program: Command): void {
       const kpi = [];
       for (const f of opts.kpi ?? []) kpi.push(displayPath(await requireFile(f, '--kpi')));
       await requireWritableDir(opts.out, '--out');
-      const { result } = await compileOrFail(paths);
+      const { src, result } = await compileOrFail(paths);
       const plans = result.compiled.plans;
       if (plans.length === 0) throw new Failure('no agreement to re-rate with');
       const { openStore } = await import('../../index.js');
@@ -59,7 +59,7 @@ export function registerRerate(program: Command): void {
       const store = await openStore(path.resolve(opts.db));
       try {
         const res = await rerate(store, {
-          plans, period: opts.period,
+          plans, period: opts.period, sourceHashes: src.hashes(),
           ...(opts.partner ? { partner: opts.partner } : {}),
           usage: usage.map((p) => ({ path: displayPath(p), ...(opts.map ? { mapping: opts.map } : {}) })),
           ...(opts.assumeTimezone ? { assumeTimezone: opts.assumeTimezone } : {}),
