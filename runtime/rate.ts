@@ -20,6 +20,8 @@ export interface RateOptions {
   runId?: string;
   /** show the stderr progress bar (default: when stderr is a TTY) */
   progress?: boolean;
+  /** sha256 of each usage source, in order (null for inline rows), recorded with the run */
+  sourceHashes?: (string | null)[];
   /** phases of the caller's `inspect` (a bill run's charges, documents…), shown after rating's */
   morePhases?: string[];
   /**
@@ -106,12 +108,13 @@ export async function rateWith<T>(
       store,
       async () => {
         await c.run(
-          `INSERT INTO rating_runs (run_id, started_at, assume_timezone, plan_hashes, sources)
-           VALUES ($1, now(), $2, from_json($3::JSON, '["VARCHAR"]'), from_json($4::JSON, '["VARCHAR"]'))`,
+          `INSERT INTO rating_runs (run_id, started_at, assume_timezone, plan_hashes, sources, source_hashes)
+           VALUES ($1, now(), $2, from_json($3::JSON, '["VARCHAR"]'), from_json($4::JSON, '["VARCHAR"]'), from_json($5::JSON, '["VARCHAR"]'))`,
           [
             runId, opts.assumeTimezone ?? null,
             JSON.stringify(opts.plans.map((p) => `${p.plan.id}@${p.plan.version}:${p.hash}`)),
             JSON.stringify(opts.usage.map(sourceLabel)),
+            opts.sourceHashes ? JSON.stringify(opts.sourceHashes) : null,
           ],
         );
         for (const st of statements.filter((x) => x.stores && (opts.storeUsage === true || x.name !== 'store usage'))) {

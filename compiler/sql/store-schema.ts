@@ -23,8 +23,11 @@ export const STORE_DDL: string[] = [
   in_count BIGINT,
   rated_count BIGINT,
   suspense_count BIGINT,
-  balanced BOOLEAN
+  balanced BOOLEAN,
+  source_hashes VARCHAR[]       -- sha256 of each usage file, in the order of sources, when the caller gave them (bill runs)
 )`,
+  // stores from before bill runs skipped usage already rated: the column is added (NULL for their runs)
+  `ALTER TABLE rating_runs ADD COLUMN IF NOT EXISTS source_hashes VARCHAR[]`,
   `-- every input record as read, all text, so a run can be explained and re-rated
 CREATE TABLE IF NOT EXISTS usage (
   run_id VARCHAR NOT NULL,

@@ -10,7 +10,7 @@ import { daysInMonth, isoDate, parseMonth } from '../period/calendar.js';
 import { loadDigitalInputs, periodCharges } from '../period/run.js';
 import { phaseProgress, type Progress } from '../progress.js';
 import { rateWith, type RateResult } from '../rate.js';
-import { inTransaction, type Store } from '../store/store.js';
+import { inTransaction, queryJson, type Store } from '../store/store.js';
 import { appendAudit, currentActor } from './audit.js';
 import { sha256File } from './hash.js';
 import { countedRatingRuns } from './record-versions.js';
@@ -52,7 +52,30 @@ export const BILL_PHASES = ['charges', 'documents', 'store'];
 export interface BillRunResult {
   runId: string;
   documents: InvoiceDocument[];
+  /** the rating run of the usage files not rated before; null when there was none */
   rating: RateResult | null;
+  /** usage files whose content a rating run already rated with the same agreements: not rated again */
+  alreadyRated: { path: string; ratingRun: string }[];
+}
+
+/**
+ * The rating run that already rated a file of this content with exactly these plans, when no run
+ * since used other plans (whose versions of the same records would then be the latest): rating it
+ * again would only make an identical version of every record.
+ */
+async function ratedAlready(store: Store, sha: string, plans: readonly string[]): Promise<string | null> {
+  const [r] = await queryJson(
+    store,
+    `WITH last AS (
+       SELECT run_id, started_at, plan_hashes FROM rating_runs WHERE balanced AND list_contains(source_hashes, $1)
+       ORDER BY started_at DESC LIMIT 1)
+     SELECT l.run_id FROM last l
+     WHERE list_sort(l.plan_hashes) = list_sort(from_json($2::JSON, '["VARCHAR"]'))
+       AND NOT EXISTS (SELECT 1 FROM rating_runs x WHERE x.started_at > l.started_at
+                       AND list_sort(x.plan_hashes) <> list_sort(from_json($2::JSON, '["VARCHAR"]')))`,
+    [sha, JSON.stringify(plans)],
+  );
+  return r ? String(r.run_id) : null;
 }
 
 export function billRunId(period: string, partner?: string): string {
@@ -92,7 +115,20 @@ export async function billRun(store: Store, opts: BillRunOptions): Promise<BillR
     );
   }
   const usageHashes: string[] = [];
-  for (const u of opts.usage ?? []) usageHashes.push(`${u.path}:${await sha256File(u.path)}`);
+  const toRate: FileUsageSource[] = [];
+  const toRateHashes: string[] = [];
+  const alreadyRated: { path: string; ratingRun: string }[] = [];
+  const current = opts.plans.map(({ plan, hash }) => `${plan.id}@${plan.version}:${hash}`);
+  for (const u of opts.usage ?? []) {
+    const sha = await sha256File(u.path);
+    usageHashes.push(`${u.path}:${sha}`);
+    const done = await ratedAlready(store, sha, current);
+    if (done) alreadyRated.push({ path: u.path, ratingRun: done });
+    else {
+      toRate.push(u);
+      toRateHashes.push(sha);
+    }
+  }
   // retail and KPI files are read and checked first: a bad line costs nothing
   const digital = await loadDigitalInputs(store, billed, { ...(opts.retail ? { retail: opts.retail } : {}), ...(opts.kpi ? { kpi: opts.kpi } : {}) });
 
@@ -126,15 +162,15 @@ export async function billRun(store: Store, opts: BillRunOptions): Promise<BillR
       details: { period: opts.period, agreements: ids, sourceHashes: opts.sourceHashes ?? [], planHashes, usageHashes, ratingRun: rating?.runId ?? null, ratingRuns, documents: documents.length, totals: runTotals(documents) },
     });
     if (opts.beforeCommit) await opts.beforeCommit();
-    return { runId, documents, rating };
+    return { runId, documents, rating, alreadyRated };
   };
 
-  if (opts.usage?.length) {
+  if (toRate.length) {
     return rateWith(
       store,
       // the input is kept: a later re-rating (icx rerate) rates these records again from it
       {
-        plans: [...opts.plans], usage: opts.usage, storeUsage: true, morePhases: BILL_PHASES,
+        plans: [...opts.plans], usage: toRate, sourceHashes: toRateHashes, storeUsage: true, morePhases: BILL_PHASES,
         ...(opts.assumeTimezone ? { assumeTimezone: opts.assumeTimezone } : {}), ...(opts.progress !== undefined ? { progress: opts.progress } : {}),
       },
       true,

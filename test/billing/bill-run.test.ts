@@ -94,14 +94,39 @@ describe('icx bill: the ORANGE documents of March 2026', () => {
 });
 
 describe('bill runs in the store', () => {
+  it('rates a file again when the agreements changed since it was rated; each record counts once, in its latest run', async () => {
+    const store = await fresh();
+    try {
+      await orange(store);
+      // ORANGE's agreement as version 4, with FR-FIXED at 0.0060 (was 0.0045) until the end of March
+      const src = await loadSources([join(ROOT, 'agreements')]);
+      const files = src.files.map((f) => (f.uri.endsWith('acme-orange-fr.icx')
+        ? { ...f, text: f.text.replace('version 3', 'version 4').replace('rate FR-FIXED   0.0045 EUR/min', 'rate FR-FIXED   0.0060 EUR/min') } : f));
+      const v4 = compileSources({ ...src, files }).compiled.plans;
+      const again = await orange(store, { plans: v4 });
+      expect(again.alreadyRated).toEqual([]);
+      expect(again.rating!.inCount).toBe(20);
+      expect(await count(store, 'rating_runs')).toBe(2);
+      const st = again.documents.find((d) => d.kind === 'statement')!;
+      // M-0003 180 s = 3 min × 0.0060 = 0.0180 → half-even 0.02 (was 0.01); counted once (3 min, 1 record)
+      expect(st.lines.filter((l) => l.zone === 'FR-FIXED').map((l) => [l.records, l.quantity, l.amount])).toEqual([[1, '3', '0.02']]);
+    } finally {
+      await store.close();
+    }
+  });
+
   it('a re-run of a draft replaces it and writes byte-identical files', async () => {
     const store = await fresh();
     try {
       const a = mkdtempSync(join(tmpdir(), 'icx-bill-a-'));
       const b = mkdtempSync(join(tmpdir(), 'icx-bill-b-'));
-      await writeInvoiceFiles((await orange(store)).documents, a);
-      // the same usage rated again (a second rating run): each record counts once, in its latest run
-      await writeInvoiceFiles((await orange(store, { now: () => new Date('2026-04-02T00:00:00Z') })).documents, b);
+      const first = await orange(store);
+      await writeInvoiceFiles(first.documents, a);
+      // the same file with the same agreements is not rated again: it was rated by the first run
+      const second = await orange(store, { now: () => new Date('2026-04-02T00:00:00Z') });
+      expect([second.rating, second.alreadyRated]).toEqual([null, [{ path: SAMPLE, ratingRun: first.rating!.runId }]]);
+      expect(await count(store, 'rating_runs')).toBe(1);
+      await writeInvoiceFiles(second.documents, b);
       const files = readdirSync(a).sort();
       const renderings = (base: string) => ['csv', 'html', 'json', 'pdf'].map((ext) => `${base}.${ext}`);
       expect(files).toEqual([...renderings('BR-2026-03-ORANGE-ACME-ORANGE-FR-2026-invoice'), ...renderings('BR-2026-03-ORANGE-ACME-ORANGE-FR-2026-statement')]);

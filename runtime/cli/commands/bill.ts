@@ -134,8 +134,10 @@ export function registerBill(program: Command): void {
         await writeInvoiceFiles(res.documents, path.resolve(opts.out), settled.statements);
         if (res.rating) {
           const r = res.rating;
-          process.stdout.write(`rated: in ${r.inCount} = rated ${r.ratedCount} + suspense ${r.suspenseCount} (run ${r.runId})\n\n`);
+          process.stdout.write(`rated: in ${r.inCount} = rated ${r.ratedCount} + suspense ${r.suspenseCount} (run ${r.runId})\n`);
         }
+        for (const a of res.alreadyRated) process.stdout.write(`already rated with these agreements: ${a.path} (run ${a.ratingRun}); not rated again\n`);
+        if (res.rating || res.alreadyRated.length) process.stdout.write('\n');
         process.stdout.write(`${table(res.documents, res.documents.map(documentBaseName))}\n\n`);
         for (const st of settled.statements) process.stdout.write(`settlement ${settlementLine(st)}\n`);
         for (const n of settled.notNetted) process.stdout.write(`not netted: ${n}\n`);
