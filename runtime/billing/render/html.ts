@@ -5,7 +5,7 @@
 
 import type { InvoiceDocument, InvoiceDocumentLine, PartyDetails } from '../invoice-document.js';
 import {
-  agreementText, chargeText, groupThousands, headerFacts, kindTitle, money, numberText, partyLines,
+  agreementText, chargeText, groupThousands, headerFacts, kindTitle, totalLabel, money, numberText, partyLines,
   quantityText, rateText, recordsText,
 } from './text.js';
 
@@ -90,7 +90,7 @@ export function renderInvoiceHtml(doc: InvoiceDocument): string {
   out.push('<h2>Totals</h2>', '<table class="totals"><tbody>');
   out.push(`<tr class="net"><td>Net</td><td class="num">${esc(money(doc.totals.net, doc.currency))}</td></tr>`);
   out.push(`<tr class="tax"><td>Tax</td><td class="num">${esc(money(doc.totals.tax, doc.currency))}</td></tr>`);
-  out.push(`<tr class="gross"><td>Total due</td><td class="num">${esc(money(doc.totals.gross, doc.currency))}</td></tr>`);
+  out.push(`<tr class="gross"><td>${esc(totalLabel(doc.kind))}</td><td class="num">${esc(money(doc.totals.gross, doc.currency))}</td></tr>`);
   out.push('</tbody></table>');
 
   if (doc.notes.length > 0) {

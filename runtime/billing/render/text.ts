@@ -17,6 +17,11 @@ export function kindTitle(kind: InvoiceKind): string {
   return KIND_TITLES[kind];
 }
 
+/** The label of the gross total: a credit note credits it, every other document asks for it. */
+export function totalLabel(kind: InvoiceKind): string {
+  return kind === 'credit-note' || kind === 'expected-credit-note' ? 'Total credited' : 'Total due';
+}
+
 /** The number as printed: a draft bill run has none yet. */
 export function numberText(doc: InvoiceDocument): string {
   return doc.number ?? 'DRAFT';
