@@ -76,10 +76,14 @@ interface Target {
   plans: HashedAgreementPlan[];
   /** issued corrections of the run, oldest first */
   issued: BillRunRow[];
+  suffix: string;
 }
 
+const validIn = (plans: readonly HashedAgreementPlan[], start: string, end: string) =>
+  plans.filter(({ plan }) => plan.validFrom <= end && (plan.validTo === null || plan.validTo >= start));
+
 async function targets(store: Store, opts: RerateOptions, end: string, start: string): Promise<Target[]> {
-  const valid = opts.plans.filter(({ plan }) => plan.validFrom <= end && (plan.validTo === null || plan.validTo >= start));
+  const valid = validIn(opts.plans, start, end);
   const runs = await findRuns(store, `period = $1 AND corrects IS NULL`, [opts.period]);
   const issued = runs.filter((r) => r.status === 'issued');
   const out: Target[] = [];
@@ -91,9 +95,15 @@ async function targets(store: Store, opts: RerateOptions, end: string, start: st
       throw new BillError(`bill run ${run.runId} billed ${gone.join(', ')}, which ${gone.length === 1 ? 'is' : 'are'} not among the agreements given (valid in ${opts.period})`);
     }
     const corrections = await findRuns(store, `corrects = $1 AND status <> 'draft'`, [run.runId]);
-    const approved = corrections.find((c) => c.status === 'approved');
+    // corrections of other agreements of the run (another --partner's) do not stand in the way
+    const approved = corrections.find((c) => c.status === 'approved' && c.agreements.some((a) => ids.includes(a)));
     if (approved) throw new BillError(`correction ${approved.runId} of ${run.runId} is approved but not issued: issue it (icx bill issue ${approved.runId}) before re-rating again`);
-    out.push({ run, plans: valid.filter((p) => ids.includes(p.plan.id)).sort((a, b) => (a.plan.id < b.plan.id ? -1 : 1)), issued: corrections });
+    out.push({
+      run, plans: valid.filter((p) => ids.includes(p.plan.id)).sort((a, b) => (a.plan.id < b.plan.id ? -1 : 1)),
+      issued: corrections.filter((c) => c.status === 'issued'),
+      // a correction of part of the run's agreements is named for its partner
+      suffix: opts.partner !== undefined && run.agreements.some((a) => !ids.includes(a)) ? `-${opts.partner}` : '',
+    });
   }
   if (out.length === 0) {
     const pending = runs.find((r) => r.status !== 'issued');
@@ -117,7 +127,8 @@ export async function rerate(store: Store, opts: RerateOptions): Promise<RerateR
   const scope = [...new Map(todo.flatMap((t) => t.plans).map((p) => [p.plan.id, p])).values()];
   const usageHashes: string[] = [];
   for (const u of opts.usage ?? []) usageHashes.push(`${u.path}:${await sha256File(u.path)}`);
-  const digital = await loadDigitalInputs(store, scope, { ...(opts.retail ? { retail: opts.retail } : {}), ...(opts.kpi ? { kpi: opts.kpi } : {}) });
+  // retail and KPI lines are checked against every agreement given: a line of another partner's is not an error
+  const digital = await loadDigitalInputs(store, validIn(opts.plans, start, end), { ...(opts.retail ? { retail: opts.retail } : {}), ...(opts.kpi ? { kpi: opts.kpi } : {}) });
   try {
     const input = await buildRerateInput(store, scope.map((p) => p.plan.id), start, endExclusive);
     const body = async (rating: RateResult, progress: Progress): Promise<RerateResult> => {
@@ -132,13 +143,14 @@ export async function rerate(store: Store, opts: RerateOptions): Promise<RerateR
       const unchanged: string[] = [];
       progress.phase('notes');
       for (const t of todo) {
-        const runId = `${t.run.runId}-C${t.issued.length + 1}`;
-        await dropDraftCorrections(store, t.run.runId);
+        const runId = `${t.run.runId}-C${t.issued.length + 1}${t.suffix}`;
+        await dropDraftCorrections(store, t.run.runId, t.plans.map((p) => p.plan.id));
         const billedRuns = [...new Set([...t.run.ratingRuns, ...t.issued.flatMap((c) => c.ratingRuns)])];
         const billedDocs = await runDocuments(store, t.run.runId);
         const priorNotes = (await Promise.all(t.issued.map((c) => runDocuments(store, c.runId)))).flat();
         // the plans of the latest issued document: the clauses changed since are the reason
-        const billedPlans = await runPlans(store, t.issued.at(-1)?.runId ?? t.run.runId);
+        const billedPlans = await runPlans(store, t.run.runId);
+        for (const c of t.issued) for (const [id, plan] of await runPlans(store, c.runId)) billedPlans.set(id, plan);
         const docs: InvoiceDocument[] = [];
         for (const hp of t.plans) {
           const id = hp.plan.id;

@@ -130,7 +130,8 @@ export async function billRun(store: Store, opts: BillRunOptions): Promise<BillR
     }
   }
   // retail and KPI files are read and checked first: a bad line costs nothing
-  const digital = await loadDigitalInputs(store, billed, { ...(opts.retail ? { retail: opts.retail } : {}), ...(opts.kpi ? { kpi: opts.kpi } : {}) });
+  // checked against every agreement valid in the month: with --partner, another partner's line is not an error
+  const digital = await loadDigitalInputs(store, opts.plans.filter(({ plan }) => plan.validFrom <= end && (plan.validTo === null || plan.validTo >= start)), { ...(opts.retail ? { retail: opts.retail } : {}), ...(opts.kpi ? { kpi: opts.kpi } : {}) });
 
   const body = async (rating: RateResult | null, progress: Progress): Promise<BillRunResult> => {
     progress.phase('charges');

@@ -154,9 +154,9 @@ export async function storeDraft(store: Store, r: NewRun): Promise<void> {
   }
 }
 
-/** Removes the draft corrections of a bill run: a new re-rating replaces them. */
-export async function dropDraftCorrections(store: Store, billRunId: string): Promise<void> {
-  const drafts = await findRuns(store, `corrects = $1 AND status = 'draft'`, [billRunId]);
+/** Removes the draft corrections of a bill run that correct any of these agreements: a new re-rating replaces them. */
+export async function dropDraftCorrections(store: Store, billRunId: string, agreements: readonly string[]): Promise<void> {
+  const drafts = (await findRuns(store, `corrects = $1 AND status = 'draft'`, [billRunId])).filter((d) => d.agreements.some((a) => agreements.includes(a)));
   for (const d of drafts) {
     for (const t of ['invoices', 'bill_plans']) await exec(store, `DELETE FROM ${t} WHERE run_id = $1`, [d.runId]);
     await exec(store, `DELETE FROM bill_runs WHERE run_id = $1 AND status = 'draft'`, [d.runId]);

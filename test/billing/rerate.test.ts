@@ -137,4 +137,30 @@ describe('icx rerate after a retroactive price change', () => {
       await store.close();
     }
   });
+
+  it("corrects one partner's part of a bill run of every partner, leaving the others' drafts alone", async () => {
+    const store = await openStore(':memory:');
+    const traffic = ['march-sample', 'carrierx-march', 'digital-march', 'roaming-mvno-march'].map((f) => ({ path: join(ROOT, 'agreements', 'traffic', `${f}.csv`) }));
+    const inputs = { retail: [join(ROOT, 'agreements', 'inputs', 'retail-march.csv')], kpi: [join(ROOT, 'agreements', 'inputs', 'kpi-march.csv')] };
+    try {
+      await billRun(store, { plans: v3, period: '2026-03', usage: traffic, ...inputs, now: day('2026-04-01') });
+      await approveBillRun(store, 'BR-2026-03', day('2026-04-02'));
+      await issueBillRun(store, 'BR-2026-03', day('2026-04-03'));
+      const orange = await rerate(store, { plans: v4, period: '2026-03', partner: 'ORANGE', ...inputs, now: day('2026-04-20') });
+      // the same three notes as when ORANGE was billed alone (its records are the same 7)
+      expect(orange.corrections.map((c) => [c.runId, c.documents.map((d) => `${d.kind} ${d.totals.net}`)])).toEqual([
+        ['BR-2026-03-C1-ORANGE', ['credit-note -0.01', 'expected-credit-note -0.01', 'expected-debit-note 0.01']],
+      ]);
+      // NORDTEL's agreement did not change: nothing to correct, and ORANGE's draft is still there
+      const nordtel = await rerate(store, { plans: v4, period: '2026-03', partner: 'NORDTEL', ...inputs, now: day('2026-04-21') });
+      expect([nordtel.corrections, nordtel.unchanged]).toEqual([[], ['BR-2026-03']]);
+      const runs = await queryJson(store, `SELECT run_id, status, corrects FROM bill_runs ORDER BY run_id`);
+      expect(runs).toEqual([
+        { run_id: 'BR-2026-03', status: 'issued', corrects: null },
+        { run_id: 'BR-2026-03-C1-ORANGE', status: 'draft', corrects: 'BR-2026-03' },
+      ]);
+    } finally {
+      await store.close();
+    }
+  });
 });
