@@ -12,6 +12,7 @@ import { registerLsp } from './commands/lsp.js';
 import { registerFmt } from './commands/fmt.js';
 import { registerPartners } from './commands/partners.js';
 import { registerRate } from './commands/rate.js';
+import { registerReport } from './commands/report.js';
 import { registerTest } from './commands/test.js';
 import { registerTraffic } from './commands/traffic.js';
 import { CliError, EXIT_INTERNAL, EXIT_USAGE } from './errors.js';
@@ -46,6 +47,7 @@ function buildProgram(): Command {
   registerLsp(program);
   registerBill(program);
   registerAudit(program);
+  registerReport(program);
   return program;
 }
 
