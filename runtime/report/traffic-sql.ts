@@ -34,22 +34,33 @@ export const TRAFFIC_AGGREGATE_SQL = `WITH ${PARTNER_MAP}, scoped AS (
   WHERE r.local_start >= CAST($1 AS TIMESTAMP) AND r.local_start < CAST($2 AS TIMESTAMP)
     AND ${partnerFilter('d.agreement_id')}
 )${latestRatedCtes(['agreement_id', 'service', 'record_id'])}
+-- one pass over the records to the finest grain needed (a few thousand rows), then the
+-- grouping sets over that: cheaper than seven groupings of every record (measured 4 s → 1.5 s on 1M)
+, fine AS (
+  SELECT partner, agreement_id, kind, direction, currency, zone, band, day, run_id,
+         count(*) AS records, sum(billed_seconds) AS billed_seconds, sum(units) AS units,
+         sum(billed_bytes) AS billed_bytes, sum(amount) AS amount, max(amount_decimals) AS amount_decimals,
+         count(*) FILTER (WHERE kind = 'voice') AS calls,
+         count(*) FILTER (WHERE kind = 'voice' AND duration_s > 0) AS answered,
+         sum(duration_s) FILTER (WHERE kind = 'voice' AND duration_s > 0) AS answered_seconds
+  FROM latest GROUP BY ALL
+)
 SELECT CASE WHEN grouping(partner) = 0 THEN 'partner' WHEN grouping(zone) = 0 THEN 'zone'
             WHEN grouping(band) = 0 THEN 'band' WHEN grouping(day) = 0 THEN 'day'
             WHEN grouping(kind) = 0 THEN 'kind' WHEN grouping(run_id) = 0 THEN 'run' ELSE 'total' END AS dim,
        coalesce(partner, zone, band, CAST(day AS VARCHAR), kind, run_id, '') AS key,
        direction, currency,
-       count(*) AS records,
+       sum(records) AS records,
        array_to_string(list_sort(list(DISTINCT agreement_id)), ',') AS agreements,
        CAST(coalesce(sum(billed_seconds), 0) AS VARCHAR) AS billed_seconds,
        CAST(coalesce(sum(units), 0) AS VARCHAR) AS units,
        CAST(coalesce(sum(billed_bytes), 0) AS VARCHAR) AS billed_bytes,
        CAST(sum(amount) AS VARCHAR) AS amount,
        max(amount_decimals) AS amount_decimals,
-       count(*) FILTER (WHERE kind = 'voice') AS calls,
-       count(*) FILTER (WHERE kind = 'voice' AND duration_s > 0) AS answered,
-       CAST(coalesce(sum(duration_s) FILTER (WHERE kind = 'voice' AND duration_s > 0), 0) AS VARCHAR) AS answered_seconds
-FROM latest
+       sum(calls) AS calls,
+       sum(answered) AS answered,
+       CAST(coalesce(sum(answered_seconds), 0) AS VARCHAR) AS answered_seconds
+FROM fine
 GROUP BY GROUPING SETS ((direction, currency), (partner, direction, currency), (zone, direction, currency),
                         (band, direction, currency), (day, direction, currency), (kind, direction, currency), (run_id))
 ORDER BY dim, CASE WHEN dim IN ('day', 'run') THEN key END, direction DESC, currency, sum(amount) DESC, key`;
