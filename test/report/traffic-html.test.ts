@@ -1,7 +1,9 @@
 // The traffic report's HTML (runtime/report/traffic-html.ts): one self-contained file that
 // escapes every name, shows the exact figures of the data, and says when a month is empty.
 import { describe, expect, it } from 'vitest';
+import { SUSPENSE_REASONS } from '../../compiler/index.js';
 import { amount, group, megabytes, minSec } from '../../runtime/report/format.js';
+import { suspenseDescription } from '../../runtime/report/suspense-reasons.js';
 import type { TrafficReport, TrafficRow } from '../../runtime/report/traffic-data.js';
 import { OUTCOME_RULE, renderTrafficReport } from '../../runtime/report/traffic-html.js';
 
@@ -84,5 +86,11 @@ describe('report number formats (exact, from decimal strings)', () => {
     expect(megabytes('1572864')).toBe('1.50');
     expect(minSec('67.3')).toBe('1:07');
     expect(minSec('0.4')).toBe('0:00');
+  });
+});
+
+describe('suspense reasons in the report', () => {
+  it('every reason code a rating run produces has a sentence', () => {
+    expect(SUSPENSE_REASONS.filter((r) => suspenseDescription(r) === '')).toEqual([]);
   });
 });
