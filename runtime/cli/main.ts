@@ -13,6 +13,7 @@ import { registerFmt } from './commands/fmt.js';
 import { registerPartners } from './commands/partners.js';
 import { registerRate } from './commands/rate.js';
 import { registerRerate } from './commands/rerate.js';
+import { registerReport } from './commands/report.js';
 import { registerTest } from './commands/test.js';
 import { registerTraffic } from './commands/traffic.js';
 import { CliError, EXIT_INTERNAL, EXIT_USAGE } from './errors.js';
@@ -48,6 +49,7 @@ function buildProgram(): Command {
   registerBill(program);
   registerAudit(program);
   registerRerate(program);
+  registerReport(program);
   return program;
 }
 
