@@ -6,8 +6,7 @@
 // reason — approved and issued like a bill run. All in one transaction. Issued documents are
 // never touched; every rated version of a record stays in the store.
 import type { HashedAgreementPlan } from '../../compiler/plan.js';
-import type { FileUsageSource } from '../ingest/ingest.js';
-import { daysInMonth, isoDate, parseMonth } from '../period/calendar.js';
+import { monthBounds } from '../period/calendar.js';
 import { loadDigitalInputs, periodCharges } from '../period/run.js';
 import type { Progress } from '../progress.js';
 import { rateWith, type RateResult } from '../rate.js';
@@ -15,6 +14,7 @@ import { queryJson, type Store } from '../store/store.js';
 import { appendAudit, currentActor } from './audit.js';
 import { correctionNotes } from './corrections.js';
 import { buildDocuments } from './documents.js';
+import type { PeriodRunOptions } from './run.js';
 import { BillError } from './errors.js';
 import type { InvoiceDocument } from './invoice-document.js';
 import { buildRerateInput, checkRerateInput, dropRerateInput } from './rerate-input.js';
@@ -23,26 +23,8 @@ import { dropDraftCorrections, ensureBillingTables, findRuns, runDocuments, runP
 import { usageLines } from './usage-lines.js';
 import { sha256File } from './hash.js';
 
-export interface RerateOptions {
-  /** every compiled plan, as they are now (usage is rated against all of them) */
-  plans: readonly HashedAgreementPlan[];
-  /** YYYY-MM */
-  period: string;
-  partner?: string;
-  /** late usage: records not billed yet, or records sent again (the file's copy replaces the stored one) */
-  usage?: FileUsageSource[];
-  assumeTimezone?: string;
-  retail?: string[];
-  kpi?: string[];
-  /** YYYY-MM-DD; default: today by `now` */
-  issueDate?: string;
-  now?: () => Date;
-  actor?: string;
-  /** `<uri>:sha256` of the agreement, deck and FX files the plans were compiled from (LoadedSources.hashes) */
-  sourceHashes?: string[];
-  /** test hook: runs inside the transaction after every write, just before the commit */
-  beforeCommit?: () => Promise<void>;
-}
+/** `usage`: late files — records not billed yet, or sent again (a file's copy replaces the stored one). The issue date defaults to today by `now`. */
+export type RerateOptions = PeriodRunOptions;
 
 export interface Correction {
   /** `<bill run>-C<n>`: the n-th correction of that bill run */
@@ -60,15 +42,6 @@ export interface RerateResult {
   corrections: Correction[];
   /** corrected bill runs whose documents did not change */
   unchanged: string[];
-}
-
-function month(period: string) {
-  const m = parseMonth(period);
-  return {
-    start: isoDate(m.year, m.month, 1),
-    end: isoDate(m.year, m.month, daysInMonth(m.year, m.month)),
-    endExclusive: m.month === 12 ? isoDate(m.year + 1, 1, 1) : isoDate(m.year, m.month + 1, 1),
-  };
 }
 
 interface Target {
@@ -116,7 +89,7 @@ async function targets(store: Store, opts: RerateOptions, end: string, start: st
 }
 
 export async function rerate(store: Store, opts: RerateOptions): Promise<RerateResult> {
-  const { start, end, endExclusive } = month(opts.period);
+  const { start, end, endExclusive } = monthBounds(opts.period);
   if (opts.issueDate !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(opts.issueDate)) {
     throw new BillError(`--issue-date ${JSON.stringify(opts.issueDate)} is not a date; write it as YYYY-MM-DD`);
   }

@@ -6,7 +6,7 @@
 import type { HashedAgreementPlan } from '../../compiler/plan.js';
 import { BillError } from './errors.js';
 import type { FileUsageSource } from '../ingest/ingest.js';
-import { daysInMonth, isoDate, parseMonth } from '../period/calendar.js';
+import { monthBounds } from '../period/calendar.js';
 import { loadDigitalInputs, periodCharges } from '../period/run.js';
 import { phaseProgress, type Progress } from '../progress.js';
 import { rateWith, type RateResult } from '../rate.js';
@@ -21,18 +21,19 @@ import { usageLines } from './usage-lines.js';
 
 export { BillError };
 
-export interface BillRunOptions {
+/** What a bill run and a re-rating are given (runtime/billing/rerate.ts extends it). */
+export interface PeriodRunOptions {
   /** every compiled plan (usage is rated against all of them, as `icx rate` does) */
   plans: readonly HashedAgreementPlan[];
   /** YYYY-MM */
   period: string;
-  /** bill only this partner's agreements */
+  /** only this partner's agreements */
   partner?: string;
   usage?: FileUsageSource[];
   assumeTimezone?: string;
   retail?: string[];
   kpi?: string[];
-  /** YYYY-MM-DD; default the period's last day */
+  /** YYYY-MM-DD; the default is the caller's */
   issueDate?: string;
   /** the clock of created_at / approved_at / issued_at; default the wall clock */
   now?: () => Date;
@@ -45,6 +46,9 @@ export interface BillRunOptions {
   /** the stderr progress bar (default: when stderr is a TTY, after a second) */
   progress?: boolean;
 }
+
+/** The issue date defaults to the period's last day. */
+export type BillRunOptions = PeriodRunOptions;
 
 /** What a bill run does after rating, as the progress bar names it. */
 export const BILL_PHASES = ['charges', 'documents', 'store'];
@@ -84,10 +88,7 @@ export function billRunId(period: string, partner?: string): string {
 
 
 export async function billRun(store: Store, opts: BillRunOptions): Promise<BillRunResult> {
-  const m = parseMonth(opts.period);
-  const start = isoDate(m.year, m.month, 1);
-  const end = isoDate(m.year, m.month, daysInMonth(m.year, m.month));
-  const endExclusive = m.month === 12 ? isoDate(m.year + 1, 1, 1) : isoDate(m.year, m.month + 1, 1);
+  const { start, end, endExclusive } = monthBounds(opts.period);
   if (opts.issueDate !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(opts.issueDate)) {
     throw new BillError(`--issue-date ${JSON.stringify(opts.issueDate)} is not a date; write it as YYYY-MM-DD`);
   }

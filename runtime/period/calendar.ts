@@ -36,6 +36,16 @@ export function parseMonth(text: string, what = '--period'): Month {
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
 export const isoDate = (y: number, m: number, d: number) => `${pad(y, 4)}-${pad(m)}-${pad(d)}`;
 
+/** A YYYY-MM month's first and last day and the day after it (YYYY-MM-DD). */
+export function monthBounds(period: string): { start: string; end: string; endExclusive: string } {
+  const m = parseMonth(period);
+  return {
+    start: isoDate(m.year, m.month, 1),
+    end: isoDate(m.year, m.month, daysInMonth(m.year, m.month)),
+    endExclusive: m.month === 12 ? isoDate(m.year + 1, 1, 1) : isoDate(m.year, m.month + 1, 1),
+  };
+}
+
 export function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }

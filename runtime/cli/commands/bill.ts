@@ -7,8 +7,9 @@ import type { UsageField } from '../../../compiler/sql/index.js';
 import { documentTable as table } from '../bill-table.js';
 import { compileOrFail } from '../agreements.js';
 import { Failure, UsageError } from '../errors.js';
-import { displayPath, requireFile, requireWritableDir } from '../files.js';
+import { requireFile, requireWritableDir } from '../files.js';
 import { columnMap, month, timeZone } from '../options.js';
+import { readPeriodInputs } from '../period-inputs.js';
 
 interface BillOptions {
   period?: string;
@@ -106,13 +107,7 @@ export function registerBill(program: Command): void {
       if (paths[0] === 'history') return history(paths.slice(1), opts);
       if (!opts.period) throw new UsageError('icx bill needs --period YYYY-MM (the month to bill)');
       if (!opts.out) throw new UsageError('icx bill needs --out DIR (where the documents are written)');
-      const usage = [];
-      for (const u of opts.usage ?? []) usage.push(await requireFile(u, '--usage'));
-      const retail = [];
-      for (const f of opts.retail ?? []) retail.push(displayPath(await requireFile(f, '--retail')));
-      const kpi = [];
-      for (const f of opts.kpi ?? []) kpi.push(displayPath(await requireFile(f, '--kpi')));
-      await requireWritableDir(opts.out, '--out');
+      const inputs = await readPeriodInputs({ ...opts, out: opts.out });
       const { src, result } = await compileOrFail(paths);
       const plans = result.compiled.plans;
       if (plans.length === 0) throw new Failure('no agreement to bill');
@@ -121,13 +116,7 @@ export function registerBill(program: Command): void {
       const store = await openDb(opts.db);
       try {
         const res = await billRun(store, {
-          plans, period: opts.period, sourceHashes: src.hashes(),
-          ...(opts.partner ? { partner: opts.partner } : {}),
-          usage: usage.map((p) => ({ path: displayPath(p), ...(opts.map ? { mapping: opts.map } : {}) })),
-          ...(opts.assumeTimezone ? { assumeTimezone: opts.assumeTimezone } : {}),
-          ...(opts.retail ? { retail } : {}),
-          ...(opts.kpi ? { kpi } : {}),
-          ...(opts.issueDate ? { issueDate: opts.issueDate } : {}),
+          plans, period: opts.period, sourceHashes: src.hashes(), ...inputs,
         });
         const { settlementStatements, settlementLine } = await import('../../billing/settlement.js');
         const settled = settlementStatements(res.documents, plans);

@@ -4,24 +4,16 @@
 // that changed in `<run>-records.csv`. Approve and issue it with `icx bill approve|issue`.
 import type { Command } from 'commander';
 import path from 'node:path';
-import type { UsageField } from '../../../compiler/sql/index.js';
 import { compileOrFail } from '../agreements.js';
 import { documentTable } from '../bill-table.js';
 import { Failure } from '../errors.js';
-import { displayPath, requireFile, requireWritableDir } from '../files.js';
+import { requireFile } from '../files.js';
 import { columnMap, month, timeZone } from '../options.js';
+import { readPeriodInputs, type PeriodInputFlags } from '../period-inputs.js';
 
-interface RerateCliOptions {
+interface RerateCliOptions extends PeriodInputFlags {
   period: string;
-  out: string;
-  partner?: string;
-  usage?: string[];
   db: string;
-  map?: Partial<Record<UsageField, string>>;
-  assumeTimezone?: string;
-  retail?: string[];
-  kpi?: string[];
-  issueDate?: string;
 }
 
 export function registerRerate(program: Command): void {
@@ -40,13 +32,7 @@ export function registerRerate(program: Command): void {
     .option('--kpi <files...>', 'KPI CSV files (SLA credits)')
     .option('--issue-date <YYYY-MM-DD>', "the notes' issue date (default: today)")
     .action(async (paths: string[], opts: RerateCliOptions) => {
-      const usage = [];
-      for (const u of opts.usage ?? []) usage.push(await requireFile(u, '--usage'));
-      const retail = [];
-      for (const f of opts.retail ?? []) retail.push(displayPath(await requireFile(f, '--retail')));
-      const kpi = [];
-      for (const f of opts.kpi ?? []) kpi.push(displayPath(await requireFile(f, '--kpi')));
-      await requireWritableDir(opts.out, '--out');
+      const inputs = await readPeriodInputs(opts);
       const { src, result } = await compileOrFail(paths);
       const plans = result.compiled.plans;
       if (plans.length === 0) throw new Failure('no agreement to re-rate with');
@@ -59,13 +45,7 @@ export function registerRerate(program: Command): void {
       const store = await openStore(path.resolve(opts.db));
       try {
         const res = await rerate(store, {
-          plans, period: opts.period, sourceHashes: src.hashes(),
-          ...(opts.partner ? { partner: opts.partner } : {}),
-          usage: usage.map((p) => ({ path: displayPath(p), ...(opts.map ? { mapping: opts.map } : {}) })),
-          ...(opts.assumeTimezone ? { assumeTimezone: opts.assumeTimezone } : {}),
-          ...(opts.retail ? { retail } : {}),
-          ...(opts.kpi ? { kpi } : {}),
-          ...(opts.issueDate ? { issueDate: opts.issueDate } : {}),
+          plans, period: opts.period, sourceHashes: src.hashes(), ...inputs,
         });
         const docs = res.corrections.flatMap((c) => c.documents);
         const extra = res.corrections.map((c) => ({ name: `${c.runId}-records.csv`, text: rowsCsv(RECORD_CHANGE_COLUMNS, c.records) }));
