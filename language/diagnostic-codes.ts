@@ -182,6 +182,7 @@ export const DIAGNOSTIC_CODES = {
   ICX2902: { severity: 'error', title: 'settlement FX table without the pair' },
   ICX2903: { severity: 'warning', title: 'settlement FX table for the agreement currency itself' },
   ICX2904: { severity: 'warning', title: 'settlement FX table misses month ends of the validity' },
+  ICX2905: { severity: 'warning', title: 'settlement currency without netting' },
 } as const satisfies Record<string, CodeInfo>;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;

@@ -33,25 +33,33 @@ describe('settlement currency', () => {
   });
 
   it('the agreement currency needs no table (ICX2903 when one is given)', () => {
-    expect(run('  settlement {\n    currency EUR\n  }').plan!.settlement!.currency).toEqual({ code: 'EUR', from: 'EUR', table: null, source: 'a.icx:10', rates: [] });
-    const r = run('  settlement {\n    currency EUR from table ⟦"fx/t.csv"⟧\n  }');
+    expect(run('  settlement {\n    netting bilateral\n    currency EUR\n  }').plan!.settlement!.currency).toEqual({ code: 'EUR', from: 'EUR', table: null, source: 'a.icx:11', rates: [] });
+    const r = run('  settlement {\n    netting bilateral\n    currency EUR from table ⟦"fx/t.csv"⟧\n  }');
     expect(r.found).toEqual(['ICX2903@0']);
   });
 
   it('refuses another currency without a table (ICX2901), a table without the pair (ICX2902), an unknown code (ICX3003), a missing file (ICX2602)', () => {
-    const noTable = run('  settlement {\n    currency ⟦USD⟧\n  }');
+    const noTable = run('  settlement {\n    netting bilateral\n    currency ⟦USD⟧\n  }');
     expect(noTable.found).toEqual(['ICX2901@0']);
     expect(noTable.messages[0]).toContain('`currency USD from table "fx/<table>.csv"`');
-    const noPair = run('  settlement {\n    currency JPY from table ⟦"fx/t.csv"⟧\n  }');
+    const noPair = run('  settlement {\n    netting bilateral\n    currency JPY from table ⟦"fx/t.csv"⟧\n  }');
     expect(noPair.found).toEqual(['ICX2902@0']);
     expect(noPair.messages[0]).toContain('fx/t.csv has no EUR->JPY row');
-    expect(run('  settlement {\n    currency ⟦EURO⟧ from table "fx/t.csv"\n  }').found).toEqual(['ICX3003@0']);
-    expect(run('  settlement {\n    currency USD from table ⟦"fx/none.csv"⟧\n  }').found).toEqual(['ICX2602@0']);
-    expect(run('  settlement {\n    currency USD from table ⟦"/etc/t.csv"⟧\n  }').found).toEqual(['ICX2602@0']);
+    const nets = (line: string) => run(`  settlement {\n    netting bilateral\n    ${line}\n  }`).found;
+    expect(nets('currency ⟦EURO⟧ from table "fx/t.csv"')).toEqual(['ICX3003@0']);
+    expect(nets('currency USD from table ⟦"fx/none.csv"⟧')).toEqual(['ICX2602@0']);
+    expect(nets('currency USD from table ⟦"/etc/t.csv"⟧')).toEqual(['ICX2602@0']);
   });
 
   it('a second currency line is ICX3006', () => {
-    const r = run('  settlement {\n    currency EUR\n    ⟦currency USD from table "fx/t.csv"⟧\n  }');
+    const r = run('  settlement {\n    netting bilateral\n    currency EUR\n    ⟦currency USD from table "fx/t.csv"⟧\n  }');
     expect(r.found).toEqual(['ICX3006@0']);
+  });
+
+  it('warns that a settlement currency without bilateral netting is never used (ICX2905)', () => {
+    const r = run('  settlement {\n    netting none\n    currency ⟦EUR⟧\n  }');
+    expect(r.found).toEqual(['ICX2905@0']);
+    expect(r.messages[0]).toContain('paid gross in EUR');
+    expect(run('  settlement {\n    currency ⟦EUR⟧\n  }').found).toEqual(['ICX2905@0']);
   });
 });

@@ -25,9 +25,14 @@ function currencyItem(block: SettlementBlock | undefined): CurrencyItem | undefi
  * returns what the plan records, or undefined when the line is absent or wrong.
  */
 export function checkSettlementCurrency(m: AgreementModel, sink: Sink, host: CompileHost): SettlementCurrencyPlan | undefined {
-  const item = currencyItem(settlementBlocks(m)[0]);
+  const block = settlementBlocks(m)[0];
+  const item = currencyItem(block);
   const code = item?.currency?.text;
   if (!item || !code) return undefined;
+  const netting = (block?.items ?? []).find((i) => i?.kind === 'netting');
+  if (netting?.kind !== 'netting' || netting.mode?.text !== 'bilateral') {
+    sink.report('ICX2905', `Only a netted balance is paid in the settlement currency, and this agreement does not net (\`netting bilateral\`): its invoices are paid gross in ${m.currency ?? 'the agreement currency'}. Add \`netting bilateral\` or remove this line.`, item.currency.range);
+  }
   if (!isCurrency(code)) {
     sink.report('ICX3003', `${code} is not an active ISO 4217 currency code; write the currency the balance is paid in, e.g. EUR, USD or GBP.`, item.currency.range);
     return undefined;
