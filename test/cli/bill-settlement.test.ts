@@ -67,3 +67,49 @@ describe('icx bill: settlement currency', () => {
     expect({ ...final, documents: null }).toEqual({ ...draft, documents: null });
   });
 });
+
+describe('icx bill: one statement per partner over its netting agreements', () => {
+  const t = tempDir();
+  afterAll(t.cleanup);
+  const ag = join(t.dir, 'agreements');
+  cpSync(join(ROOT, 'agreements'), ag, { recursive: true });
+  // a second netting agreement with ORANGE, in GBP, whose balance is paid in EUR
+  writeFileSync(join(ag, 'fx', 'settle.csv'), 'date,from,to,rate\n2026-03-31,GBP,EUR,1.17\n');
+  writeFileSync(join(ag, 'acme-orange-uk-slice.icx'), `agreement ACME-ORANGE-UK-SLICE "ACME and Orange: a slice billed in GBP" {
+  parties {
+    us ACME-UK
+    partner ORANGE
+  }
+  currency GBP
+  valid 2026-03-01 .. 2026-03-31
+  timezone Europe/London
+
+  service uk-slice slice receivable {
+    rate 1_000.00 GBP/month not prorated
+  }
+
+  settlement {
+    netting bilateral
+    currency EUR from table "fx/settle.csv"
+  }
+}
+`);
+
+  it('sums the EUR voice agreement and the GBP slice agreement into one EUR statement', () => {
+    const r = icx(['bill', ag, '--period', '2026-03', '--partner', 'ORANGE', '--usage', SAMPLE, '--db', 'icx.duckdb', '--out', 'out'], t.dir);
+    expect(r.code, r.stderr).toBe(0);
+    // ORANGE owes: voice invoice 0.02 EUR + slice invoice 1,000.00 GBP (reverse charge, no VAT) × 1.17 = 1,170.00 EUR
+    // → 1,170.02 EUR; we owe the voice statement 250,000.00 EUR; 250,000.00 − 1,170.02 = 248,829.98 EUR paid by us
+    expect(r.stdout).toContain(
+      'settlement ACME-UK/ORANGE (ACME-ORANGE-FR-2026, ACME-ORANGE-UK-SLICE): ACME-UK owes 250000.00, ORANGE owes 1170.02 EUR: ACME-UK pays ORANGE 248829.98 EUR; FX GBP->EUR 1.17 on 2026-03-31 (fx/settle.csv)',
+    );
+    const files = readdirSync(join(t.dir, 'out')).filter((f) => f.endsWith('-settlement.json'));
+    expect(files).toEqual(['BR-2026-03-ORANGE-ACME-UK-ORANGE-EUR-settlement.json']);
+    const st = JSON.parse(readFileSync(join(t.dir, 'out', files[0]!), 'utf8'));
+    expect(st.documents.map((d: { agreement: string; kind: string; currency: string; gross: string; amount: string }) => [d.agreement, d.kind, d.currency, d.gross, d.amount])).toEqual([
+      ['ACME-ORANGE-FR-2026', 'invoice', 'EUR', '0.02', '0.02'],
+      ['ACME-ORANGE-FR-2026', 'statement', 'EUR', '250000.00', '250000.00'],
+      ['ACME-ORANGE-UK-SLICE', 'invoice', 'GBP', '1000.00', '1170.00'],
+    ]);
+  });
+});
