@@ -11,6 +11,7 @@ import { checkRates } from './check/rates.js';
 import { checkTests } from './check/tests.js';
 import { checkParties, type DeclaredParty } from './check/parties.js';
 import { checkSettlement } from './check/settlement.js';
+import { checkSettlementCurrency } from './check/settlement-currency.js';
 import { checkPeriod } from './check/period.js';
 import { buildBandGrid } from './check/time-bands.js';
 import { checkUnits } from './check/units.js';
@@ -27,7 +28,7 @@ import type { AgreementTestPlan, CompiledSet, FxPlan, HashedAgreementPlan } from
 import { Sink } from './sink.js';
 import { checkTrafficTests, type KnownAgreement, type TrafficTestSource } from './check/traffic-tests.js';
 import { coverageItems } from './lower/coverage.js';
-import type { AgreementPlan, CoverageItemPlan } from './plan.js';
+import type { AgreementPlan, CoverageItemPlan, SettlementCurrencyPlan } from './plan.js';
 
 export { canonicalJson, hashPlan } from './hash.js';
 export { NO_FILES, resolveReference, type CompileHost } from './host.js';
@@ -89,7 +90,7 @@ export function compile(files: SourceFile[], host: CompileHost = NO_FILES, optio
   const parseFile = options.parse ?? parse;
   const diagnostics: Diagnostic[] = [];
   const partyDecls: DeclaredParty[] = [];
-  const entries: { model: AgreementModel; sink: Sink; fileOk: boolean; fx: Map<string, FxPlan> }[] = [];
+  const entries: { model: AgreementModel; sink: Sink; fileOk: boolean; fx: Map<string, FxPlan>; settle?: SettlementCurrencyPlan | undefined }[] = [];
   const syntaxErrorLines = new Set<string>();
   const decks = new DeckLoader(host);
   const trafficTests: TrafficTestSource[] = [];
@@ -121,7 +122,12 @@ export function compile(files: SourceFile[], host: CompileHost = NO_FILES, optio
       guard(sink, f.uri, () => {
         fx = checkFxTables(model, sink, host);
       });
-      entries.push({ model, sink, fileOk, fx });
+      // the settlement currency's FX table, read the same way (check/settlement-currency.ts)
+      let settle: SettlementCurrencyPlan | undefined;
+      guard(sink, f.uri, () => {
+        settle = checkSettlementCurrency(model, sink, host);
+      });
+      entries.push({ model, sink, fileOk, fx, settle });
     }
   }
   const crossSink = new Sink('');
@@ -140,6 +146,7 @@ export function compile(files: SourceFile[], host: CompileHost = NO_FILES, optio
     const reported = e.sink.diagnostics.length;
     guard(e.sink, e.model.uri, () => {
       const plan = withFx(lowerAgreement(e.model), e.model, e.fx);
+      if (e.settle && plan.settlement) plan.settlement = { ...plan.settlement, currency: e.settle };
       plans.push({ plan, hash: hashPlan(plan) });
       lowered.set(e.model, plan);
       tests.push(...lowerTests(e.model));

@@ -33,4 +33,25 @@ export interface SettlementPlan {
    * Decimal strings; either may be null when only the other is stated.
    */
   disputeTolerance: { percent: string | null; amount: string | null; currency: string | null } | null;
+  /**
+   * `currency USD from table "fx/ecb-2026.csv"`: the currency a netted balance is paid in.
+   * Absent (not null, so plans that do not state it keep their hash) when the agreement does
+   * not say: its documents settle in the agreement currency.
+   */
+  currency?: SettlementCurrencyPlan;
+}
+
+/**
+ * The settlement currency and how the agreement's documents (in `from`, the agreement
+ * currency) are converted into it: 1 `from` = `rate` `code`, the table row dated the billed
+ * period's last day. `table` null and `rates` empty when `code` is the agreement currency.
+ */
+export interface SettlementCurrencyPlan {
+  code: string;
+  from: string;
+  /** the table file, relative to the agreements root */
+  table: string | null;
+  /** `<uri>:<line>` of the `currency` line */
+  source: string;
+  rates: { date: string; rate: string }[];
 }

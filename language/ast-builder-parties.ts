@@ -82,6 +82,14 @@ export function buildSettlement(node: CstNode, lit: Literals): SettlementBlock {
         thresholds.push(pct !== undefined ? lit.percent(pct, iAt) : lit.money(nodeAt(t, 'money'), iAt));
       }
       items.push({ kind: 'disputeTolerance', thresholds, range });
+    } else if (tokenAt(item, 'Kw_currency')) {
+      const table = tokenAt(item, 'settlementTable');
+      items.push({
+        kind: 'currency',
+        currency: lit.name(nodeAt(item, 'settlementCurrency'), iAt),
+        ...(table !== undefined ? { table: lit.string(table, iAt) } : {}),
+        range,
+      });
     }
   }
   return { kind: 'settlement', items, range: lit.nodeRange(node, at) };

@@ -26,4 +26,6 @@ export type SettlementItem =
   /** `netting bilateral` */
   | (Node & { kind: 'netting'; mode: Name })
   /** `dispute tolerance 1% or 500 EUR`: one or two thresholds, each a percentage or an amount */
-  | (Node & { kind: 'disputeTolerance'; thresholds: (PercentLit | MoneyLit)[] });
+  | (Node & { kind: 'disputeTolerance'; thresholds: (PercentLit | MoneyLit)[] })
+  /** `currency EUR from table "fx/ecb-2026.csv"`: the settlement currency, and the FX table converting into it */
+  | (Node & { kind: 'currency'; currency: Name; table?: StringLit });

@@ -176,6 +176,13 @@ export const DIAGNOSTIC_CODES = {
   ICX2812: { severity: 'error', title: 'traffic test without expectations' },
   ICX2813: { severity: 'error', title: 'charge expectation in a traffic test without `period`' },
   ICX2814: { severity: 'error', title: 'unknown charge construct in a traffic test' },
+
+  // settlement currency (`settlement { currency USD from table "…" }`)
+  ICX2901: { severity: 'error', title: 'settlement currency without an FX table' },
+  ICX2902: { severity: 'error', title: 'settlement FX table without the pair' },
+  ICX2903: { severity: 'warning', title: 'settlement FX table for the agreement currency itself' },
+  ICX2904: { severity: 'warning', title: 'settlement FX table misses month ends of the validity' },
+  ICX2905: { severity: 'warning', title: 'settlement currency without netting' },
 } as const satisfies Record<string, CodeInfo>;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;

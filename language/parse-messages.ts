@@ -55,7 +55,7 @@ const RULE_WORDS: Record<string, string> = {
   partyDeclItem: '`type`, `tadig`, `carrier code`, `vat` or `address`',
   codeList: 'a code like `FRAF1`',
   codeValue: 'a code like `FRAF1`',
-  settlementItem: '`invoicing`, `netting` or `dispute tolerance`',
+  settlementItem: '`invoicing`, `netting`, `dispute tolerance` or `currency`',
   tolerance: 'a percentage like `1%` or an amount like `500 EUR`',
   poolDecl: 'a pool like `data pooled 500 MB/device/month, overage 0.002 EUR/MB`',
   quantity: 'an allowance like `500 MB/device/month`',
@@ -75,7 +75,7 @@ const BLOCK_CONTENT: Record<string, string> = {
   serviceBlock: 'a service line (`billing`, `connect fee`, `zero duration calls`, `calls across a band boundary`, `rate`, `bar`, `maximum`, `rounding` or `surcharge`)',
   testBlock: '`}`',
   partyDecl: '`type`, `tadig`, `carrier code`, `vat` or `address`',
-  settlementBlock: '`invoicing monthly, due 30 days`, `netting bilateral` or `dispute tolerance 1% or 500 EUR`',
+  settlementBlock: '`invoicing monthly, due 30 days`, `netting bilateral`, `dispute tolerance 1% or 500 EUR` or `currency EUR from table "fx/ecb-2026.csv"`',
 };
 
 /** Wording for an `OR` that depends on where in the rule it failed. */

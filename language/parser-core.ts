@@ -260,6 +260,19 @@ export abstract class CoreParser extends LineAwareParser {
         },
       },
       { ALT: () => { this.CONSUME(kw('netting')); this.SUBRULE3(this.name, { LABEL: 'netting' }); } },
+      // `currency EUR from table "fx/ecb-2026.csv"`: the netted balance is paid in EUR, each
+      // document converted at the table's rate dated the period's last day (settlement.ts)
+      {
+        ALT: () => {
+          this.CONSUME(kw('currency'));
+          this.SUBRULE4(this.name, { LABEL: 'settlementCurrency' });
+          this.OPTION3(() => {
+            this.CONSUME2(kw('from'));
+            this.CONSUME2(kw('table'));
+            this.CONSUME(StringLit, { LABEL: 'settlementTable' });
+          });
+        },
+      },
       {
         ALT: () => {
           this.CONSUME(kw('dispute'));

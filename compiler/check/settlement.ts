@@ -49,9 +49,10 @@ export function checkSettlement(m: AgreementModel, sink: Sink): void {
       if (item.mode?.text && !(NETTING_MODES as readonly string[]).includes(item.mode.text)) {
         sink.report('ICX3202', `Unknown netting ${item.mode.text}; use one of: ${NETTING_MODES.join(', ')}.`, item.mode.range);
       }
-    } else {
+    } else if (item.kind === 'disputeTolerance') {
       checkTolerance(m, item.thresholds ?? [], sink);
     }
+    // `currency`: check/settlement-currency.ts (it reads the FX table through the host)
   }
 }
 

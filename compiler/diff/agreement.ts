@@ -31,6 +31,7 @@ export function diffAgreement(oldSide: DiffSide, newSide: DiffSide, o: Agreement
   const settle = (p: AgreementPlan) => ({
     invoicing: p.settlement?.invoicing ?? null, 'due days': show(p.settlement?.dueDays ?? null), netting: p.settlement?.netting ?? null,
     'dispute tolerance': tolerance(p.settlement?.disputeTolerance ?? null),
+    currency: p.settlement?.currency ? `${p.settlement.currency.code}${p.settlement.currency.table ? ` from ${p.settlement.currency.table}` : ''}` : null,
   });
   const [so, sn] = [settle(o), settle(n)];
   for (const k of Object.keys(so) as (keyof typeof so)[]) c.term('settlement', `settlement ${k}`, so[k], sn[k]);

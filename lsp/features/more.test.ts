@@ -17,7 +17,7 @@ describe('completion in other blocks', () => {
     expectCompletion('agreement A {\n  commitment on s {\n    ACME ‸\n  }\n}\n', { exactly: ['commits'], others: [decls] });
   });
   it('offers settlement terms, test lines, and the words of a fixed phrase', () => {
-    expectCompletion('agreement A {\n  settlement {\n    ‸\n  }\n}\n', { exactly: ['invoicing', 'netting', 'dispute'] });
+    expectCompletion('agreement A {\n  settlement {\n    ‸\n  }\n}\n', { exactly: ['invoicing', 'netting', 'dispute', 'currency'] });
     expectCompletion('agreement A {\n  test "t" {\n    ‸\n  }\n}\n', { exactly: ['period', 'usage', 'kpi', 'retail', 'expect'] });
     expectCompletion('agreement A {\n  service s voice payable {\n    calls across a band boundary are ‸', { exactly: ['rated', 'split'] });
     expectCompletion('agreement A {\n  service s voice payable {\n    zero duration calls ‸', { exactly: ['are', 'charged', 'free'] });

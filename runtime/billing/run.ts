@@ -41,6 +41,8 @@ export interface PeriodRunOptions {
   actor?: string;
   /** `<uri>:sha256` of the agreement, deck and FX files the plans were compiled from (LoadedSources.hashes) */
   sourceHashes?: string[];
+  /** runs inside the run's transaction once its documents are stored (settlement statements) */
+  inRun?: () => Promise<void>;
   /** test hook: runs inside the transaction after every write, just before the commit */
   beforeCommit?: () => Promise<void>;
   /** the stderr progress bar (default: when stderr is a TTY, after a second) */
@@ -163,6 +165,7 @@ export async function billRun(store: Store, opts: BillRunOptions): Promise<BillR
       at: createdAt, actor: opts.actor ?? currentActor(), action: 'bill-run', subject: runId,
       details: { period: opts.period, agreements: ids, sourceHashes: opts.sourceHashes ?? [], planHashes, usageHashes, ratingRun: rating?.runId ?? null, ratingRuns, documents: documents.length, totals: runTotals(documents) },
     });
+    if (opts.inRun) await opts.inRun();
     if (opts.beforeCommit) await opts.beforeCommit();
     return { runId, documents, rating, alreadyRated };
   };

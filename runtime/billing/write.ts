@@ -5,7 +5,7 @@ import { writeInvoiceRenderings } from './render/index.js';
 import { mkdir, mkdtemp, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { InvoiceDocument } from './invoice-document.js';
-import type { SettlementStatement } from './settlement.js';
+import { settlementBaseName, type SettlementStatement } from './settlement.js';
 
 /** The document as 2-space JSON with the keys in a fixed (sorted) order, ending with a newline. */
 export function invoiceJson(doc: InvoiceDocument): string {
@@ -50,7 +50,7 @@ export function documentBaseName(doc: InvoiceDocument): string {
 
 /**
  * Writes `<base>.json`, `<base>.csv`, `<base>.html` and `<base>.pdf` of every document, and
- * `<run>-<agreement>-settlement.json` of every settlement statement, into `outDir`, all or
+ * `<run>-<us>-<partner>-<currency>-settlement.json` of every settlement statement, into `outDir`, all or
  * none, returning the paths written.
  */
 export async function writeInvoiceFiles(
@@ -71,7 +71,7 @@ export async function writeInvoiceFiles(
     }
     // bilateral netting: what each side owes and who pays the balance (settlement.ts)
     for (const st of settlements) {
-      await writeFile(path.join(tmp, `${st.billRunId}-${st.agreement.id}-settlement.json`), JSON.stringify(sortKeys(st), null, 2) + '\n');
+      await writeFile(path.join(tmp, `${settlementBaseName(st)}.json`), JSON.stringify(sortKeys(st), null, 2) + '\n');
     }
     for (const f of extra) await writeFile(path.join(tmp, f.name), f.text);
     // every file written above, whatever its rendering, moves into place only now

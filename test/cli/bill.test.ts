@@ -24,16 +24,18 @@ describe('icx bill', () => {
     const files = readdirSync(join(dir, 'a')).sort();
     // JSON, CSV, HTML and PDF of the invoice and of the statement, and the settlement (netting bilateral)
     expect(files).toHaveLength(9);
-    expect(files).toContain('BR-2026-03-ORANGE-ACME-ORANGE-FR-2026-settlement.json');
+    expect(files).toContain('BR-2026-03-ORANGE-ACME-UK-ORANGE-EUR-settlement.json');
     // we owe 250,000.00 (statement), Orange owes 0.02 (invoice): 250,000.00 − 0.02 = 249,999.98 paid by us
-    expect(a.stdout).toContain('settlement ACME-ORANGE-FR-2026: ACME-UK owes 250000.00, ORANGE owes 0.02 EUR: ACME-UK pays ORANGE 249999.98 EUR');
+    expect(a.stdout).toContain('settlement ACME-UK/ORANGE (ACME-ORANGE-FR-2026): ACME-UK owes 250000.00, ORANGE owes 0.02 EUR: ACME-UK pays ORANGE 249999.98 EUR');
     for (const f of files) expect(readFileSync(join(dir, 'b', f)).equals(readFileSync(join(dir, 'a', f))), f).toBe(true);
 
     expect(icx(['bill', 'approve', 'BR-2026-03-ORANGE', '--db', 'icx.duckdb'], dir).code).toBe(0);
     const issued = icx(['bill', 'issue', 'BR-2026-03-ORANGE', '--db', 'icx.duckdb', '--out', 'issued'], dir);
     expect(issued.code, issued.stderr).toBe(0);
     const renderings = (base: string) => ['csv', 'html', 'json', 'pdf'].map((ext) => `${base}.${ext}`);
-    expect(readdirSync(join(dir, 'issued')).sort()).toEqual([...renderings('ACME-UK-2026-000001'), ...renderings('BR-2026-03-ORANGE-ACME-ORANGE-FR-2026-statement')]);
+    expect(readdirSync(join(dir, 'issued')).sort()).toEqual([
+      ...renderings('ACME-UK-2026-000001'), ...renderings('BR-2026-03-ORANGE-ACME-ORANGE-FR-2026-statement'), 'BR-2026-03-ORANGE-ACME-UK-ORANGE-EUR-settlement.json',
+    ]);
     const doc = JSON.parse(readFileSync(join(dir, 'issued', 'ACME-UK-2026-000001.json'), 'utf8'));
     expect([doc.number, doc.kind, doc.totals.gross]).toEqual(['ACME-UK-2026-000001', 'invoice', '0.02']);
     // the PDF, read back as text, shows the same number and total as the JSON

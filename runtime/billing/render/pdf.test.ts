@@ -63,7 +63,7 @@ describe('renderInvoicePdf', () => {
     for (let i = 1; i <= 120; i++) expect(text).toContain(`ZONE-${String(i).padStart(3, '0')}`);
   });
 
-  it.skipIf(!hasPoppler)('prints characters the standard font lacks visibly, and an empty invoice', async () => {
+  it.skipIf(!hasPoppler)('prints characters the font lacks visibly (→ spelled, CJK as ?), and an empty invoice', async () => {
     const doc = exampleInvoice();
     doc.recipient.legalName = 'Orange → 橙 SA';
     doc.lines = [];
@@ -71,6 +71,23 @@ describe('renderInvoicePdf', () => {
     expect(text).toContain('Orange -> ? SA');
     expect(text).toContain('No lines in this period.');
     expect(text).toMatch(/Total due\s+1,992\.54 EUR/);
+  });
+
+  it.skipIf(!hasPoppler)('prints Polish, Greek and Cyrillic names exactly (embedded Noto Sans), byte-identical across renders', async () => {
+    const doc = exampleInvoice();
+    doc.issuer.legalName = 'Télécom Polska Łódź Sp. z o.o.';
+    doc.recipient.legalName = 'Ελληνικά Τηλεπικοινωνίες Α.Ε.';
+    doc.recipient.address = 'ул. Кириллица 7\nМосква 101000';
+    doc.lines[0]!.description = 'Łódź → Αθήνα peak';
+    const bytes = await renderInvoicePdf(doc);
+    expect(Buffer.from(bytes).equals(Buffer.from(await renderInvoicePdf(doc)))).toBe(true);
+    const text = pdfText(bytes, 'unicode');
+    for (const s of ['Télécom Polska Łódź Sp. z o.o.', 'Ελληνικά Τηλεπικοινωνίες Α.Ε.', 'ул. Кириллица 7', 'Москва 101000', 'Łódź -> Αθήνα peak']) {
+      expect(text).toContain(s);
+    }
+    // the totals are unchanged by the font
+    expect(text).toMatch(/Total due\s+1,992\.54 EUR/);
+    execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', join(ARTIFACTS, 'unicode.pdf'), join(ARTIFACTS, 'unicode')]);
   });
 
   it.skipIf(!hasPoppler)('renders page 1 to PNG (artifacts/, to look at)', async () => {

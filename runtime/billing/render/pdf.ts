@@ -2,7 +2,7 @@
 // A4 pages; the lines table breaks across pages with its header repeated, and every page carries
 // "page N of M". Deterministic: pdfkit's only varying inputs are the CreationDate (we take the
 // document's issue date) and the file ID (an MD5 of the info dictionary, so fixed with it); the
-// standard Helvetica font is not embedded, so no random subset tag either.
+// embedded Noto Sans subsets are tagged from their resource ids, not at random (font.ts).
 
 import PDFDocument from 'pdfkit';
 import type { InvoiceDocument, InvoiceDocumentLine } from '../invoice-document.js';
@@ -10,7 +10,7 @@ import {
   agreementText, chargeText, groupThousands, headerFacts, kindTitle, money, numberText, partyLines,
   quantityText, rateText, recordsText,
 } from './text.js';
-import { winAnsi } from './win-ansi.js';
+import { printable, registerFonts, SANS, SANS_BOLD } from './font.js';
 
 const PAGE_W = 595.28;
 const PAGE_H = 841.89;
@@ -19,8 +19,8 @@ const RIGHT = PAGE_W - 40;
 const TOP = 40;
 /** content stops here; the footer lives below */
 const BOTTOM = PAGE_H - 55;
-const FONT = 'Helvetica';
-const BOLD = 'Helvetica-Bold';
+const FONT = SANS;
+const BOLD = SANS_BOLD;
 const SMALL = 7.5;
 const PAD = 2.5;
 
@@ -44,9 +44,10 @@ export function renderInvoicePdf(doc: InvoiceDocument): Promise<Uint8Array> {
     margins: { top: TOP, left: LEFT, right: PAGE_W - RIGHT, bottom: PAGE_H - BOTTOM },
     bufferPages: true,
     info: {
-      Title: winAnsi(`${kindTitle(doc.kind)} ${numberText(doc)}`),
-      Author: winAnsi(doc.issuer.legalName ?? doc.issuer.name),
-      Subject: winAnsi(`${doc.agreement.id} ${doc.period.start} to ${doc.period.end}`),
+      // pdfkit writes non-ASCII info strings as UTF-16: no character is lost here
+      Title: `${kindTitle(doc.kind)} ${numberText(doc)}`,
+      Author: doc.issuer.legalName ?? doc.issuer.name,
+      Subject: `${doc.agreement.id} ${doc.period.start} to ${doc.period.end}`,
       Creator: 'icx',
       Producer: 'icx (pdfkit)',
       // the document's own date, never the clock: same document, same bytes
@@ -60,6 +61,7 @@ export function renderInvoicePdf(doc: InvoiceDocument): Promise<Uint8Array> {
     pdf.on('error', reject);
   });
   try {
+    registerFonts(pdf);
     layout(pdf, doc);
     footers(pdf, doc);
     pdf.end();
@@ -72,11 +74,11 @@ export function renderInvoicePdf(doc: InvoiceDocument): Promise<Uint8Array> {
 type Pdf = PDFKit.PDFDocument;
 
 function text(pdf: Pdf, s: string, x: number, y: number, opts: PDFKit.Mixins.TextOptions = {}): void {
-  pdf.text(winAnsi(s), x, y, { lineBreak: opts.width !== undefined, ...opts });
+  pdf.text(printable(pdf, s), x, y, { lineBreak: opts.width !== undefined, ...opts });
 }
 
 function height(pdf: Pdf, s: string, width: number): number {
-  return pdf.heightOfString(winAnsi(s), { width });
+  return pdf.heightOfString(printable(pdf, s), { width });
 }
 
 /** Starts a new page when `h` points do not fit; returns the y to draw at. */

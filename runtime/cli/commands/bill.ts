@@ -74,8 +74,13 @@ async function runStep(step: 'approve' | 'issue', rest: string[], opts: BillOpti
     }
     const { writeInvoiceFiles, documentBaseName } = await import('../../billing/write.js');
     const docs = await issueBillRun(store, run);
-    await writeInvoiceFiles(docs, path.resolve(opts.out!));
-    process.stdout.write(`${table(docs, docs.map(documentBaseName))}\n\nbill run ${run}: issued, ${docs.length} document${docs.length === 1 ? '' : 's'} in ${opts.out}\n`);
+    // the settlement statements stored with the run, now naming the invoices by number
+    const { runSettlements } = await import('../../billing/settlement-store.js');
+    const { withNumbers, settlementLine } = await import('../../billing/settlement.js');
+    const settled = withNumbers(await runSettlements(store, run), docs);
+    await writeInvoiceFiles(docs, path.resolve(opts.out!), settled);
+    const lines = settled.map((st) => `settlement ${settlementLine(st)}\n`).join('');
+    process.stdout.write(`${table(docs, docs.map(documentBaseName))}\n\n${lines}${lines ? '\n' : ''}bill run ${run}: issued, ${docs.length} document${docs.length === 1 ? '' : 's'} in ${opts.out}\n`);
   } finally {
     await store.close();
   }
@@ -111,16 +116,23 @@ export function registerBill(program: Command): void {
       const { src, result } = await compileOrFail(paths);
       const plans = result.compiled.plans;
       if (plans.length === 0) throw new Failure('no agreement to bill');
-      const { billRun } = await import('../../billing/run.js');
+      const { billRun, billRunId } = await import('../../billing/run.js');
       const { writeInvoiceFiles, documentBaseName } = await import('../../billing/write.js');
+      const { settleInRun } = await import('../../billing/settlement-store.js');
+      const runId = billRunId(opts.period, opts.partner);
+      let settled: Awaited<ReturnType<typeof settleInRun>> = [];
       const store = await openDb(opts.db);
       try {
         const res = await billRun(store, {
           plans, period: opts.period, sourceHashes: src.hashes(), ...inputs,
+          // settlement statements computed and stored in the run's own transaction: a missing
+          // settlement FX rate leaves the store as it was and writes no file
+          inRun: async () => {
+            settled = await settleInRun(store, runId, plans);
+          },
         });
-        const { settlementStatements, settlementLine } = await import('../../billing/settlement.js');
-        const settled = settlementStatements(res.documents, plans);
-        await writeInvoiceFiles(res.documents, path.resolve(opts.out), settled.statements);
+        const { settlementLine } = await import('../../billing/settlement.js');
+        await writeInvoiceFiles(res.documents, path.resolve(opts.out), settled);
         if (res.rating) {
           const r = res.rating;
           process.stdout.write(`rated: in ${r.inCount} = rated ${r.ratedCount} + suspense ${r.suspenseCount} (run ${r.runId})\n`);
@@ -128,9 +140,8 @@ export function registerBill(program: Command): void {
         for (const a of res.alreadyRated) process.stdout.write(`already rated with these agreements: ${a.path} (run ${a.ratingRun}); not rated again\n`);
         if (res.rating || res.alreadyRated.length) process.stdout.write('\n');
         process.stdout.write(`${table(res.documents, res.documents.map(documentBaseName))}\n\n`);
-        for (const st of settled.statements) process.stdout.write(`settlement ${settlementLine(st)}\n`);
-        for (const n of settled.notNetted) process.stdout.write(`not netted: ${n}\n`);
-        if (settled.statements.length + settled.notNetted.length > 0) process.stdout.write('\n');
+        for (const st of settled) process.stdout.write(`settlement ${settlementLine(st)}\n`);
+        if (settled.length > 0) process.stdout.write('\n');
         process.stdout.write(`bill run ${res.runId}: draft, ${res.documents.length} document${res.documents.length === 1 ? '' : 's'} in ${opts.out}\n`);
       } finally {
         await store.close();
