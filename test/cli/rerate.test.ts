@@ -60,7 +60,7 @@ describe('icx rerate', () => {
     const pdf = spawnSync('pdftotext', ['-layout', join(dir, 'issued', 'ACME-UK-2026-000002.pdf'), '-'], { encoding: 'utf8' });
     if (pdf.error === undefined) {
       expect(pdf.stdout).toContain('Credit note ACME-UK-2026-000002');
-      expect(pdf.stdout).toMatch(/-0\.01 EUR/);
+      expect(pdf.stdout).toMatch(/Total credited\s+-0\.01 EUR/);
     }
 
     const history = ok(['bill', 'history', 'M-0006', '--db', 'icx.duckdb']);

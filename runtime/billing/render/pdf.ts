@@ -7,7 +7,7 @@
 import PDFDocument from 'pdfkit';
 import type { InvoiceDocument, InvoiceDocumentLine } from '../invoice-document.js';
 import {
-  agreementText, chargeText, groupThousands, headerFacts, kindTitle, money, numberText, partyLines,
+  agreementText, chargeText, groupThousands, headerFacts, kindTitle, money, numberText, partyLines, totalLabel,
   quantityText, rateText, recordsText,
 } from './text.js';
 import { printable, registerFonts, SANS, SANS_BOLD } from './font.js';
@@ -237,7 +237,7 @@ function totals(pdf: Pdf, doc: InvoiceDocument, y: number): number {
   const rows: Array<[string, string, boolean]> = [
     ['Net', doc.totals.net, false],
     ['Tax', doc.totals.tax, false],
-    ['Total due', doc.totals.gross, true],
+    [totalLabel(doc.kind), doc.totals.gross, true],
   ];
   const x = 340;
   for (const [label, amount, strong] of rows) {
