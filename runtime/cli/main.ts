@@ -14,6 +14,7 @@ import { registerPartners } from './commands/partners.js';
 import { registerRate } from './commands/rate.js';
 import { registerRerate } from './commands/rerate.js';
 import { registerReport } from './commands/report.js';
+import { registerReconcile } from './commands/reconcile.js';
 import { registerTest } from './commands/test.js';
 import { registerTraffic } from './commands/traffic.js';
 import { CliError, EXIT_INTERNAL, EXIT_USAGE } from './errors.js';
@@ -50,6 +51,7 @@ function buildProgram(): Command {
   registerAudit(program);
   registerRerate(program);
   registerReport(program);
+  registerReconcile(program);
   return program;
 }
 
