@@ -1,0 +1,59 @@
+// The verdict on a whole invoice against the agreement's `dispute tolerance P% or A CCY`
+// (docs/language.md "Settlement"): the difference (theirs − ours) is within tolerance when it is
+// at most P% of their invoiced total or at most A, whichever threshold is larger — so exactly at
+// either threshold is within. No tolerance stated: any overcharge disputes. An invoice LOWER than
+// our rating is accepted whatever the gap (there is nothing to claim back); the reason says so.
+// Disputed lines: when the verdict is `dispute`, every line where they charge more than we rated.
+import { Decimal } from 'decimal.js';
+import type { SettlementPlan } from '../../compiler/plan.js';
+import type { FindingLine, Findings } from './findings.js';
+
+export interface Verdict {
+  tolerance: Findings['tolerance'];
+  verdict: Findings['verdict'];
+  verdictReason: string;
+}
+
+export function judge(
+  tol: SettlementPlan['disputeTolerance'] | undefined, totals: { theirs: string; difference: string }, currency: string,
+): Verdict {
+  const diff = new Decimal(totals.difference);
+  const tolerance = tol ? { percent: tol.percent, amount: tol.amount, currency: tol.currency } : null;
+  const d = `${totals.difference} ${currency}`;
+  if (diff.isZero()) return { tolerance, verdict: 'accept', verdictReason: `their total ${totals.theirs} ${currency} equals our rating: no difference` };
+  let threshold = new Decimal(0);
+  let rule = 'the agreement states no dispute tolerance, so any overcharge is disputed';
+  if (tol) {
+    const parts: string[] = [];
+    let pct: Decimal | null = null;
+    if (tol.percent !== null) {
+      pct = new Decimal(tol.percent).div(100).times(new Decimal(totals.theirs).abs());
+      parts.push(`${tol.percent}% of their total ${totals.theirs} ${currency} = ${pct.toFixed()} ${currency}`);
+    }
+    if (tol.amount !== null) parts.push(`${tol.amount} ${tol.currency ?? currency}`);
+    threshold = Decimal.max(pct ?? 0, tol.amount ?? 0);
+    rule = parts.length === 2
+      ? `the tolerance is the larger of ${parts[0]} and ${parts[1]}: ${threshold.toFixed()} ${currency}`
+      : `the tolerance is ${parts[0]}`;
+  }
+  if (diff.isNegative()) {
+    return {
+      tolerance, verdict: 'accept',
+      verdictReason: `they invoice ${diff.abs().toFixed()} ${currency} less than our rating (difference ${d}): nothing to claim back, accepted; ${rule}`,
+    };
+  }
+  if (diff.lte(threshold)) {
+    return { tolerance, verdict: 'accept', verdictReason: `difference ${d} is within tolerance (at most ${threshold.toFixed()} ${currency}): ${rule}` };
+  }
+  return {
+    tolerance, verdict: 'dispute',
+    verdictReason: tol
+      ? `difference ${d} is beyond tolerance (more than ${threshold.toFixed()} ${currency}): ${rule}`
+      : `difference ${d}: ${rule}`,
+  };
+}
+
+/** Marks the lines we dispute: on a `dispute` verdict, those where they charge more than we rated. */
+export function markDisputed(lines: FindingLine[], verdict: Findings['verdict']): FindingLine[] {
+  return lines.map((l) => ({ ...l, disputed: verdict === 'dispute' && new Decimal(l.difference).gt(0) }));
+}
