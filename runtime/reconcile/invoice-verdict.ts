@@ -39,7 +39,7 @@ export function judge(
   if (diff.isNegative()) {
     return {
       tolerance, verdict: 'accept',
-      verdictReason: `they invoice ${diff.abs().toFixed()} ${currency} less than our rating (difference ${d}): nothing to claim back, accepted; ${rule}`,
+      verdictReason: `they invoice ${totals.difference.replace(/^-/, '')} ${currency} less than our rating (difference ${d}): nothing to claim back, accepted; ${rule}`,
     };
   }
   if (diff.lte(threshold)) {
