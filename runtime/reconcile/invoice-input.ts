@@ -191,20 +191,20 @@ function readJson(file: string, text: string, map: InvoiceColumnMap, over: Invoi
     }
     const o = raw as Record<string, unknown>;
     const keyOf = (f: InvoiceField) => map[f] ?? f;
-    const get = (f: InvoiceField): string => {
-      const v = o[keyOf(f)];
-      if (v === undefined || v === null) return '';
-      // money and quantities must be JSON strings: a JSON number has already lost its exact text
-      if (typeof v === 'number' && f === 'records' && Number.isSafeInteger(v) && v >= 0) return String(v);
-      if (typeof v !== 'string') {
-        problems.push({ where: at, field: keyOf(f), message: `expected a string${f === 'records' ? ' or a whole number' : ' (amounts as exact text, e.g. "0.0123")'}, got ${JSON.stringify(v)}` });
-        return '\u0000';
-      }
-      return v.trim();
-    };
+    // each value's JSON type first; a line with a wrongly typed value is not checked further
     const before = problems.length;
-    const l = buildLine(at, get, problems, keyOf);
-    if (l && problems.length === before) lines.push(l);
+    const values = new Map<InvoiceField, string>();
+    for (const f of INVOICE_FIELDS) {
+      const v = o[keyOf(f)];
+      if (v === undefined || v === null) continue;
+      // money and quantities must be JSON strings: a JSON number has already lost its exact text
+      if (typeof v === 'number' && f === 'records' && Number.isSafeInteger(v) && v >= 0) values.set(f, String(v));
+      else if (typeof v === 'string') values.set(f, v.trim());
+      else problems.push({ where: at, field: keyOf(f), message: `expected a string${f === 'records' ? ' or a whole number' : ' (amounts as exact text, e.g. "0.0123")'}, got ${JSON.stringify(v)}` });
+    }
+    if (problems.length > before) return;
+    const l = buildLine(at, (f) => values.get(f) ?? '', problems, keyOf);
+    if (l) lines.push(l);
   });
   if (problems.length) fail(file, problems);
   const inv = {
