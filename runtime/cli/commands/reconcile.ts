@@ -3,6 +3,7 @@
 import type { Command } from 'commander';
 import { registerReconcileCdrs } from '../reconcile-cdrs.js';
 import { registerReconcileInvoice } from '../reconcile-invoice.js';
+import { registerReconcileTraffic } from '../reconcile-traffic.js';
 
 export function registerReconcile(program: Command): void {
   const reconcile = program
@@ -10,4 +11,5 @@ export function registerReconcile(program: Command): void {
     .description("check a partner's invoice (reconcile invoice) or CDRs (reconcile cdrs) against our rating");
   registerReconcileInvoice(reconcile);
   registerReconcileCdrs(reconcile);
+  registerReconcileTraffic(reconcile);
 }
