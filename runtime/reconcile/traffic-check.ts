@@ -58,13 +58,15 @@ SELECT s.agreement_id, s.trunk, s.kind, count(*) AS records, CAST(sum(s.amount) 
 FROM scoped s JOIN keep k ON k.record_id = s.record_id AND k.keep_run = s.run_id
 GROUP BY ALL ORDER BY ALL`;
 
-// inbound suspense rows, in the month by the UTC date of the start (a suspended record may have
-// no agreement, so no time zone); no-service of the agreements, and no-agreement on unknown trunks
+// inbound suspense rows of the month by the date written at the start of start_time (a suspended
+// record may have no agreement, so no time zone: the rule of icx report traffic); no-service of
+// the agreements, and no-agreement on unknown trunks
 const SUSPENSE_SQL = `WITH scoped AS (
   SELECT s.run_id, s.record_id, s.reason, s.agreement_id, s.trunk, s.kind, x.started_at
   FROM suspense s JOIN rating_runs x ON x.run_id = s.run_id
   WHERE lower(trim(s.direction)) = 'in'
-    AND try_cast(s.start_time AS TIMESTAMPTZ) >= CAST($2 AS TIMESTAMPTZ) AND try_cast(s.start_time AS TIMESTAMPTZ) < CAST($3 AS TIMESTAMPTZ)
+    AND regexp_extract(trim(s.start_time), '^([0-9]{4}-[0-9]{2}-[0-9]{2})([T ]|$)', 1) >= left($2, 10)
+    AND regexp_extract(trim(s.start_time), '^([0-9]{4}-[0-9]{2}-[0-9]{2})([T ]|$)', 1) < left($3, 10)
     AND ((s.reason = 'no-service' AND list_contains(from_json($1::JSON, '["VARCHAR"]'), s.agreement_id))
       OR (s.reason = 'no-agreement' AND coalesce(trim(s.trunk), '') <> '' AND coalesce(trim(s.agreement), '') = ''))
 ), keep AS (SELECT record_id, arg_max(run_id, started_at) AS keep_run FROM scoped GROUP BY record_id)
