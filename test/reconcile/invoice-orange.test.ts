@@ -78,4 +78,33 @@ describe('reconcile invoice: Orange, March 2026', () => {
       await store.close();
     }
   });
+
+  it('a line without a band is compared with the sum of our bands; a receivable line has no place', async () => {
+    const store = await openStore(':memory:');
+    try {
+      await rate(store, { plans, usage: [{ path: join(ROOT, 'agreements', 'traffic', 'march-sample.csv') }], progress: false });
+      const invoice = await readPartnerInvoice(invoiceFile('orange.csv', [
+        'service,zone,band,records,quantity,unit,rate,amount,construct',
+        'voice-termination,FR-FIXED,,1,3,min,0.0045,0.01,',
+        // FR-MOBILE offpeak 1 record 2 min 0.02 + peak 3 records 4 min 0.05 = 4 records, 6 min, 0.07
+        'voice-termination,FR-MOBILE,,4,6,min,,0.07,',
+        'voice-termination,,,,,,,249999.92,commitment-shortfall',
+        // Orange to ACME traffic is ours to invoice (receivable): M-0005 31 s → 36 s = 0.6 min × 0.0090
+        'voice-origination,any,,1,0.6,min,0.0090,0.01,',
+      ].join('\n')));
+      const f = await reconcileInvoice(store, { plans, partner: 'ORANGE', period: '2026-03', invoice, agreement: 'ACME-ORANGE-FR-2026' });
+      expect(f.lines.map((l) => [l.category, l.subject, l.ours?.records ?? null, l.ours?.quantity ?? null, l.ours?.rate ?? null, l.difference])).toEqual([
+        ['matched', 'voice-termination FR-FIXED', 1, '3', '0.0045', '0.00'],
+        // two rates (0.0100 offpeak, 0.0123 peak): no one rate of ours
+        ['matched', 'voice-termination FR-MOBILE', 4, '6', null, '0.00'],
+        ['matched', 'voice-termination commitment-shortfall', null, null, null, '0.00'],
+        ['only-theirs', 'voice-origination any', null, null, null, '0.01'],
+      ]);
+      expect(f.lines[3]!.explanation).toBe('voice-origination is a service ACME-UK invoices ORANGE (receivable): it has no place on their invoice');
+      // theirs 0.01 + 0.07 + 249,999.92 + 0.01 = 250,000.01; ours 250,000.00; +0.01 ≤ 500 → accept
+      expect([f.totals.difference, f.verdict]).toEqual(['0.01', 'accept']);
+    } finally {
+      await store.close();
+    }
+  });
 });
