@@ -65,7 +65,7 @@ export function registerReconcileInvoice(reconcile: Command): void {
       await requireFile(opts.db, '--db');
       if (opts.out) await requireWritableDir(opts.out, '--out');
       const { readPartnerInvoice, InvoiceInputError } = await import('../reconcile/invoice-input.js');
-      const { reconcileInvoice, pickAgreement, ReconcileError } = await import('../reconcile/invoice-run.js');
+      const { reconcileInvoice, ReconcileError } = await import('../reconcile/invoice-run.js');
       let invoice;
       try {
         invoice = await readPartnerInvoice(invoiceFile, opts.map ?? {}, {
@@ -87,7 +87,8 @@ export function registerReconcileInvoice(reconcile: Command): void {
           findings = await reconcileInvoice(store, run);
           if (opts.out) {
             const { writeFindings } = await import('../reconcile/invoice-write.js');
-            findings = await writeFindings(store, await pickAgreement(store, run), findings, path.resolve(opts.out));
+            const hp = result.compiled.plans.find((h) => h.plan.id === findings!.agreement.id)!;
+            findings = await writeFindings(store, hp, findings, path.resolve(opts.out));
           }
         } catch (e) {
           if (e instanceof ReconcileError) throw new Failure(e.message);

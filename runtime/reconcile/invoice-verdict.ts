@@ -6,6 +6,7 @@
 // Disputed lines: when the verdict is `dispute`, every line where they charge more than we rated.
 import { Decimal } from 'decimal.js';
 import type { SettlementPlan } from '../../compiler/plan.js';
+import { minorUnits } from '../period/lines.js';
 import type { FindingLine, Findings } from './findings.js';
 
 export interface Verdict {
@@ -20,6 +21,8 @@ export function judge(
   const diff = new Decimal(totals.difference);
   const tolerance = tol ? { percent: tol.percent, amount: tol.amount, currency: tol.currency } : null;
   const d = `${totals.difference} ${currency}`;
+  // computed figures with at least the currency's minor digits (2530 → 2530.00), never cut
+  const show = (x: Decimal) => x.toFixed(Math.max(minorUnits(currency), x.decimalPlaces()));
   if (diff.isZero()) return { tolerance, verdict: 'accept', verdictReason: `their total ${totals.theirs} ${currency} equals our rating: no difference` };
   let threshold = new Decimal(0);
   let rule = 'the agreement states no dispute tolerance, so any overcharge is disputed';
@@ -28,12 +31,12 @@ export function judge(
     let pct: Decimal | null = null;
     if (tol.percent !== null) {
       pct = new Decimal(tol.percent).div(100).times(new Decimal(totals.theirs).abs());
-      parts.push(`${tol.percent}% of their total ${totals.theirs} ${currency} = ${pct.toFixed()} ${currency}`);
+      parts.push(`${tol.percent}% of their total ${totals.theirs} ${currency} = ${show(pct)} ${currency}`);
     }
     if (tol.amount !== null) parts.push(`${tol.amount} ${tol.currency ?? currency}`);
     threshold = Decimal.max(pct ?? 0, tol.amount ?? 0);
     rule = parts.length === 2
-      ? `the tolerance is the larger of ${parts[0]} and ${parts[1]}: ${threshold.toFixed()} ${currency}`
+      ? `the tolerance is the larger of ${parts[0]} and ${parts[1]}: ${show(threshold)} ${currency}`
       : `the tolerance is ${parts[0]}`;
   }
   if (diff.isNegative()) {
@@ -43,12 +46,12 @@ export function judge(
     };
   }
   if (diff.lte(threshold)) {
-    return { tolerance, verdict: 'accept', verdictReason: `difference ${d} is within tolerance (at most ${threshold.toFixed()} ${currency}): ${rule}` };
+    return { tolerance, verdict: 'accept', verdictReason: `difference ${d} is within tolerance (at most ${show(threshold)} ${currency}): ${rule}` };
   }
   return {
     tolerance, verdict: 'dispute',
     verdictReason: tol
-      ? `difference ${d} is beyond tolerance (more than ${threshold.toFixed()} ${currency}): ${rule}`
+      ? `difference ${d} is beyond tolerance (more than ${show(threshold)} ${currency}): ${rule}`
       : `difference ${d}: ${rule}`,
   };
 }

@@ -23,7 +23,7 @@ beforeAll(() => {
   const r = icx(['rate', AG, '--usage', SAMPLE, '--db', 'icx.duckdb', '--out', 'rated'], dir);
   expect(r.code, r.stderr).toBe(0);
   writeFileSync(join(dir, 'equal.csv'), LINES.join('\n') + '\n');
-  // + FR-PREMIUM 3,000.00 only theirs: theirs 253,000.00, ours 250,000.00, +3,000.00 > max(2,530.00, 500) → dispute
+  // + FR-PREMIUM 3,000.00 only theirs: theirs 253,000.00, ours 250,000.00, +3,000.00 > max(1% × 253,000.00 = 2,530.00, 500) → dispute
   writeFileSync(join(dir, 'over.csv'), [...LINES, 'voice-termination,FR-PREMIUM,,10,20000,min,0.1500,3000.00,'].join('\n') + '\n');
   writeFileSync(join(dir, 'bad.csv'), [...LINES, 'voice-termination,FR-FIXED,peak,1,3,min,0.0045,12;50,'].join('\n') + '\n');
 }, 120_000);
@@ -44,7 +44,7 @@ describe('icx reconcile invoice', () => {
   it('a dispute exits 0, or 3 with --exit-code; --json prints the findings; --out writes them', () => {
     const plain = run('over.csv');
     expect(plain.code, plain.stderr).toBe(0);
-    expect(plain.stdout).toContain('verdict: DISPUTE: difference 3000.00 EUR is beyond tolerance (more than 2530 EUR)');
+    expect(plain.stdout).toContain('verdict: DISPUTE: difference 3000.00 EUR is beyond tolerance (more than 2530.00 EUR)');
     const coded = run('over.csv', '--exit-code', '--json', '--out', 'findings');
     expect(coded.code).toBe(3);
     const f = JSON.parse(coded.stdout);
