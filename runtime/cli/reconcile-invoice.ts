@@ -94,6 +94,10 @@ export function registerReconcileInvoice(reconcile: Command): void {
           if (e instanceof ReconcileError) throw new Failure(e.message);
           throw e;
         }
+        // no usage line of ours at all: most likely the traffic was never rated into this store
+        if (!findings.lines.some((l) => l.ours !== null && l.zone !== null)) {
+          process.stderr.write(`icx: warning: ${opts.db} has no rated payable traffic of ${findings.agreement.id} in ${opts.period}; rate it first (icx rate or icx bill)\n`);
+        }
         if (opts.json) process.stdout.write(JSON.stringify(findings, null, 2) + '\n');
         else {
           const { invoiceReport } = await import('../reconcile/invoice-report.js');

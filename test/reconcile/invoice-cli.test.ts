@@ -71,6 +71,10 @@ describe('icx reconcile invoice', () => {
     const other = run('equal.csv', '--agreement', 'NOPE');
     expect(other.code).toBe(1);
     expect(other.stderr).toMatch(/^icx: partner ORANGE has no agreement NOPE \(agreements: /);
-    for (const r of [bad, noPartner, noFile, badMap, usd, other]) expect(r.stderr).not.toContain(STACK_LINE);
+    // February: nothing of ours rated in the store: the report runs, with a warning
+    const feb = icx(['reconcile', 'invoice', AG, 'equal.csv', '--partner', 'ORANGE', '--period', '2026-02', '--db', 'icx.duckdb'], dir);
+    expect(feb.code).toBe(0);
+    expect(feb.stderr).toBe('icx: warning: icx.duckdb has no rated payable traffic of ACME-ORANGE-FR-2026 in 2026-02; rate it first (icx rate or icx bill)\n');
+    for (const r of [bad, noPartner, noFile, badMap, usd, other, feb]) expect(r.stderr).not.toContain(STACK_LINE);
   });
 });
