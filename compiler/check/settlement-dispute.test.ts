@@ -37,3 +37,17 @@ describe('dispute deadlines', () => {
     );
   });
 });
+
+describe('dispute deadlines in icx diff', () => {
+  it('reports them as one settlement term', async () => {
+    const { diffAgreement } = await import('../diff/index.js');
+    const plan = (src: string) => expectClean(agreement(src)).compiled.plans[0]!.plan;
+    const o = plan('  settlement {\n    netting none\n  }');
+    const n = plan('  settlement {\n    netting none\n    dispute within 30 days\n    dispute answer within 15 days\n  }');
+    const side = (p: typeof o) => ({ plans: [p], decks: new Map() });
+    const changes = diffAgreement(side(o), side(n), o, n, null).filter((c) => c.kind === 'settlement');
+    expect(changes.map((c) => c.text)).toEqual(['settlement dispute deadlines raise within 30 days, answer within 15 days']);
+    // unchanged (both absent) is no change
+    expect(diffAgreement(side(o), side(o), o, o, null)).toEqual([]);
+  });
+});

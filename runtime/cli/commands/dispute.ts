@@ -119,7 +119,7 @@ async function list(opts: ListOptions): Promise<void> {
   });
 }
 
-interface ShowOptions extends DbOption { json?: boolean; out?: string }
+interface ShowOptions extends DbOption { json?: boolean; out?: string; asOf?: string }
 
 async function show(id: string, opts: ShowOptions): Promise<void> {
   if (opts.out) await requireWritableDir(opts.out, '--out');
@@ -129,7 +129,7 @@ async function show(id: string, opts: ShowOptions): Promise<void> {
   await withStore(opts.db, async (store) => {
     const doc = await disputeDocument(store, id);
     const written = opts.out ? await writeDisputeFiles(await disputeFiles(doc), path.resolve(opts.out)) : [];
-    const today = new Date().toISOString().slice(0, 10);
+    const today = opts.asOf !== undefined ? date(opts.asOf, '--as-of') : new Date().toISOString().slice(0, 10);
     if (opts.json) {
       // evidence content stays in the files (show --out): the JSON names them with their sha256
       const evidence = doc.evidence.map(({ content: _c, ...e }) => e);
@@ -185,6 +185,7 @@ export function registerDispute(program: Command): void {
     .description('one dispute: its lines, evidence and history')
     .argument('<id>', 'the dispute id, e.g. D-ORANGE-2026-03-001')
     .option('--json', 'print it as JSON')
+    .option('--as-of <YYYY-MM-DD>', "the day overdue is judged on (default: today's UTC date)")
     .option('--out <dir>', 'write the dispute document here (PDF, lines CSV, evidence CSVs)'))
     .action((id: string, opts: ShowOptions) => inputErrorsAreUsage(() => show(id, opts)));
   db(dispute.command('acknowledge')
