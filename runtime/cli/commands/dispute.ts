@@ -6,6 +6,7 @@ import type { Command } from 'commander';
 import path from 'node:path';
 import { Failure, UsageError } from '../errors.js';
 import { requireFile, requireWritableDir } from '../files.js';
+import { isIsoDate } from '../../dispute/dates.js';
 import { renderDisputeList, renderDisputeShow, renderOpened } from '../dispute-text.js';
 
 interface DbOption { db: string }
@@ -34,7 +35,7 @@ async function inputErrorsAreUsage(fn: () => Promise<void>): Promise<void> {
 }
 
 function date(v: string, what: string): string {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) throw new UsageError(`${what} ${JSON.stringify(v)} is not a date; write it as YYYY-MM-DD`);
+  if (!isIsoDate(v)) throw new UsageError(`${what} ${JSON.stringify(v)} is not a date; write it as YYYY-MM-DD`);
   return v;
 }
 
