@@ -39,6 +39,18 @@ export interface SettlementPlan {
    * not say: its documents settle in the agreement currency.
    */
   currency?: SettlementCurrencyPlan;
+  /**
+   * `dispute within 30 days` / `dispute answer within 15 days`: the days after the partner's
+   * invoice date within which we may raise a dispute, and the days after raising it within which
+   * the partner must answer (acknowledge or resolve); null when that one is not stated. Absent
+   * (not null, so plans that state neither keep their hash) when the agreement states neither.
+   */
+  disputeDeadlines?: DisputeDeadlinesPlan;
+}
+
+export interface DisputeDeadlinesPlan {
+  raiseDays: number | null;
+  answerDays: number | null;
 }
 
 /**

@@ -74,6 +74,16 @@ export function buildSettlement(node: CstNode, lit: Literals): SettlementBlock {
       });
     } else if (tokenAt(item, 'Kw_netting')) {
       items.push({ kind: 'netting', mode: lit.name(nodeAt(item, 'netting'), iAt), range });
+    } else if (tokenAt(item, 'Kw_within')) {
+      // `dispute within 30 days` / `dispute answer within 15 days` (before the tolerance: all start with `dispute`)
+      const answer = tokenAt(item, 'Kw_answer') !== undefined;
+      const unit = nodeAt(item, answer ? 'answerUnit' : 'disputeUnit');
+      items.push({
+        kind: answer ? 'disputeAnswer' : 'disputeWithin',
+        days: lit.number(tokenAt(item, answer ? 'answerDays' : 'disputeDays'), iAt),
+        ...(spanOf(unit) !== undefined ? { unit: lit.name(unit, iAt) } : {}),
+        range,
+      });
     } else if (tokenAt(item, 'Kw_dispute')) {
       const thresholds: (PercentLit | MoneyLit)[] = [];
       for (const t of nodesOf(item, 'tolerance')) {

@@ -28,4 +28,8 @@ export type SettlementItem =
   /** `dispute tolerance 1% or 500 EUR`: one or two thresholds, each a percentage or an amount */
   | (Node & { kind: 'disputeTolerance'; thresholds: (PercentLit | MoneyLit)[] })
   /** `currency EUR from table "fx/ecb-2026.csv"`: the settlement currency, and the FX table converting into it */
-  | (Node & { kind: 'currency'; currency: Name; table?: StringLit });
+  | (Node & { kind: 'currency'; currency: Name; table?: StringLit })
+  /** `dispute within 30 days`: days after the partner's invoice date within which we may raise a dispute */
+  | (Node & { kind: 'disputeWithin'; days: NumberLit; unit?: Name })
+  /** `dispute answer within 15 days`: days after we raise a dispute within which the partner answers it */
+  | (Node & { kind: 'disputeAnswer'; days: NumberLit; unit?: Name });

@@ -183,6 +183,10 @@ export const DIAGNOSTIC_CODES = {
   ICX2903: { severity: 'warning', title: 'settlement FX table for the agreement currency itself' },
   ICX2904: { severity: 'warning', title: 'settlement FX table misses month ends of the validity' },
   ICX2905: { severity: 'warning', title: 'settlement currency without netting' },
+
+  // dispute deadlines (`settlement { dispute within 30 days / dispute answer within 15 days }`)
+  ICX3701: { severity: 'error', title: 'dispute deadline not a whole number of days from 1 to 366' },
+  ICX3702: { severity: 'error', title: 'dispute deadline not in days' },
 } as const satisfies Record<string, CodeInfo>;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;

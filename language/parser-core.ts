@@ -284,6 +284,25 @@ export abstract class CoreParser extends LineAwareParser {
           });
         },
       },
+      // `dispute within 30 days`: a dispute is raised within N days of the partner's invoice date
+      {
+        ALT: () => {
+          this.CONSUME2(kw('dispute'));
+          this.CONSUME(kw('within'));
+          this.CONSUME2(NumberTok, { LABEL: 'disputeDays' });
+          this.SUBRULE5(this.name, { LABEL: 'disputeUnit' });
+        },
+      },
+      // `dispute answer within 15 days`: the partner answers a dispute within N days of it being raised
+      {
+        ALT: () => {
+          this.CONSUME3(kw('dispute'));
+          this.CONSUME(kw('answer'));
+          this.CONSUME2(kw('within'));
+          this.CONSUME3(NumberTok, { LABEL: 'answerDays' });
+          this.SUBRULE6(this.name, { LABEL: 'answerUnit' });
+        },
+      },
     ]);
   });
 

@@ -30,6 +30,8 @@ export const KEYWORDS = [
   // period charges (tiers, discounts, commitments, minimum fees, caps, recurring fees, period tests)
   'discount', 'commitment', 'commits', 'shortfall', 'invoiced', 'tier', 'tiered', 'on', 'not',
   'prorated', 'by', 'charge', 'total', 'count',
+  // dispute deadlines (`settlement { dispute within 30 days / dispute answer within 15 days }`)
+  'within', 'answer',
 ] as const;
 export type Keyword = (typeof KEYWORDS)[number];
 

@@ -6,6 +6,7 @@ import type { MoneyLit, Node, PercentLit, SettlementBlock } from '../../language
 import type { AgreementModel } from '../model.js';
 import { at, type Sink } from '../sink.js';
 import { isCurrency } from './currencies.js';
+import { checkDisputeDeadline, DISPUTE_DEADLINE_WORDS } from './settlement-dispute.js';
 
 export const INVOICING_PERIODS = ['monthly', 'quarterly', 'yearly'] as const;
 export const NETTING_MODES = ['bilateral', 'none'] as const;
@@ -27,7 +28,7 @@ export function checkSettlement(m: AgreementModel, sink: Sink): void {
   for (const item of block.items ?? []) {
     const first = seen.get(item.kind);
     if (first !== undefined) {
-      const word = item.kind === 'disputeTolerance' ? 'dispute tolerance' : item.kind;
+      const word = item.kind === 'disputeTolerance' ? 'dispute tolerance' : (DISPUTE_DEADLINE_WORDS as Record<string, string>)[item.kind] ?? item.kind;
       sink.report('ICX3006', `\`${word}\` is already stated at ${at(m.uri, first.range)}; keep one.`, item.range);
       continue;
     }
@@ -51,6 +52,8 @@ export function checkSettlement(m: AgreementModel, sink: Sink): void {
       }
     } else if (item.kind === 'disputeTolerance') {
       checkTolerance(m, item.thresholds ?? [], sink);
+    } else if (item.kind === 'disputeWithin' || item.kind === 'disputeAnswer') {
+      checkDisputeDeadline(item, sink);
     }
     // `currency`: check/settlement-currency.ts (it reads the FX table through the host)
   }

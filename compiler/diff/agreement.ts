@@ -32,6 +32,10 @@ export function diffAgreement(oldSide: DiffSide, newSide: DiffSide, o: Agreement
     invoicing: p.settlement?.invoicing ?? null, 'due days': show(p.settlement?.dueDays ?? null), netting: p.settlement?.netting ?? null,
     'dispute tolerance': tolerance(p.settlement?.disputeTolerance ?? null),
     currency: p.settlement?.currency ? `${p.settlement.currency.code}${p.settlement.currency.table ? ` from ${p.settlement.currency.table}` : ''}` : null,
+    'dispute deadlines': p.settlement?.disputeDeadlines
+      ? [p.settlement.disputeDeadlines.raiseDays !== null ? `raise within ${p.settlement.disputeDeadlines.raiseDays} days` : '',
+        p.settlement.disputeDeadlines.answerDays !== null ? `answer within ${p.settlement.disputeDeadlines.answerDays} days` : ''].filter(Boolean).join(', ')
+      : null,
   });
   const [so, sn] = [settle(o), settle(n)];
   for (const k of Object.keys(so) as (keyof typeof so)[]) c.term('settlement', `settlement ${k}`, so[k], sn[k]);

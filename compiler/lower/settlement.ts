@@ -23,6 +23,12 @@ export function lowerSettlement(m: AgreementModel): SettlementPlan | null {
         amount: money ? decimalText(money.amount) : null,
         currency: money ? money.currency.text : null,
       };
+    } else if (item.kind === 'disputeWithin' || item.kind === 'disputeAnswer') {
+      // the key only exists when a deadline is written: other plans keep their hash
+      const d = (plan.disputeDeadlines ??= { raiseDays: null, answerDays: null });
+      const days = Number(decimalText(item.days));
+      if (item.kind === 'disputeWithin' && d.raiseDays === null) d.raiseDays = days;
+      if (item.kind === 'disputeAnswer' && d.answerDays === null) d.answerDays = days;
     }
   }
   return plan;

@@ -35,7 +35,7 @@ export const PHRASES: Record<Block, string[][]> = {
   ],
   parties: [['us', '$entity'], ['partner', '$partner']],
   partyDecl: [['type', '$ptype'], ['tadig', '$any'], ['carrier', 'code'], ['vat', '$any'], ['address', '$any']],
-  settlement: [['invoicing', '$any'], ['netting', '$any'], ['dispute', 'tolerance'], ['currency', '$currency', 'from', 'table', '$any']],
+  settlement: [['invoicing', '$any'], ['netting', '$any'], ['dispute', 'tolerance'], ['dispute', 'within', '$any', 'days'], ['dispute', 'answer', 'within', '$any', 'days'], ['currency', '$currency', 'from', 'table', '$any']],
   discount: [['per', '$any'], ['tier', '$any']],
   commitment: [['$party', 'commits'], ['shortfall', 'invoiced|at']],
   interconnect: [['site', '$any'], ['trunks'], ['traffic', 'voice|sms'], ['quality', 'asr|acd|pdd']],

@@ -13,7 +13,9 @@ export const AUDIT_DDL = `CREATE TABLE IF NOT EXISTS audit_log (
   details VARCHAR NOT NULL      -- JSON: period, agreements, plan and usage hashes, documents, numbers…
 )`;
 
-export type AuditAction = 'bill-run' | 'bill-approve' | 'bill-issue' | 'rerate';
+export type AuditAction = 'bill-run' | 'bill-approve' | 'bill-issue' | 'rerate'
+  // disputes of partners' invoices (runtime/dispute/lifecycle.ts)
+  | 'dispute-open' | 'dispute-acknowledge' | 'dispute-resolve' | 'dispute-reject';
 
 export interface AuditEntry {
   seq: number;

@@ -8,6 +8,7 @@ import { registerCheck } from './commands/check.js';
 import { registerCompile } from './commands/compile.js';
 import { registerDeck } from './commands/deck.js';
 import { registerDiff } from './commands/diff.js';
+import { registerDispute } from './commands/dispute.js';
 import { registerLsp } from './commands/lsp.js';
 import { registerFmt } from './commands/fmt.js';
 import { registerPartners } from './commands/partners.js';
@@ -52,6 +53,7 @@ function buildProgram(): Command {
   registerRerate(program);
   registerReport(program);
   registerReconcile(program);
+  registerDispute(program);
   return program;
 }
 

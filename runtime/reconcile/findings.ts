@@ -61,4 +61,10 @@ export interface Findings {
   /** one sentence explaining the verdict with the arithmetic */
   verdictReason: string;
   lines: FindingLine[];
+  /**
+   * Optional (added for `icx dispute`): the agreement's `settlement.disputeDeadlines` as compiled —
+   * days after the invoice date to raise a dispute, days after raising it for the partner to answer;
+   * null when the agreement states neither. When absent, `icx dispute open` needs --agreements.
+   */
+  disputeDeadlines?: { raiseDays: number | null; answerDays: number | null } | null;
 }
