@@ -88,5 +88,7 @@ export async function reconcileInvoice(store: Store, opts: ReconcileInvoiceOptio
     verdict: v.verdict,
     verdictReason: v.verdictReason,
     lines: markDisputed(cmp.lines, v.verdict),
+    // icx dispute open takes its deadlines from here
+    disputeDeadlines: plan.settlement?.disputeDeadlines ?? null,
   };
 }
