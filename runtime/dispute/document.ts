@@ -27,7 +27,7 @@ export function lineClaim(l: DisputeLineRow): string {
 
 /** The file name an evidence file is attached under: `<id>-evidence-<name>` (folders flattened). */
 export function evidenceFileName(id: string, name: string): string {
-  return `${id}-evidence-${name.replace(/[\\/]+/g, '-')}`;
+  return `${id}-evidence-${name.replace(/[\\/]+/g, '-').replace(/^evidence-/, '')}`;
 }
 
 /** Rows of an evidence CSV (its lines minus the header), for the document's summary. */
