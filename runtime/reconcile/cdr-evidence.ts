@@ -6,13 +6,13 @@ import path from 'node:path';
 import { sqlString } from '../../compiler/sql/sql-string.js';
 import type { Store } from '../store/store.js';
 import { EVIDENCE_FILE } from './cdr-lines.js';
+import { usInstant, usText } from './cdr-sql.js';
 
 const text = (x: string) => `CASE WHEN ${x} IS NULL THEN NULL ELSE rtrim(rtrim(CAST(${x} AS VARCHAR), '0'), '.') END`;
-const iso = (x: string) => `strftime(${x}, '%Y-%m-%dT%H:%M:%S.%fZ')`;
 
 const COLUMNS = `category, line AS their_line, their_record_id, our_record_id, a AS a_number, b AS b_number,
-  ${iso('their_start')} AS their_start, ${iso('our_start')} AS our_start,
-  ${text('their_duration')} AS their_duration_s, ${text('our_duration')} AS our_duration_s,
+  ${usInstant('their_t_us')} AS their_start, ${usInstant('our_t_us')} AS our_start,
+  ${usText('their_d_us')} AS their_duration_s, ${usText('our_d_us')} AS our_duration_s,
   coalesce(service, p_service) AS service, coalesce(zone, p_zone) AS zone, coalesce(band, p_band) AS band,
   coalesce(p_billed_seconds, p_units) AS their_billed, coalesce(our_billed_seconds, our_units) AS our_billed,
   ${text('their_amount')} AS their_amount, ${text('our_amount')} AS our_amount,

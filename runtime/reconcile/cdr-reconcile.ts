@@ -10,13 +10,13 @@ import { Decimal } from 'decimal.js';
 import type { HashedAgreementPlan } from '../../compiler/plan.js';
 import type { UsageField } from '../../compiler/sql/index.js';
 import { RateInputError } from '../errors.js';
-import { ingestSources } from '../ingest/ingest.js';
 import { monthBounds } from '../period/calendar.js';
 import { queryJson, type Store } from '../store/store.js';
 import { findingLines } from './cdr-lines.js';
-import { matchCdrs } from './cdr-match.js';
-import { ISSUES_SQL, withPrices } from './cdr-price.js';
-import { OURS_SQL, THEIRS_SQL } from './cdr-sql.js';
+import { MATCH_TABLES, matchCdrs } from './cdr-match.js';
+import { buildIssues, withPrices } from './cdr-price.js';
+import { readTheirFile } from './cdr-source.js';
+import { DIMS_SQL, OUR_RUNS_SQL, oursSql } from './cdr-sql.js';
 import { writeEvidence } from './cdr-evidence.js';
 import { verdict } from './cdr-verdict.js';
 import { FINDINGS_FORMAT, type CdrMatchSummary, type Findings } from './findings.js';
@@ -50,7 +50,7 @@ export interface CdrReconcileResult {
   warnings: string[];
 }
 
-const TEMP = ['cdr_theirs', 'cdr_ours', 'cdr_pairs', 'cdr_contested', 'cdr_issues', 'run_raw'];
+const TEMP = ['cdr_theirs', 'cdr_ours', 'cdr_dims', 'cdr_issues', 'cdr_issue_rows', ...MATCH_TABLES];
 const seconds = (us: bigint) => new Decimal(us.toString()).div(1_000_000).toFixed();
 
 export async function reconcileCdrs(store: Store, o: CdrReconcileOptions): Promise<CdrReconcileResult> {
@@ -69,28 +69,39 @@ export async function reconcileCdrs(store: Store, o: CdrReconcileOptions): Promi
   const sha = sha256(o.file); // hashed while DuckDB works
   sha.catch(() => undefined);
   const c = store.connection;
+  let t = performance.now();
+  const lap = (what: string) => {
+    if (process.env.ICX_PROFILE) process.stderr.write(`${what}: ${((performance.now() - t) / 1000).toFixed(2)} s\n`);
+    t = performance.now();
+  };
   try {
-    await ingestSources(store, [{ path: o.file, ...(o.mapping ? { mapping: o.mapping } : {}) }]);
-    await c.run(THEIRS_SQL, [o.assumeTimezone ?? null]);
-    await refuseBadRows(store, display);
-    await c.run(OURS_SQL, [plan.id, `${start} 00:00:00`, `${endExclusive} 00:00:00`, JSON.stringify(services)]);
+    const file = await readTheirFile(store, o.file, display, o.mapping ?? {}, o.assumeTimezone ?? null);
+    lap('their file');
+    await c.run(DIMS_SQL, [plan.id, JSON.stringify(services)]);
+    const period = [`${start} 00:00:00`, `${endExclusive} 00:00:00`];
+    const [runs] = await queryJson(store, OUR_RUNS_SQL, period);
+    await c.run(oursSql(Number(runs!.n) > 1), period);
     const warnings = await versionWarnings(store, o.plan);
-    const stats = await matchCdrs(store, tolUs, dtolUs);
-    await c.run(ISSUES_SQL, [dtolUs]);
+    lap('our records');
+    const stats = await matchCdrs(store, tolUs, dtolUs, lap);
+    const price = {
+      plan: o.plan, defaultService: services.length === 1 ? services[0]! : null, file: display,
+      lineBase: file.lineBase, present: file.present, durationToleranceUs: dtolUs,
+    };
+    await buildIssues(store, price);
     const [k] = await queryJson(
       store,
-      `SELECT (SELECT count(*) FROM cdr_theirs) AS theirs, (SELECT count(*) FROM cdr_ours) AS ours,
-              (SELECT CAST(coalesce(sum(amount), 0) AS VARCHAR) FROM cdr_ours) AS ours_amount,
-              (SELECT CAST(median(sdt) AS BIGINT) FROM cdr_pairs) AS skew_median,
-              (SELECT CAST(round(avg(sdt)) AS BIGINT) FROM cdr_pairs) AS skew_mean`,
+      `SELECT (SELECT count(*) FROM cdr_theirs) AS theirs, count(*) AS ours, CAST(coalesce(sum(amount), 0) AS VARCHAR) AS ours_amount FROM cdr_ours`,
     );
-    const single = services.length === 1 ? services[0]! : null;
+    lap('issues');
     const tmp = o.outDir ? await makeTemp(o.outDir) : null;
     try {
-      const lines = await withPrices(store, { plan: o.plan, defaultService: single, assumeTimezone: o.assumeTimezone ?? null, file: display }, async () => {
+      const lines = await withPrices(store, price, async () => {
+        lap('priced');
         if (tmp) await writeEvidence(store, tmp);
-        return findingLines(store, plan, dtolUs, tmp !== null);
+        return findingLines(store, plan, tmp !== null);
       });
+      lap('lines, evidence');
       const ours = new Decimal(String(k!.ours_amount));
       const difference = lines.reduce((d, l) => d.plus(l.difference), new Decimal(0));
       const theirs = ours.plus(difference);
@@ -98,8 +109,8 @@ export async function reconcileCdrs(store: Store, o: CdrReconcileOptions): Promi
         theirRecords: Number(k!.theirs), ourRecords: Number(k!.ours), matchedById: stats.byId, matchedByTime: stats.byTime,
         services, timeToleranceSeconds: seconds(tolUs), durationToleranceSeconds: seconds(dtolUs),
         clockSkewSeconds: {
-          median: k!.skew_median === null ? null : seconds(BigInt(String(k!.skew_median))),
-          mean: k!.skew_mean === null ? null : seconds(BigInt(String(k!.skew_mean))),
+          median: stats.skewMedianUs === null ? null : seconds(stats.skewMedianUs),
+          mean: stats.skewMeanUs === null ? null : seconds(stats.skewMeanUs),
         },
       };
       const findings: Findings = {
@@ -118,21 +129,19 @@ export async function reconcileCdrs(store: Store, o: CdrReconcileOptions): Promi
       if (tmp) await rm(tmp, { recursive: true, force: true });
     }
   } finally {
-    for (const t of TEMP) await c.run(`DROP TABLE IF EXISTS ${t}`).catch(() => undefined);
+    await c.run(`DROP VIEW IF EXISTS cdr_matched`).catch(() => undefined);
+    for (const x of TEMP) await c.run(`DROP TABLE IF EXISTS ${x}`).catch(() => undefined);
   }
 }
 
-/** Their rows that cannot be matched fail the command, naming file, line and field. */
-async function refuseBadRows(store: Store, display: string): Promise<void> {
-  const bad = await queryJson(store, `SELECT line, reason, count(*) OVER () AS n FROM cdr_theirs WHERE reason IS NOT NULL ORDER BY line LIMIT 5`);
-  if (bad.length === 0) return;
-  const n = Number(bad[0]!.n);
-  const shown = bad.map((b) => `${display}:${String(b.line)}: ${String(b.reason)}`).join('\n');
-  throw new RateInputError(`${n} record${n === 1 ? '' : 's'} of ${display} cannot be reconciled; nothing was written\n${shown}${n > bad.length ? `\n… (first ${bad.length} shown)` : ''}`);
-}
-
 async function versionWarnings(store: Store, hp: HashedAgreementPlan): Promise<string[]> {
-  const rows = await queryJson(store, `SELECT plan_hash, count(*) AS n FROM cdr_ours WHERE plan_hash <> $1 GROUP BY ALL ORDER BY ALL`, [hp.hash]);
+  const [other] = await queryJson(store, `SELECT count(*) AS n FROM cdr_dims WHERE plan_hash <> $1`, [hp.hash]);
+  if (Number(other!.n) === 0) return [];
+  const rows = await queryJson(
+    store,
+    `SELECT d.plan_hash, count(*) AS n FROM cdr_ours o JOIN cdr_dims d ON d.dk = o.dk WHERE d.plan_hash <> $1 GROUP BY ALL ORDER BY ALL`,
+    [hp.hash],
+  );
   return rows.map((r) => `${String(r.n)} of our records were rated under another version of ${hp.plan.id} (plan ${String(r.plan_hash).slice(0, 12)}…): their amounts are compared as rated`);
 }
 
