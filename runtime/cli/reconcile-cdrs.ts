@@ -51,7 +51,7 @@ export function registerReconcileCdrs(reconcile: Command): void {
     .option('--assume-timezone <zone>', 'IANA zone for their start times written without an offset', timeZone)
     .option('--time-tolerance <d>', 'start times match within ± this (e.g. 2s, 500ms)', tolerance, 2_000_000n)
     .option('--duration-tolerance <d>', 'durations agree within ± this (e.g. 1s)', tolerance, 1_000_000n)
-    .option('--service <names...>', "services reconciled (default: the agreement's payable services)")
+    .option('--service <name>', "a service reconciled, repeatable (default: the agreement's payable services)", (v: string, prev: string[] = []) => [...prev, v])
     .option('--out <dir>', 'write findings.json and evidence CSVs (one per category) here')
     .option('--json', 'print the findings as JSON')
     .action(async (args: string[], opts: CdrOptions) => {
