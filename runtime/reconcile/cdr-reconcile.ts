@@ -79,7 +79,9 @@ export async function reconcileCdrs(store: Store, o: CdrReconcileOptions): Promi
     lap('their file');
     await c.run(DIMS_SQL, [plan.id, JSON.stringify(services)]);
     const period = [`${start} 00:00:00`, `${endExclusive} 00:00:00`];
-    const [runs] = await queryJson(store, OUR_RUNS_SQL, period);
+    // several runs in the scope: the latest-run rule (a grouping of every record) applies
+    const [dimRuns] = await queryJson(store, `SELECT count(DISTINCT run_id) AS n FROM cdr_dims`);
+    const [runs] = Number(dimRuns!.n) > 1 ? await queryJson(store, OUR_RUNS_SQL, period) : [dimRuns];
     await c.run(oursSql(Number(runs!.n) > 1), period);
     const warnings = await versionWarnings(store, o.plan);
     lap('our records');

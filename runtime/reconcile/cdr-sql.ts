@@ -26,9 +26,12 @@ export const usText = (col: string) =>
 /** Epoch microseconds as an ISO 8601 UTC instant. */
 export const usInstant = (col: string) => `strftime(make_timestamp(${col}), '%Y-%m-%dT%H:%M:%S.%fZ')`;
 
-/** The parse of their text, shared by the table and the error message. $1 = --assume-timezone. */
+/**
+ * The parse of their text, shared by the table and the error message. $1 = --assume-timezone.
+ * Numbers are not trimmed here: normNumber drops every space anyway.
+ */
 const parsed = (select: string, extra: string) => `WITH src AS (${select}), t AS (
-  SELECT ${trimmed('record_id')} AS record_id, ${trimmed('a_number')} AS a_raw, ${trimmed('b_number')} AS b_raw,
+  SELECT ${trimmed('record_id')} AS record_id, a_number AS a_raw, nullif(b_number, '') AS b_raw,
          ${trimmed('start_time')} AS s_raw, ${trimmed('duration_s')} AS d_raw${extra}
   FROM src
 ), p AS (
@@ -51,21 +54,21 @@ export function theirsSql(select: string, present: readonly string[]): string {
 ${parsed(select, extra)}
 SELECT record_id, ${normNumber('a_raw')} AS a, ${normNumber('b_raw')} AS b, epoch_us(st) AS t_us,
        CAST(coalesce(dur, 0) * 1000000 AS BIGINT) AS d_us,
-       (st IS NULL OR b_raw IS NULL OR (d_raw IS NOT NULL AND dur IS NULL)) AS bad${present.map((f) => `, ${f}`).join('')}
+       (st IS NULL OR ${normNumber('b_raw')} = '' OR (d_raw IS NOT NULL AND dur IS NULL)) AS bad${present.map((f) => `, ${f}`).join('')}
 FROM q`;
 }
 
 /** The first bad rows of cdr_raw (their file again, as text) with the field they get wrong. */
 export const THEIR_REASON_SQL = `${parsed('SELECT rowid AS pos, * FROM cdr_raw', ', pos')}
 SELECT pos, CASE
-    WHEN b_raw IS NULL THEN 'b_number: missing'
+    WHEN ${normNumber('b_raw')} = '' THEN 'b_number: missing'
     WHEN s_raw IS NULL THEN 'start_time: missing'
     WHEN NOT has_offset AND $1::VARCHAR IS NULL AND TRY_CAST(s_raw AS TIMESTAMP) IS NOT NULL
       THEN 'start_time "' || s_raw || '" has no UTC offset and no --assume-timezone was given'
     WHEN st IS NULL THEN 'start_time "' || s_raw || '" is not an ISO 8601 date-time'
     ELSE 'duration_s "' || d_raw || '" is not a plain decimal number of seconds'
   END AS reason
-FROM q WHERE st IS NULL OR b_raw IS NULL OR (d_raw IS NOT NULL AND dur IS NULL)
+FROM q WHERE st IS NULL OR ${normNumber('b_raw')} = '' OR (d_raw IS NOT NULL AND dur IS NULL)
 ORDER BY pos LIMIT 5`;
 
 /**

@@ -2,7 +2,9 @@
 // voice-termination billing 60/60, FR-MOBILE peak 0.0123 EUR/min, FR-FIXED 0.0045 EUR/min, rounding
 // half-up 4 decimals per record; `dispute tolerance 1% or 500 EUR`. Every call is Monday 2 March 2026
 // 09:00Z = 10:00 Paris (peak) unless said. Amounts below are computed by hand.
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { ROOT } from '../cli/run-cli.js';
 import { call, orange, reconcile, theirs } from './cdr-support.js';
 
 const plan = orange();
@@ -145,5 +147,34 @@ describe('reconcile cdrs: matching', () => {
   it('refuses their rows it cannot read, naming file, line and field', async () => {
     await expect(reconcile(plan, [[c1]], [theirs(c1), theirs(c2, { start_time: 'yesterday' }), theirs(c3, { duration_s: 'sixty' })]))
       .rejects.toThrow(/2 records of their-cdrs\.csv cannot be reconciled; nothing was written\ntheir-cdrs\.csv:3: start_time "yesterday" is not an ISO 8601 date-time\ntheir-cdrs\.csv:4: duration_s "sixty"/);
+  });
+
+  it('agreements/traffic/march-sample.csv against a partner file with every kind of difference', async () => {
+    // ours (ACME-ORANGE-FR-2026 voice-termination, March): M-0001 61 s peak FR-MOBILE → 120 s = 0.0246;
+    // M-0002 20:00 Paris off-peak 90 s → 120 s × 0.0100/min = 0.0200; M-0003 FR-FIXED 180 s × 0.0045/min = 0.0135;
+    // M-0007 0 s (free) = 0; M-0020 (+33…) 120 s = 0.0246. Total 0.0827 (the rest is suspense or other agreements)
+    const r = await reconcile(plan, [path.join(ROOT, 'agreements', 'traffic', 'march-sample.csv')], [
+      // M-0001 by id, 1 s late and 121 s: 180 s = 3 × 0.0123 = 0.0369 vs 0.0246 → +0.0123
+      { record_id: 'M-0001', a_number: '+447700900001', b_number: '+33612345678', start_time: '2026-03-02T09:00:01Z', duration_s: '121' },
+      // M-0002 under their own id, 1 s late: matched by numbers and time
+      { record_id: 'X-1', a_number: '447700900002', b_number: '33712345678', start_time: '2026-03-02T19:00:01Z', duration_s: '90' },
+      // M-0003 twice: the second copy a duplicate, 0.0135
+      { record_id: 'M-0003', a_number: '447700900003', b_number: '33145678901', start_time: '2026-03-10T13:30:00Z', duration_s: '180' },
+      { record_id: 'M-0003', a_number: '447700900003', b_number: '33145678901', start_time: '2026-03-10T13:30:00Z', duration_s: '180' },
+      // a call we never carried: Thursday 5 March 11:00 Paris, peak, 61 s → 0.0246
+      { record_id: 'X-9', a_number: '447700900099', b_number: '33612345678', start_time: '2026-03-05T10:00:00Z', duration_s: '61' },
+    ]);
+    expect(r.findings.cdrs).toMatchObject({
+      theirRecords: 5, ourRecords: 5, matchedById: 2, matchedByTime: 1, services: ['voice-termination'],
+      // skews +1, +1, 0 s: median 1, mean 2/3 s to the µs
+      clockSkewSeconds: { median: '1', mean: '0.666667' },
+    });
+    expect([r.diff('matched'), r.diff('duration'), r.diff('duplicate-theirs'), r.diff('unmatched-theirs'), r.diff('unmatched-ours')])
+      .toEqual(['0', '0.0123', '0.0135', '0.0246', '-0.0246']);
+    // M-0007 (0) and M-0020 (0.0246) have no counterpart
+    expect(r.count('unmatched-ours')).toBe(2);
+    // theirs = 0.0200 + 0.0135 matched + 0.0369 + 0.0135 + 0.0246 = 0.1085; ours 0.0827; +0.0258 ≤ 500 EUR → accept
+    expect(r.findings.totals).toEqual({ theirs: '0.1085', ours: '0.0827', difference: '0.0258' });
+    expect(r.findings.verdict).toBe('accept');
   });
 });

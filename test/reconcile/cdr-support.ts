@@ -57,14 +57,16 @@ export interface Reconciled {
 }
 
 export async function reconcile(
-  plan: HashedAgreementPlan, ourRuns: InlineUsageRow[][], their: TheirRow[] | string,
+  plan: HashedAgreementPlan, ourRuns: (InlineUsageRow[] | string)[], their: TheirRow[] | string,
   opts: Partial<CdrReconcileOptions> = {},
 ): Promise<Reconciled> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'icx-cdr-'));
   const store = await openStore(':memory:');
   try {
+    // each element one rating run: inline rows, or a usage file
     for (const [i, rows] of ourRuns.entries()) {
-      await rate(store, { plans: [plan], usage: [{ rows, name: `ours-${i}.csv` }], runId: `ours-${i}`, progress: false });
+      const usage = typeof rows === 'string' ? { path: rows } : { rows, name: `ours-${i}.csv` };
+      await rate(store, { plans: [plan], usage: [usage], runId: `ours-${i}`, progress: false });
     }
     const file = path.join(dir, 'their-cdrs.csv');
     writeFileSync(file, typeof their === 'string' ? their : theirCsv(their));
