@@ -45,7 +45,11 @@ export async function readTheirFile(
       rel = 'cdr_json';
       columns = (await queryJson(store, jsonKeysSql('cdr_json'))).map((r) => String(r.column_name));
     } else {
-      rel = format === 'csv' ? `read_csv(${sqlString(file)}, all_varchar = true, header = true)` : `read_parquet(${sqlString(file)})`;
+      // null_padding: a row with fields beyond the header gives extra columns (column5...) rather
+      // than a failed sniff; such a row is refused below, naming its line
+      rel = format === 'csv'
+        ? `read_csv(${sqlString(file)}, all_varchar = true, header = true, null_padding = true)`
+        : `read_parquet(${sqlString(file)})`;
       columns = (await queryJson(store, `SELECT column_name FROM (DESCRIBE SELECT * FROM ${rel})`)).map((r) => String(r.column_name));
     }
   } catch (e) {
@@ -59,14 +63,20 @@ export async function readTheirFile(
   };
   for (const f of ['b_number', 'start_time'] as const) {
     if (expr(f) === null) {
-      throw new RateInputError(`${display} has no column ${mapping[f] ?? f}${mapping[f] ? ` (mapped to ${f})` : ''}: name it with --map ${f}=COLUMN`);
+      const shown = columns.slice(0, 12).join(', ') + (columns.length > 12 ? ', …' : '');
+      throw new RateInputError(
+        `${display} has no column ${mapping[f] ?? f}${mapping[f] ? ` (mapped to ${f})` : ''}: name it with --map ${f}=COLUMN (its columns: ${shown})`,
+      );
     }
   }
   for (const [field, col] of Object.entries(mapping)) {
     if (!(USAGE_FIELDS as readonly string[]).includes(field)) throw new RateInputError(`column mapping: "${field}" is not a usage field (mapped to "${col}")`);
   }
   const present = PRICE_FIELDS.filter((f) => expr(f) !== null);
-  const select = `SELECT ${READ_FIELDS.map((f) => `${expr(f) ?? 'NULL::VARCHAR'} AS ${f}`).join(', ')} FROM ${rel}`;
+  const used = new Set(USAGE_FIELDS.map((f) => byLower.get((mapping[f] ?? f).toLowerCase())));
+  const extra = format === 'csv' ? columns.filter((col) => !used.has(col) && /^column\d+$/.test(col)) : [];
+  const overflow = extra.length ? `nullif(concat_ws(',', ${extra.map((col) => sqlIdent(col)).join(', ')}), '')` : 'NULL::VARCHAR';
+  const select = `SELECT ${READ_FIELDS.map((f) => `${expr(f) ?? 'NULL::VARCHAR'} AS ${f}`).join(', ')}, ${overflow} AS overflow FROM ${rel}`;
   try {
     await c.run(theirsSql(select, present), [assumeTimezone]);
     await refuseBadRows(store, select, display, format === 'csv' ? 2 : 1, assumeTimezone);

@@ -32,7 +32,7 @@ export const usInstant = (col: string) => `strftime(make_timestamp(${col}), '%Y-
  */
 const parsed = (select: string, extra: string) => `WITH src AS (${select}), t AS (
   SELECT ${trimmed('record_id')} AS record_id, a_number AS a_raw, nullif(b_number, '') AS b_raw,
-         ${trimmed('start_time')} AS s_raw, ${trimmed('duration_s')} AS d_raw${extra}
+         ${trimmed('start_time')} AS s_raw, ${trimmed('duration_s')} AS d_raw, overflow${extra}
   FROM src
 ), p AS (
   SELECT t.*, regexp_matches(s_raw, '${OFFSET_RE}') AS has_offset,
@@ -46,7 +46,8 @@ const parsed = (select: string, extra: string) => `WITH src AS (${select}), t AS
 /**
  * cdr_theirs, in file order (rowid = position): call id, normalised numbers, start as epoch
  * µs, duration in µs (absent = 0: messages), `bad` when a row cannot be matched (no B-number,
- * an unreadable start or duration), and the raw text of the price fields the file has.
+ * an unreadable start or duration, fields beyond the header), and the raw text of the price
+ * fields the file has.
  */
 export function theirsSql(select: string, present: readonly string[]): string {
   const extra = present.map((f) => `, ${trimmed(f)} AS ${f}`).join('');
@@ -54,13 +55,14 @@ export function theirsSql(select: string, present: readonly string[]): string {
 ${parsed(select, extra)}
 SELECT record_id, ${normNumber('a_raw')} AS a, ${normNumber('b_raw')} AS b, epoch_us(st) AS t_us,
        CAST(coalesce(dur, 0) * 1000000 AS BIGINT) AS d_us,
-       (st IS NULL OR ${normNumber('b_raw')} = '' OR (d_raw IS NOT NULL AND dur IS NULL)) AS bad${present.map((f) => `, ${f}`).join('')}
+       (st IS NULL OR ${normNumber('b_raw')} = '' OR (d_raw IS NOT NULL AND dur IS NULL) OR overflow IS NOT NULL) AS bad${present.map((f) => `, ${f}`).join('')}
 FROM q`;
 }
 
 /** The first bad rows of cdr_raw (their file again, as text) with the field they get wrong. */
 export const THEIR_REASON_SQL = `${parsed('SELECT rowid AS pos, * FROM cdr_raw', ', pos')}
 SELECT pos, CASE
+    WHEN overflow IS NOT NULL THEN 'fields beyond the header: ' || overflow
     WHEN ${normNumber('b_raw')} = '' THEN 'b_number: missing'
     WHEN s_raw IS NULL THEN 'start_time: missing'
     WHEN NOT has_offset AND $1::VARCHAR IS NULL AND TRY_CAST(s_raw AS TIMESTAMP) IS NOT NULL
@@ -68,7 +70,7 @@ SELECT pos, CASE
     WHEN st IS NULL THEN 'start_time "' || s_raw || '" is not an ISO 8601 date-time'
     ELSE 'duration_s "' || d_raw || '" is not a plain decimal number of seconds'
   END AS reason
-FROM q WHERE st IS NULL OR ${normNumber('b_raw')} = '' OR (d_raw IS NOT NULL AND dur IS NULL)
+FROM q WHERE st IS NULL OR ${normNumber('b_raw')} = '' OR (d_raw IS NOT NULL AND dur IS NULL) OR overflow IS NOT NULL
 ORDER BY pos LIMIT 5`;
 
 /**

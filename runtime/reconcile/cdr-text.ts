@@ -18,7 +18,8 @@ export function renderCdrFindings(f: Findings): string {
   const out: string[] = [];
   const m = f.cdrs;
   out.push(`CDR reconciliation: ${f.partner}, ${f.period}, ${f.agreement.id} v${f.agreement.version} (${f.currency})`);
-  if (m) out.push(`their CDRs: ${f.source.file}, ${m.theirRecords} records; ours: ${m.ourRecords} rated records (${m.services.join(', ')})`);
+  const records = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
+  if (m) out.push(`their CDRs: ${f.source.file}, ${records(m.theirRecords, 'record')}; ours: ${records(m.ourRecords, 'rated record')} (${m.services.join(', ')})`);
   out.push('');
   const rows: string[][] = [];
   for (const [cat, label] of CATEGORIES) {

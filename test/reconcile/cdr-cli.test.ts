@@ -86,6 +86,8 @@ describe('icx reconcile cdrs', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toBe('icx: 1 record of bad.csv cannot be reconciled; nothing was written\nbad.csv:3: b_number: missing\n');
     expect(existsSync(join(dir, 'rec-bad'))).toBe(false);
+    write('wide.csv', [THEIR_HEADER, 'O1,447700900001,33612345678,2026-03-02T09:00:00Z,61', 'O2,447700900002,33612345678,2026-03-02T09:10:00Z,61,oops']);
+    expect(run('wide.csv').stderr).toBe('icx: 1 record of wide.csv cannot be reconciled; nothing was written\nwide.csv:3: fields beyond the header: oops\n');
     write('naive.csv', [THEIR_HEADER, 'O1,447700900001,33612345678,2026-03-02 10:00:00,61']);
     const naive = run('naive.csv');
     expect(naive.stderr).toContain('naive.csv:2: start_time "2026-03-02 10:00:00" has no UTC offset and no --assume-timezone was given');
