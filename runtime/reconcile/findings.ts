@@ -67,4 +67,20 @@ export interface Findings {
    * null when the agreement states neither. When absent, `icx dispute open` needs --agreements.
    */
   disputeDeadlines?: { raiseDays: number | null; answerDays: number | null } | null;
+  /** kind 'cdrs' only (optional, added by the CDR reconciliation): how the records were matched */
+  cdrs?: CdrMatchSummary;
+}
+
+/** The counts behind a CDR reconciliation's lines (times in seconds, exact decimal strings). */
+export interface CdrMatchSummary {
+  theirRecords: number;
+  ourRecords: number;
+  matchedById: number;
+  matchedByTime: number;
+  /** the services whose records were reconciled */
+  services: string[];
+  timeToleranceSeconds: string;
+  durationToleranceSeconds: string;
+  /** their start − ours over the matched records (positive: their clock is late); null when none matched */
+  clockSkewSeconds: { median: string | null; mean: string | null };
 }
