@@ -11,6 +11,7 @@ import { compileOrFail } from './agreements.js';
 import { UsageError } from './errors.js';
 import { displayPath, requireFile, requireWritableDir } from './files.js';
 import { columnMap, month, timeZone } from './options.js';
+import { EXIT_DISPUTE } from './reconcile-invoice.js';
 
 interface CdrOptions {
   partner: string;
@@ -24,6 +25,7 @@ interface CdrOptions {
   service?: string[];
   out?: string;
   json?: boolean;
+  exitCode?: boolean;
 }
 
 /** `2s`, `1.5s`, `500ms`, `2` (seconds) → microseconds, exactly. */
@@ -54,6 +56,7 @@ export function registerReconcileCdrs(reconcile: Command): void {
     .option('--service <name>', "a service reconciled, repeatable (default: the agreement's payable services)", (v: string, prev: string[] = []) => [...prev, v])
     .option('--out <dir>', 'write findings.json and evidence CSVs (one per category) here')
     .option('--json', 'print the findings as JSON')
+    .option('--exit-code', `exit ${EXIT_DISPUTE} when the verdict is dispute (default: 0 either way)`)
     .action(async (args: string[], opts: CdrOptions) => {
       if (args.length < 2) throw new UsageError('icx reconcile cdrs needs the agreements and then their CDR file, e.g. icx reconcile cdrs agreements/ their-cdrs.csv --partner ORANGE --period 2026-03');
       const file = await requireFile(args[args.length - 1]!, 'CDR file');
@@ -92,7 +95,8 @@ export function registerReconcileCdrs(reconcile: Command): void {
           process.stdout.write(renderCdrFindings(res.findings) + '\n');
           if (opts.out) process.stdout.write(`\nwritten: ${res.written.map((w) => path.join(opts.out!, path.basename(w))).join(', ')}\n`);
         }
-        if (res.findings.verdict === 'dispute') process.exitCode = 1;
+        // as icx reconcile invoice: the report is the result; --exit-code lets CI act on a dispute
+        if (opts.exitCode && res.findings.verdict === 'dispute') process.exitCode = EXIT_DISPUTE;
       } finally {
         await store.close();
       }

@@ -128,6 +128,8 @@ export async function reconcileCdrs(store: Store, o: CdrReconcileOptions): Promi
         ...verdict(plan, theirs, difference),
         lines,
         cdrs,
+        // icx dispute open takes its deadlines from here
+        disputeDeadlines: plan.settlement?.disputeDeadlines ?? null,
       };
       const written = tmp ? await publish(tmp, o.outDir!, findings) : [];
       return { findings, written, warnings };

@@ -9,7 +9,7 @@ import { FINDINGS_FORMAT, type Findings } from './findings.js';
 import { compareInvoice } from './invoice-compare.js';
 import type { PartnerInvoice } from './invoice-input.js';
 import { ourLines } from './invoice-ours.js';
-import { judge, markDisputed } from './invoice-verdict.js';
+import { judge, markDisputed } from './verdict.js';
 
 export class ReconcileError extends Error {}
 

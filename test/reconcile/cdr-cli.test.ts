@@ -41,18 +41,21 @@ beforeAll(() => {
 });
 
 describe('icx reconcile cdrs', () => {
-  it('reports each category with its money, exits 1 on a dispute, and writes findings and evidence', () => {
-    const r = run('theirs.csv', '--out', 'rec');
+  it('reports each category with its money, exits 3 on a dispute with --exit-code, and writes findings and evidence', () => {
+    const r = run('theirs.csv', '--out', 'rec', '--exit-code');
     // difference: duplicate O2 +0.0246, unmatched X +0.0246, unmatched ours O3 −0.0246 = +0.0246;
     // theirs 0.0246 × 4 = 0.0984, 1% = 0.000984; the larger threshold is 0.01 < 0.0246 → dispute
-    expect(r.code, r.stderr).toBe(1);
+    expect(r.code, r.stderr).toBe(3);
     expect(r.stderr).toBe('');
     expect(r.stdout).toMatch(/^matched\s+2\s+0\.0492\s+0\.0492\s+0$/m);
     expect(r.stdout).toMatch(/^unmatched theirs\s+1\s+0\.0246\s+-\s+\+0\.0246\s+disputed \+0\.0246$/m);
     expect(r.stdout).toMatch(/^duplicates theirs\s+1\s+0\.0246\s+-\s+\+0\.0246\s+disputed \+0\.0246$/m);
     expect(r.stdout).toMatch(/^unmatched ours\s+1\s+-\s+0\.0246\s+-0\.0246$/m);
     expect(r.stdout).toMatch(/^total\s+0\.0984\s+0\.0738\s+\+0\.0246$/m);
-    expect(r.stdout).toContain('verdict: dispute: difference +0.0246 EUR > 0.01 EUR (the larger of 1% of their 0.0984 EUR = 0.000984 and 0.01 EUR): beyond tolerance');
+    expect(r.stdout).toContain('verdict: dispute: difference 0.0246 EUR is beyond tolerance (more than 0.01 EUR): ' +
+      'the tolerance is the larger of 1% of their total 0.0984 EUR = 0.000984 EUR and 0.01 EUR: 0.01 EUR');
+    // without --exit-code the report is the result: exit 0 whatever the verdict (as icx reconcile invoice)
+    expect(run('theirs.csv').code).toBe(0);
     expect(readdirSync(join(dir, 'rec')).sort()).toEqual(['duplicate-theirs.csv', 'duration.csv', 'findings.json', 'unmatched-ours.csv', 'unmatched-theirs.csv']);
     const f = JSON.parse(readFileSync(join(dir, 'rec', 'findings.json'), 'utf8'));
     expect([f.format, f.kind, f.partner, f.period, f.currency, f.verdict]).toEqual([1, 'cdrs', 'ORANGE', '2026-03', 'EUR', 'dispute']);

@@ -17,7 +17,7 @@ describe('reconcile cdrs: verdict', () => {
     expect(v(ORANGE, '20000', '500').verdict).toBe('accept');
     expect(v(ORANGE, '20000', '500.0001').verdict).toBe('dispute');
     expect(v(ORANGE, '20000', '500').verdictReason).toBe(
-      'difference +500 EUR ≤ 500 EUR (the larger of 1% of their 20000 EUR = 200 and 500 EUR): within tolerance');
+      'difference 500 EUR is within tolerance (at most 500.00 EUR): the tolerance is the larger of 1% of their total 20000 EUR = 200.00 EUR and 500 EUR: 500.00 EUR');
   });
 
   it('the percentage when it is the larger: exactly 1% of 80,000 = 800 is within', () => {

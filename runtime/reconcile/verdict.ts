@@ -1,4 +1,4 @@
-// The verdict on a whole invoice against the agreement's `dispute tolerance P% or A CCY`
+// The verdict on a reconciliation (an invoice, or CDRs) against the agreement's `dispute tolerance P% or A CCY`
 // (docs/language.md "Settlement"): the difference (theirs − ours) is within tolerance when it is
 // at most P% of their invoiced total or at most A, whichever threshold is larger — so exactly at
 // either threshold is within. No tolerance stated: any overcharge disputes. An invoice LOWER than
@@ -33,8 +33,10 @@ export function judge(
       pct = new Decimal(tol.percent).div(100).times(new Decimal(totals.theirs).abs());
       parts.push(`${tol.percent}% of their total ${totals.theirs} ${currency} = ${show(pct)} ${currency}`);
     }
-    if (tol.amount !== null) parts.push(`${tol.amount} ${tol.currency ?? currency}`);
-    threshold = Decimal.max(pct ?? 0, tol.amount ?? 0);
+    // the language states the amount in the agreement's currency; one in another is said, never converted
+    const foreign = tol.amount !== null && tol.currency !== null && tol.currency !== currency;
+    if (tol.amount !== null) parts.push(foreign ? `${tol.amount} ${tol.currency} (not in ${currency}: not applied)` : `${tol.amount} ${currency}`);
+    threshold = Decimal.max(pct ?? 0, foreign ? 0 : (tol.amount ?? 0));
     rule = parts.length === 2
       ? `the tolerance is the larger of ${parts[0]} and ${parts[1]}: ${show(threshold)} ${currency}`
       : `the tolerance is ${parts[0]}`;
