@@ -43,4 +43,11 @@ describe('icx reconcile traffic', () => {
     expect(nobody.stderr).toMatch(/^icx: no agreement with partner NOBODY \(partners: /);
     expect(nobody.stderr).not.toContain(STACK_LINE);
   });
+
+  it('a bill run that bills such records says so on stderr', () => {
+    const r = icx(['bill', AG, '--period', '2026-03', '--partner', 'ORANGE', '--db', 'icx.duckdb', '--out', 'bill'], dir);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toBe('icx: warning: ORANGE: 1 inbound record rated under ACME-ORANGE-FR-2026 (pre-assigned) though trunk TG555 ' +
+      'is not one of its trunks (TG101, TG102) (icx reconcile traffic --partner ORANGE --period 2026-03)\n');
+  });
 });

@@ -143,6 +143,17 @@ export function registerBill(program: Command): void {
         for (const st of settled) process.stdout.write(`settlement ${settlementLine(st)}\n`);
         if (settled.length > 0) process.stdout.write('\n');
         process.stdout.write(`bill run ${res.runId}: draft, ${res.documents.length} document${res.documents.length === 1 ? '' : 's'} in ${opts.out}\n`);
+        // inbound records rated outside the agreement's interconnects are billed, but never silently
+        const { checkInboundTraffic } = await import('../../reconcile/traffic-check.js');
+        for (const partner of [...new Set(res.documents.map((d) => (d.kind === 'invoice' ? d.recipient.name : d.issuer.name)))].sort()) {
+          const check = await checkInboundTraffic(store, plans, partner, opts.period);
+          for (const g of check.groups.filter((x) => x.status === 'rated')) {
+            process.stderr.write(
+              `icx: warning: ${partner}: ${g.records} inbound record${g.records === 1 ? '' : 's'} ${g.explanation} ` +
+                `(icx reconcile traffic --partner ${partner} --period ${opts.period})\n`,
+            );
+          }
+        }
       } finally {
         await store.close();
       }
