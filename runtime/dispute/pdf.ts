@@ -4,19 +4,13 @@
 // (billing/render: the embedded Noto Sans, `printable`, thousands grouping) so both documents look
 // and extract alike. Deterministic: the CreationDate is the raised date, never the clock.
 import { Decimal } from 'decimal.js';
-import PDFDocument from 'pdfkit';
-import { printable, registerFonts, SANS, SANS_BOLD } from '../billing/render/font.js';
+import { printable, SANS, SANS_BOLD } from '../billing/render/font.js';
 import { groupThousands, money } from '../billing/render/text.js';
 import type { FindingSide } from '../reconcile/findings.js';
 import { evidenceFileName, evidenceRows, type DisputeDocument } from './document.js';
 import type { DisputeLineRow, PartyDetails } from './store.js';
+import { BOTTOM, LEFT, PAGE_H, renderA4Pdf, RIGHT, TOP } from '../billing/render/pdf-page.js';
 
-const PAGE_W = 595.28;
-const PAGE_H = 841.89;
-const LEFT = 40;
-const RIGHT = PAGE_W - 40;
-const TOP = 40;
-const BOTTOM = PAGE_H - 55;
 const SMALL = 7.5;
 const PAD = 2.5;
 const W = RIGHT - LEFT;
@@ -45,34 +39,10 @@ const COLUMNS: Col[] = [
 
 export function renderDisputePdf(doc: DisputeDocument): Promise<Uint8Array> {
   const d = doc.dispute;
-  const pdf = new PDFDocument({
-    size: 'A4',
-    margins: { top: TOP, left: LEFT, right: PAGE_W - RIGHT, bottom: PAGE_H - BOTTOM },
-    bufferPages: true,
-    info: {
-      Title: `Dispute ${d.id}`,
-      Author: d.parties?.us.legalName ?? d.parties?.us.name ?? 'icx',
-      Subject: `${d.partner} invoice ${d.invoiceNumber ?? '(no number)'} ${d.period}`,
-      Creator: 'icx',
-      Producer: 'icx (pdfkit)',
-      CreationDate: new Date(`${d.raisedOn}T00:00:00Z`),
-    },
-  });
-  const chunks: Buffer[] = [];
-  const done = new Promise<Uint8Array>((resolve, reject) => {
-    pdf.on('data', (c: Buffer) => chunks.push(c));
-    pdf.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))));
-    pdf.on('error', reject);
-  });
-  try {
-    registerFonts(pdf);
+  return renderA4Pdf({ Title: `Dispute ${d.id}`, Author: d.parties?.us.legalName ?? d.parties?.us.name ?? 'icx', Subject: `${d.partner} invoice ${d.invoiceNumber ?? '(no number)'} ${d.period}`, date: d.raisedOn }, (pdf) => {
     layout(pdf, doc);
     footers(pdf, doc);
-    pdf.end();
-  } catch (e) {
-    return Promise.reject(e);
-  }
-  return done;
+  });
 }
 
 function text(pdf: Pdf, s: string, x: number, y: number, opts: PDFKit.Mixins.TextOptions = {}): void {

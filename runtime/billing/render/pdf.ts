@@ -4,21 +4,14 @@
 // document's issue date) and the file ID (an MD5 of the info dictionary, so fixed with it); the
 // embedded Noto Sans subsets are tagged from their resource ids, not at random (font.ts).
 
-import PDFDocument from 'pdfkit';
 import type { InvoiceDocument, InvoiceDocumentLine } from '../invoice-document.js';
 import {
   agreementText, chargeText, groupThousands, headerFacts, kindTitle, money, numberText, partyLines, totalLabel,
   quantityText, rateText, recordsText,
 } from './text.js';
-import { printable, registerFonts, SANS, SANS_BOLD } from './font.js';
+import { printable, SANS, SANS_BOLD } from './font.js';
+import { BOTTOM, LEFT, PAGE_H, renderA4Pdf, RIGHT, TOP } from './pdf-page.js';
 
-const PAGE_W = 595.28;
-const PAGE_H = 841.89;
-const LEFT = 40;
-const RIGHT = PAGE_W - 40;
-const TOP = 40;
-/** content stops here; the footer lives below */
-const BOTTOM = PAGE_H - 55;
 const FONT = SANS;
 const BOLD = SANS_BOLD;
 const SMALL = 7.5;
@@ -39,36 +32,10 @@ const COLUMNS: Col[] = [
 ];
 
 export function renderInvoicePdf(doc: InvoiceDocument): Promise<Uint8Array> {
-  const pdf = new PDFDocument({
-    size: 'A4',
-    margins: { top: TOP, left: LEFT, right: PAGE_W - RIGHT, bottom: PAGE_H - BOTTOM },
-    bufferPages: true,
-    info: {
-      // pdfkit writes non-ASCII info strings as UTF-16: no character is lost here
-      Title: `${kindTitle(doc.kind)} ${numberText(doc)}`,
-      Author: doc.issuer.legalName ?? doc.issuer.name,
-      Subject: `${doc.agreement.id} ${doc.period.start} to ${doc.period.end}`,
-      Creator: 'icx',
-      Producer: 'icx (pdfkit)',
-      // the document's own date, never the clock: same document, same bytes
-      CreationDate: new Date(`${doc.issueDate}T00:00:00Z`),
-    },
-  });
-  const chunks: Buffer[] = [];
-  const done = new Promise<Uint8Array>((resolve, reject) => {
-    pdf.on('data', (c: Buffer) => chunks.push(c));
-    pdf.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))));
-    pdf.on('error', reject);
-  });
-  try {
-    registerFonts(pdf);
+  return renderA4Pdf({ Title: `${kindTitle(doc.kind)} ${numberText(doc)}`, Author: doc.issuer.legalName ?? doc.issuer.name, Subject: `${doc.agreement.id} ${doc.period.start} to ${doc.period.end}`, date: doc.issueDate }, (pdf) => {
     layout(pdf, doc);
     footers(pdf, doc);
-    pdf.end();
-  } catch (e) {
-    return Promise.reject(e);
-  }
-  return done;
+  });
 }
 
 type Pdf = PDFKit.PDFDocument;
