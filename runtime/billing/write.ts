@@ -2,7 +2,8 @@
 // goes to a temporary folder inside --out first, then each is renamed into place, so a failure
 // leaves no half-written file (a crash between two renames leaves whole files of the run only).
 import { writeInvoiceRenderings } from './render/index.js';
-import { mkdir, mkdtemp, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
+import { stagedWrite } from '../files/staged-write.js';
 import path from 'node:path';
 import type { InvoiceDocument } from './invoice-document.js';
 import { settlementBaseName, type SettlementStatement } from './settlement.js';
@@ -58,10 +59,8 @@ export async function writeInvoiceFiles(
   /** other files of the run (a correction's records CSV), written with the documents, all or none */
   extra: readonly { name: string; text: string }[] = [],
 ): Promise<string[]> {
-  await mkdir(outDir, { recursive: true });
-  const tmp = await mkdtemp(path.join(outDir, '.icx-bill-'));
-  const written: string[] = [];
-  try {
+  // every file, whatever its rendering, moves into place only once all are written
+  const { written } = await stagedWrite(outDir, 'bill', async (tmp) => {
     for (const doc of docs) {
       const base = documentBaseName(doc);
       await writeFile(path.join(tmp, `${base}.json`), invoiceJson(doc));
@@ -74,13 +73,6 @@ export async function writeInvoiceFiles(
       await writeFile(path.join(tmp, `${settlementBaseName(st)}.json`), JSON.stringify(sortKeys(st), null, 2) + '\n');
     }
     for (const f of extra) await writeFile(path.join(tmp, f.name), f.text);
-    // every file written above, whatever its rendering, moves into place only now
-    for (const n of (await readdir(tmp)).sort()) {
-      await rename(path.join(tmp, n), path.join(outDir, n));
-      written.push(path.join(outDir, n));
-    }
-  } finally {
-    await rm(tmp, { recursive: true, force: true });
-  }
+  });
   return written;
 }

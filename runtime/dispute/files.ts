@@ -2,7 +2,8 @@
 // disputed lines) and `<id>-evidence-<name>` (each evidence file, as stored). All are rendered in
 // memory, written into a temporary folder inside --out, then renamed into place: a failure leaves
 // no half-written file (a crash between two renames leaves whole files only).
-import { mkdir, mkdtemp, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
+import { stagedWrite } from '../files/staged-write.js';
 import path from 'node:path';
 import { rowsCsv } from '../billing/write.js';
 import { evidenceFileName, lineClaim, type DisputeDocument } from './document.js';
@@ -40,17 +41,8 @@ export async function disputeFiles(doc: DisputeDocument): Promise<{ name: string
 
 /** Writes the rendered files into outDir, all or none; returns the paths written. */
 export async function writeDisputeFiles(files: readonly { name: string; data: string | Uint8Array }[], outDir: string): Promise<string[]> {
-  await mkdir(outDir, { recursive: true });
-  const tmp = await mkdtemp(path.join(outDir, '.icx-dispute-'));
-  const written: string[] = [];
-  try {
+  const { written } = await stagedWrite(outDir, 'dispute', async (tmp) => {
     for (const f of files) await writeFile(path.join(tmp, f.name), f.data);
-    for (const n of (await readdir(tmp)).sort()) {
-      await rename(path.join(tmp, n), path.join(outDir, n));
-      written.push(path.join(outDir, n));
-    }
-  } finally {
-    await rm(tmp, { recursive: true, force: true });
-  }
+  });
   return written;
 }

@@ -1,7 +1,8 @@
 // `--out DIR`: findings.json and, per disputed usage line, an evidence CSV of the records behind
 // it (from the store), written all or none: a temporary folder inside DIR first, then each file
 // renamed into place (as runtime/billing/write.ts does), so a failure leaves no half a report.
-import { mkdir, mkdtemp, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
+import { stagedWrite } from '../files/staged-write.js';
 import path from 'node:path';
 import type { HashedAgreementPlan } from '../../compiler/plan.js';
 import { rowsCsv } from '../billing/write.js';
@@ -24,9 +25,7 @@ function evidenceName(i: number, subject: string): string {
  * findings as written.
  */
 export async function writeFindings(store: Store, hp: HashedAgreementPlan, f: Findings, outDir: string): Promise<Findings> {
-  await mkdir(outDir, { recursive: true });
-  const tmp = await mkdtemp(path.join(outDir, '.icx-reconcile-'));
-  try {
+  const { value } = await stagedWrite(outDir, 'reconcile', async (tmp) => {
     const lines = [];
     for (const [i, l] of f.lines.entries()) {
       if (!l.disputed || l.ours === null || l.zone === null || l.ours.records === null) {
@@ -41,9 +40,7 @@ export async function writeFindings(store: Store, hp: HashedAgreementPlan, f: Fi
     }
     const out: Findings = { ...f, lines };
     await writeFile(path.join(tmp, 'findings.json'), JSON.stringify(out, null, 2) + '\n');
-    for (const n of (await readdir(tmp)).sort()) await rename(path.join(tmp, n), path.join(outDir, n));
     return out;
-  } finally {
-    await rm(tmp, { recursive: true, force: true });
-  }
+  });
+  return value;
 }
