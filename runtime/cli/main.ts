@@ -10,6 +10,7 @@ import { registerDeck } from './commands/deck.js';
 import { registerDiff } from './commands/diff.js';
 import { registerDispute } from './commands/dispute.js';
 import { registerLsp } from './commands/lsp.js';
+import { registerLcr } from './commands/lcr.js';
 import { registerFmt } from './commands/fmt.js';
 import { registerPartners } from './commands/partners.js';
 import { registerRate } from './commands/rate.js';
@@ -54,6 +55,7 @@ function buildProgram(): Command {
   registerReport(program);
   registerReconcile(program);
   registerDispute(program);
+  registerLcr(program);
   return program;
 }
 

@@ -1,0 +1,145 @@
+// `icx lcr AGREEMENTS --at T`: the least-cost route table of the payable voice suppliers
+// (runtime/lcr/): per destination prefix, the suppliers ranked by the cost of a typical call
+// in one currency. Output: a readable table, or --json, or --out routes.csv|routes.json
+// (written whole or not at all).
+import { InvalidArgumentError, type Command } from 'commander';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { readFxTable } from '../../../compiler/fx-table.js';
+import { isFxCurrency } from '../../../compiler/check/fx-currencies.js';
+import { showCost } from '../../lcr/build.js';
+import { LcrError } from '../../lcr/errors.js';
+import { lcrTable } from '../../lcr/index.js';
+import { parseAt } from '../../lcr/local-time.js';
+import { routesCsv, routesJson, summarize, type TableMeta } from '../../lcr/output.js';
+import { readSellTable } from '../../lcr/sell.js';
+import type { FxRow } from '../../lcr/suppliers.js';
+import { compileOrFail } from '../agreements.js';
+import { Failure, UsageError } from '../errors.js';
+import { displayPath, requireWritableDir } from '../files.js';
+import { wholeNumber } from '../options.js';
+import { renderTable } from '../table.js';
+import { writeFileAtomic } from '../write-atomic.js';
+
+interface LcrCliOptions {
+  at: string;
+  band?: string;
+  currency?: string;
+  callSeconds: number;
+  out?: string;
+  json?: boolean;
+  maxSuppliers?: number;
+  disable?: string[];
+  sell?: string;
+  fx?: string[];
+  minAsr?: string;
+  minAcd?: string;
+}
+
+/** Table output without --max-suppliers shows this many ranks per prefix. */
+const TABLE_RANKS = 3;
+
+function positive(value: string): number {
+  const n = wholeNumber(value);
+  if (n < 1) throw new InvalidArgumentError('expected a whole number of at least 1');
+  return n;
+}
+
+function decimal(value: string): string {
+  if (!/^\d+(\.\d+)?$/.test(value)) throw new InvalidArgumentError('expected a plain decimal number, e.g. 45 or 90');
+  return value;
+}
+
+function currency(value: string): string {
+  if (!isFxCurrency(value)) throw new InvalidArgumentError('expected an ISO 4217 currency code, e.g. EUR');
+  return value;
+}
+
+export function registerLcr(program: Command): void {
+  program
+    .command('lcr')
+    .description('least-cost routing: rank the payable voice suppliers per destination prefix by the cost of a typical call')
+    .argument('<agreements...>', '.icx files or directories')
+    .requiredOption('--at <datetime>', 'the instant to price at, YYYY-MM-DDTHH:MM (UTC unless it ends in Z or ±HH:MM)')
+    .option('--band <name>', 'price at this band (suppliers without it use their band of --at)')
+    .option('--currency <code>', 'the table currency (default: the most common agreement currency of the suppliers)', currency)
+    .option('--call-seconds <n>', 'the typical call length the ranking compares', positive, 120)
+    .option('--out <file>', 'write the table to a .csv or .json file')
+    .option('--json', 'print the table as JSON')
+    .option('--max-suppliers <n>', `ranks kept per prefix (the printed table shows ${TABLE_RANKS} by default)`, positive)
+    .option('--disable <supplier...>', 'leave out these suppliers (partner names or agreement ids)')
+    .option('--sell <file.csv>', 'margin guard: our sell prices per minute, CSV prefix,price,currency')
+    .option('--fx <table.csv...>', 'FX tables (date,from,to,rate) for currency pairs the agreements do not convert')
+    .option('--min-asr <percent>', 'quality floor: the ASR target the supplier agreement must state', decimal)
+    .option('--min-acd <seconds>', 'quality floor: the ACD target the supplier agreement must state', decimal)
+    .action(async (paths: string[], opts: LcrCliOptions) => {
+      if (opts.out !== undefined && !/\.(csv|json)$/i.test(opts.out)) throw new UsageError(`--out ${opts.out}: give a file ending in .csv or .json`);
+      if (opts.out !== undefined && opts.json) throw new UsageError('choose one of --out and --json');
+      try {
+        const at = parseAt(opts.at);
+        if (opts.out !== undefined) await requireWritableDir(path.dirname(path.resolve(opts.out)), '--out', opts.out);
+        const fx = await readFx(opts.fx ?? []);
+        const sellText = opts.sell !== undefined ? await readInput(opts.sell, '--sell') : undefined;
+        const { result } = await compileOrFail(paths);
+        const quality = { ...(opts.minAsr !== undefined ? { asr: opts.minAsr } : {}), ...(opts.minAcd !== undefined ? { acd: opts.minAcd } : {}) };
+        const t = lcrTable(result.compiled.plans, {
+          at, callSeconds: opts.callSeconds, fx,
+          ...(opts.band !== undefined ? { band: opts.band } : {}),
+          ...(opts.currency !== undefined ? { currency: opts.currency } : {}),
+          ...(opts.disable !== undefined ? { disable: opts.disable } : {}),
+          ...(Object.keys(quality).length ? { quality } : {}),
+          ...(sellText !== undefined ? { sell: (cur: string) => readSellTable(sellText, displayPath(path.resolve(opts.sell!)), cur) } : {}),
+        });
+        const meta: TableMeta = { at: at.toISOString(), currency: t.set.currency, callSeconds: opts.callSeconds, ...(opts.maxSuppliers !== undefined ? { maxSuppliers: opts.maxSuppliers } : {}) };
+        for (const n of t.set.notes) process.stderr.write(`icx: note: ${n}\n`);
+        const sum = summarize(t.routes);
+        const line = `${sum.prefixes} prefixes, ${t.set.suppliers.length} supplier${t.set.suppliers.length === 1 ? '' : 's'} in ${meta.currency} for a ${meta.callSeconds} s call at ${meta.at}` +
+          `${sum.unrouted ? `; ${sum.unrouted} prefixes without a route` : ''}${sum.margin ? `; ${sum.margin} routes excluded by the margin guard` : ''}` +
+          t.set.excluded.map((x) => `; ${x.name} (${x.agreement}) left out: ${x.reason}`).join('');
+        if (opts.out !== undefined) {
+          await writeFileAtomic(path.resolve(opts.out), /\.json$/i.test(opts.out) ? routesJson(t.routes, t.set, meta) : routesCsv(t.routes, meta));
+          process.stdout.write(`${line}\nwrote ${opts.out}\n`);
+        } else if (opts.json) {
+          process.stdout.write(routesJson(t.routes, t.set, meta));
+        } else {
+          process.stdout.write(table(t.routes, { ...meta, maxSuppliers: opts.maxSuppliers ?? TABLE_RANKS }) + `\n${line}\n`);
+        }
+      } catch (e) {
+        if (e instanceof LcrError) throw e.kind === 'usage' ? new UsageError(e.message) : new Failure(e.message);
+        throw e;
+      }
+    });
+}
+
+function table(routes: ReturnType<typeof lcrTable>['routes'], m: TableMeta): string {
+  const rows: string[][] = [];
+  for (const r of routes) {
+    r.offers.slice(0, m.maxSuppliers).forEach((o, i) => rows.push([
+      r.prefix || '(any)', String(i + 1), o.supplier.name, o.supplier.agreement, o.zone, o.matched || '(any)', `${o.rate} ${o.supplier.priceCurrency}/min`,
+      `${o.firstSeconds}/${o.nextSeconds}`, `${showCost(o.cost60)} ${m.currency}`, '']));
+    for (const x of r.excluded) rows.push([r.prefix || '(any)', '-', x.supplier.name, x.supplier.agreement, x.zone, x.matched || '(any)', '', '', '', x.reason]);
+  }
+  return renderTable(['prefix', 'rank', 'supplier', 'agreement', 'zone', 'matched', 'rate', 'incr', `cost/${m.callSeconds}s`, 'excluded'], rows, new Set([1, 8]));
+}
+
+async function readInput(p: string, what: string): Promise<string> {
+  try {
+    return await readFile(path.resolve(p), 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new UsageError(`${what} ${p}: ${code === 'ENOENT' ? 'no such file' : `cannot read (${code ?? String(e)})`}`);
+  }
+}
+
+async function readFx(files: string[]): Promise<FxRow[]> {
+  const rows: FxRow[] = [];
+  for (const f of files) {
+    const text = await readInput(f, '--fx');
+    const shown = displayPath(path.resolve(f));
+    const t = readFxTable(text);
+    const p = t.problems[0];
+    if (p) throw new UsageError(`${shown}:${p.range.start.line}:${p.range.start.column}: ${p.message}`);
+    for (const r of t.rows) rows.push({ date: r.date, from: r.from, to: r.to, rate: r.rate, where: `${shown}:${r.line}` });
+  }
+  return rows;
+}
