@@ -47,12 +47,17 @@ type Resolved = { kind: 'offer'; offer: Omit<Offer, 'matched'> } | { kind: 'excl
 /** Margin guard: the sell price per minute (table currency) of a route prefix, by longest prefix; undefined = none. */
 export type SellLookup = (prefix: string) => Dec | undefined;
 
-export function buildRoutes(suppliers: readonly Supplier[], callSeconds: number, sell?: SellLookup): Route[] {
+/**
+ * `extraPrefixes`: the prefixes of suppliers left out (disabled, quality): they stay in the
+ * table, so a destination only they served shows as a prefix without a route, not as nothing.
+ */
+export function buildRoutes(suppliers: readonly Supplier[], callSeconds: number, sell?: SellLookup, extraPrefixes: Iterable<string> = []): Route[] {
   // each supplier's prefix → what it resolves to at --at (cached per zone/tariff: a deck has
   // many prefixes per destination)
   const own = suppliers.map((s) => resolvePrefixes(s, callSeconds));
   const union = new Set<string>();
   for (const m of own) for (const p of m.keys()) union.add(p);
+  for (const p of extraPrefixes) union.add(p);
   const sorted = [...union].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 
   const best: (number | undefined)[][] = new Array(sorted.length); // per route, per supplier: index of the matched route

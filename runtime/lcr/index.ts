@@ -15,6 +15,6 @@ export interface LcrTable {
 
 export function lcrTable(plans: readonly HashedAgreementPlan[], o: LcrOptions & { sell?: (currency: string) => SellLookup }): LcrTable {
   const set = selectSuppliers(plans, o);
-  const routes = buildRoutes(set.suppliers, o.callSeconds, o.sell?.(set.currency));
+  const routes = buildRoutes(set.suppliers, o.callSeconds, o.sell?.(set.currency), set.excludedPrefixes);
   return { set, routes };
 }

@@ -63,6 +63,8 @@ export interface SupplierSet {
   currency: string;
   suppliers: Supplier[];
   excluded: ExcludedSupplier[];
+  /** the prefixes of the excluded suppliers (kept in the table as destinations) */
+  excludedPrefixes: string[];
   notes: string[];
 }
 
@@ -87,16 +89,18 @@ export function selectSuppliers(plans: readonly HashedAgreementPlan[], o: LcrOpt
       throw new LcrError(`--disable: \`${d}\` is neither a supplier (partner) nor an agreement among the suppliers (${[...new Set(candidates.map((c) => c.plan.partner.name))].sort().join(', ')})`, 'usage');
     }
   }
-  const out: SupplierSet = { currency, suppliers: [], excluded: [], notes: [] };
+  const out: SupplierSet = { currency, suppliers: [], excluded: [], excludedPrefixes: [], notes: [] };
   for (const c of candidates) {
     const base = { name: c.plan.partner.name, agreement: c.plan.id, service: c.service.name };
     if (disabled.has(c.plan.id) || disabled.has(c.plan.partner.name)) {
       out.excluded.push({ ...base, reason: 'disabled' });
+      for (const p of c.service.prefixes) out.excludedPrefixes.push(p.prefix);
       continue;
     }
     const q = qualityProblem(c.plan, o.quality);
     if (q) {
       out.excluded.push({ ...base, reason: q });
+      for (const p of c.service.prefixes) out.excludedPrefixes.push(p.prefix);
       continue;
     }
     let band: string;
