@@ -24,6 +24,11 @@ export interface Offer {
   native60: Dec;
   /** cost ×60 in the table currency, exact: what the ranking compares */
   cost60: Dec;
+  /** cost60's place among every distinct cost of the table (equal costs, equal order): a fast exact comparison */
+  order: number;
+  /** cost and native cost as shown (/60, 6 decimals), computed once per zone */
+  costText: string;
+  nativeText: string;
 }
 
 export interface Exclusion {
@@ -42,7 +47,7 @@ export interface Route {
   sell60?: Dec;
 }
 
-type Resolved = { kind: 'offer'; offer: Omit<Offer, 'matched'> } | { kind: 'excluded'; zone: string; reason: string };
+type Resolved = { kind: 'offer'; offer: Offer } | { kind: 'excluded'; zone: string; reason: string };
 
 /** Margin guard: the sell price per minute (table currency) of a route prefix, by longest prefix; undefined = none. */
 export type SellLookup = (prefix: string) => Dec | undefined;
@@ -55,6 +60,7 @@ export function buildRoutes(suppliers: readonly Supplier[], callSeconds: number,
   // each supplier's prefix → what it resolves to at --at (cached per zone/tariff: a deck has
   // many prefixes per destination)
   const own = suppliers.map((s) => resolvePrefixes(s, callSeconds));
+  rankCosts(own);
   const union = new Set<string>();
   for (const m of own) for (const p of m.keys()) union.add(p);
   for (const p of extraPrefixes) union.add(p);
@@ -82,7 +88,7 @@ export function buildRoutes(suppliers: readonly Supplier[], callSeconds: number,
       const r = own[s]!.get(matched)!;
       if (r.kind === 'excluded') route.excluded.push({ supplier: suppliers[s]!, matched, zone: r.zone, reason: r.reason });
       else if (sell60 !== undefined && r.offer.cost60.gt(sell60)) route.excluded.push({ supplier: suppliers[s]!, matched, zone: r.offer.zone, reason: 'margin' });
-      else route.offers.push({ ...r.offer, matched });
+      else route.offers.push(r.offer);
     }
     route.offers.sort(compareOffers);
     routes.push(route);
@@ -92,11 +98,33 @@ export function buildRoutes(suppliers: readonly Supplier[], callSeconds: number,
 
 /** Cheapest first; ties by supplier name, agreement id, service: the same input always gives the same order. */
 function compareOffers(a: Offer, b: Offer): number {
-  return a.cost60.cmp(b.cost60) || cmp(a.supplier.name, b.supplier.name) || cmp(a.supplier.agreement, b.supplier.agreement) || cmp(a.supplier.service.name, b.supplier.service.name);
+  return a.order - b.order || cmp(a.supplier.name, b.supplier.name) || cmp(a.supplier.agreement, b.supplier.agreement) || cmp(a.supplier.service.name, b.supplier.service.name);
 }
 
 function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * Numbers every distinct cost once — one exact Decimal sort of the zone-level costs (the
+ * prefix-level offers share their zone's cost60 object) — so ranking compares integers.
+ */
+function rankCosts(own: Map<string, Resolved>[]): void {
+  const byCost = new Map<Dec, Offer[]>();
+  for (const m of own) {
+    for (const r of m.values()) {
+      if (r.kind !== 'offer') continue;
+      const list = byCost.get(r.offer.cost60);
+      if (list) list.push(r.offer);
+      else byCost.set(r.offer.cost60, [r.offer]);
+    }
+  }
+  const costs = [...byCost.keys()].sort((a, b) => a.cmp(b));
+  let order = 0;
+  costs.forEach((c, i) => {
+    if (i > 0 && !c.eq(costs[i - 1]!)) order++;
+    for (const o of byCost.get(c)!) o.order = order;
+  });
 }
 
 function resolvePrefixes(s: Supplier, callSeconds: number): Map<string, Resolved> {
@@ -116,24 +144,27 @@ function resolvePrefixes(s: Supplier, callSeconds: number): Map<string, Resolved
       r = resolveZone(s, zone, barred.has(zone), lines.get(key), callSeconds);
       byKey.set(key, r);
     }
-    out.set(prefix, r);
+    // one offer per supplier prefix (it records the prefix that matched), sharing the zone's figures
+    out.set(prefix, r.kind === 'offer' ? { kind: 'offer', offer: { ...r.offer, matched: prefix } } : r);
   }
   return out;
 }
 
 function resolveZone(s: Supplier, zone: string, barred: boolean, line: RateLinePlan | undefined, callSeconds: number): Resolved {
+  // (matched is set per prefix by resolvePrefixes; order by rankCosts)
   if (barred) return { kind: 'excluded', zone, reason: 'barred' };
   if (!line) return { kind: 'excluded', zone, reason: 'no-rate' };
   if (line.closed) return { kind: 'excluded', zone, reason: 'closed' };
   const inc = incrementsOf(s.service, line);
   const billed = billedSeconds(callSeconds, inc);
   const native60 = callCost60(s.service, line, billed);
+  const cost60 = native60.times(s.fxRate);
   return {
     kind: 'offer',
     offer: {
       supplier: s, zone, clause: line.clause, rate: ratePerMinute(line),
       firstSeconds: inc.firstSeconds, nextSeconds: inc.nextSeconds, billed,
-      native60, cost60: native60.times(s.fxRate),
+      native60, cost60, matched: '', order: 0, costText: showCost(cost60), nativeText: showCost(native60),
     },
   };
 }

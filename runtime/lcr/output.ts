@@ -19,8 +19,8 @@ export const CSV_COLUMNS = [
 function offerRow(r: Route, rank: number, o: Offer, m: TableMeta): string[] {
   const s = o.supplier;
   return [r.prefix, String(rank), s.name, s.agreement, s.service.name, o.zone, o.matched, s.band, o.rate, s.priceCurrency,
-    `${o.firstSeconds}/${o.nextSeconds}`, String(o.billed), showCost(o.cost60), m.currency, String(m.callSeconds),
-    showCost(o.native60), s.fxRate.toFixed(), o.clause, ''];
+    `${o.firstSeconds}/${o.nextSeconds}`, String(o.billed), o.costText, m.currency, String(m.callSeconds),
+    o.nativeText, s.fxText, o.clause, ''];
 }
 
 function excludedRow(r: Route, x: Exclusion, m: TableMeta): string[] {
@@ -59,8 +59,8 @@ export function routesJson(routes: readonly Route[], set: SupplierSet, m: TableM
       routes: kept(r, m).map((o, i) => ({
         rank: i + 1, supplier: o.supplier.name, agreement: o.supplier.agreement, service: o.supplier.service.name, zone: o.zone,
         matchedPrefix: o.matched, band: o.supplier.band, rate: o.rate, rateCurrency: o.supplier.priceCurrency,
-        increments: `${o.firstSeconds}/${o.nextSeconds}`, billedSeconds: o.billed, cost: showCost(o.cost60),
-        nativeCost: showCost(o.native60), fxRate: o.supplier.fxRate.toFixed(), clause: o.clause,
+        increments: `${o.firstSeconds}/${o.nextSeconds}`, billedSeconds: o.billed, cost: o.costText,
+        nativeCost: o.nativeText, fxRate: o.supplier.fxText, clause: o.clause,
       })),
       excluded: r.excluded.map((x) => ({ supplier: x.supplier.name, agreement: x.supplier.agreement, zone: x.zone, matchedPrefix: x.matched, reason: x.reason })),
     })),

@@ -48,6 +48,8 @@ export interface Supplier {
   priceCurrency: string;
   /** 1 price-currency unit = fxRate table-currency units (exact; "1" when the same) */
   fxRate: Dec;
+  /** fxRate as text */
+  fxText: string;
   /** how fxRate was obtained, for the output (null when no conversion) */
   fxSource: string | null;
 }
@@ -111,7 +113,7 @@ export function selectSuppliers(plans: readonly HashedAgreementPlan[], o: LcrOpt
     }
     const priceCurrency = c.service.priceCurrency ?? c.plan.currency;
     const fx = conversion(c.plan, priceCurrency, currency, c.localDate, o.fx ?? []);
-    out.suppliers.push({ ...base, plan: c.plan, service: c.service, localDate: c.localDate, band, priceCurrency, fxRate: fx.rate, fxSource: fx.source });
+    out.suppliers.push({ ...base, plan: c.plan, service: c.service, localDate: c.localDate, band, priceCurrency, fxRate: fx.rate, fxText: fx.rate.toFixed(), fxSource: fx.source });
   }
   return out;
 }
