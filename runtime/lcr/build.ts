@@ -8,6 +8,7 @@
 // parent comes from a stack walk of the sorted list: O(prefixes × suppliers), no per-digit probes.
 import type { RateLinePlan } from '../../compiler/plan.js';
 import { billedSeconds, callCost60, D, type Dec, incrementsOf, ratePerMinute } from './call-cost.js';
+import { marginalCost60 } from './commitments.js';
 import type { Supplier } from './suppliers.js';
 
 export interface Offer {
@@ -24,7 +25,14 @@ export interface Offer {
   native60: Dec;
   /** cost ×60 in the table currency, exact: what the ranking compares */
   cost60: Dec;
-  /** cost60's place among every distinct cost of the table (equal costs, equal order): a fast exact comparison */
+  /**
+   * what the ranking compares: cost60, or the marginal cost ×60 when an unmet commitment
+   * lowers it (runtime/lcr/commitments.ts); exact, in the table currency
+   */
+  rank60: Dec;
+  /** rank60 shown, when it differs from the cost (a commitment applied); else null */
+  marginalText: string | null;
+  /** rank60's place among every distinct cost of the table (equal costs, equal order): a fast exact comparison */
   order: number;
   /** cost and native cost as shown (/60, 6 decimals), computed once per zone */
   costText: string;
@@ -114,9 +122,9 @@ function rankCosts(own: Map<string, Resolved>[]): void {
   for (const m of own) {
     for (const r of m.values()) {
       if (r.kind !== 'offer') continue;
-      const list = byCost.get(r.offer.cost60);
+      const list = byCost.get(r.offer.rank60);
       if (list) list.push(r.offer);
-      else byCost.set(r.offer.cost60, [r.offer]);
+      else byCost.set(r.offer.rank60, [r.offer]);
     }
   }
   const costs = [...byCost.keys()].sort((a, b) => a.cmp(b));
@@ -159,12 +167,13 @@ function resolveZone(s: Supplier, zone: string, barred: boolean, line: RateLineP
   const billed = billedSeconds(callSeconds, inc);
   const native60 = callCost60(s.service, line, billed);
   const cost60 = native60.times(s.fxRate);
+  const rank60 = s.commitment ? marginalCost60(native60, billed, s.commitment).times(s.fxRate) : cost60;
   return {
     kind: 'offer',
     offer: {
       supplier: s, zone, clause: line.clause, rate: ratePerMinute(line),
       firstSeconds: inc.firstSeconds, nextSeconds: inc.nextSeconds, billed,
-      native60, cost60, matched: '', order: 0, costText: showCost(cost60), nativeText: showCost(native60),
+      native60, cost60, rank60, marginalText: s.commitment ? showCost(rank60) : null, matched: '', order: 0, costText: showCost(cost60), nativeText: showCost(native60),
     },
   };
 }

@@ -13,19 +13,19 @@ export interface TableMeta {
 
 export const CSV_COLUMNS = [
   'prefix', 'rank', 'supplier', 'agreement', 'service', 'zone', 'matched_prefix', 'band', 'rate', 'rate_currency',
-  'increments', 'billed_seconds', 'cost', 'currency', 'call_seconds', 'native_cost', 'fx_rate', 'clause', 'excluded',
+  'increments', 'billed_seconds', 'cost', 'currency', 'call_seconds', 'native_cost', 'fx_rate', 'clause', 'excluded', 'marginal_cost',
 ] as const;
 
 function offerRow(r: Route, rank: number, o: Offer, m: TableMeta): string[] {
   const s = o.supplier;
   return [r.prefix, String(rank), s.name, s.agreement, s.service.name, o.zone, o.matched, s.band, o.rate, s.priceCurrency,
     `${o.firstSeconds}/${o.nextSeconds}`, String(o.billed), o.costText, m.currency, String(m.callSeconds),
-    o.nativeText, s.fxText, o.clause, ''];
+    o.nativeText, s.fxText, o.clause, '', o.marginalText ?? ''];
 }
 
 function excludedRow(r: Route, x: Exclusion, m: TableMeta): string[] {
   const s = x.supplier;
-  return [r.prefix, '', s.name, s.agreement, s.service.name, x.zone, x.matched, s.band, '', s.priceCurrency, '', '', '', m.currency, String(m.callSeconds), '', '', '', x.reason];
+  return [r.prefix, '', s.name, s.agreement, s.service.name, x.zone, x.matched, s.band, '', s.priceCurrency, '', '', '', m.currency, String(m.callSeconds), '', '', '', x.reason, ''];
 }
 
 function kept(r: Route, m: TableMeta): Offer[] {
@@ -61,6 +61,7 @@ export function routesJson(routes: readonly Route[], set: SupplierSet, m: TableM
         matchedPrefix: o.matched, band: o.supplier.band, rate: o.rate, rateCurrency: o.supplier.priceCurrency,
         increments: `${o.firstSeconds}/${o.nextSeconds}`, billedSeconds: o.billed, cost: o.costText,
         nativeCost: o.nativeText, fxRate: o.supplier.fxText, clause: o.clause,
+        ...(o.marginalText !== null ? { marginalCost: o.marginalText, commitment: o.supplier.commitment!.text } : {}),
       })),
       excluded: r.excluded.map((x) => ({ supplier: x.supplier.name, agreement: x.supplier.agreement, zone: x.zone, matchedPrefix: x.matched, reason: x.reason })),
     })),

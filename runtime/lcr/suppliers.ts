@@ -4,6 +4,7 @@
 import type { AgreementPlan, HashedAgreementPlan, ServicePlan } from '../../compiler/plan.js';
 import { lastDayOfMonth } from '../../compiler/values.js';
 import { D, type Dec } from './call-cost.js';
+import { commitmentCredit, type CommitmentCredit } from './commitments.js';
 import { LcrError } from './errors.js';
 import { bandAt, localTime } from './local-time.js';
 
@@ -35,6 +36,8 @@ export interface LcrOptions {
   /** rows of `--fx` tables, for currency pairs the agreements' own fx lines do not cover */
   fx?: FxRow[];
   quality?: QualityFloor;
+  /** agreement id → what is already used of our commitment in the period (runtime/lcr/commitments.ts) */
+  commitmentUsed?: ReadonlyMap<string, string>;
 }
 
 export interface Supplier {
@@ -50,6 +53,8 @@ export interface Supplier {
   fxRate: Dec;
   /** fxRate as text */
   fxText: string;
+  /** our unmet commitment to this supplier, which lowers its marginal cost; null = none applies */
+  commitment: CommitmentCredit | null;
   /** how fxRate was obtained, for the output (null when no conversion) */
   fxSource: string | null;
 }
@@ -91,6 +96,9 @@ export function selectSuppliers(plans: readonly HashedAgreementPlan[], o: LcrOpt
       throw new LcrError(`--disable: \`${d}\` is neither a supplier (partner) nor an agreement among the suppliers (${[...new Set(candidates.map((c) => c.plan.partner.name))].sort().join(', ')})`, 'usage');
     }
   }
+  for (const id of o.commitmentUsed?.keys() ?? []) {
+    if (!candidates.some((c) => c.plan.id === id)) throw new LcrError(`--commitment-used: \`${id}\` is not the agreement id of a supplier`, 'usage');
+  }
   const out: SupplierSet = { currency, suppliers: [], excluded: [], excludedPrefixes: [], notes: [] };
   for (const c of candidates) {
     const base = { name: c.plan.partner.name, agreement: c.plan.id, service: c.service.name };
@@ -113,7 +121,8 @@ export function selectSuppliers(plans: readonly HashedAgreementPlan[], o: LcrOpt
     }
     const priceCurrency = c.service.priceCurrency ?? c.plan.currency;
     const fx = conversion(c.plan, priceCurrency, currency, c.localDate, o.fx ?? []);
-    out.suppliers.push({ ...base, plan: c.plan, service: c.service, localDate: c.localDate, band, priceCurrency, fxRate: fx.rate, fxText: fx.rate.toFixed(), fxSource: fx.source });
+    const commitment = commitmentCredit(c.plan, c.service, o.commitmentUsed ?? new Map(), out.notes);
+    out.suppliers.push({ ...base, commitment, plan: c.plan, service: c.service, localDate: c.localDate, band, priceCurrency, fxRate: fx.rate, fxText: fx.rate.toFixed(), fxSource: fx.source });
   }
   return out;
 }

@@ -28,11 +28,11 @@ describe('icx lcr (CLI)', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^7 prefixes, 4 suppliers in EUR for a 120 s call at 2026-03-10T10:00:00.000Z\nwrote routes.csv\n$/);
     const lines = readFileSync(path.join(dir, 'routes.csv'), 'utf8').trim().split('\n');
-    expect(lines[0]).toBe('prefix,rank,supplier,agreement,service,zone,matched_prefix,band,rate,rate_currency,increments,billed_seconds,cost,currency,call_seconds,native_cost,fx_rate,clause,excluded');
+    expect(lines[0]).toBe('prefix,rank,supplier,agreement,service,zone,matched_prefix,band,rate,rate_currency,increments,billed_seconds,cost,currency,call_seconds,native_cost,fx_rate,clause,excluded,marginal_cost');
     const p337 = lines.filter((l) => l.startsWith('337,')).map((l) => l.split(',').slice(0, 3).concat(l.split(',')[12]!).join(' '));
     // DELTA 0.020 USD × 0.90 = 0.018 EUR; ALPHA 0.0095 × 2 = 0.019; GAMMA 0.0100 × 2 = 0.020
     expect(p337).toEqual(['337 1 DELTA 0.018000', '337 2 ALPHA 0.019000', '337 3 GAMMA 0.020000']);
-    expect(lines.filter((l) => l.startsWith('3389,')).map((l) => `${l.split(',')[2]} ${l.split(',').at(-1)}`)).toEqual(['ALPHA ', 'GAMMA barred']);
+    expect(lines.filter((l) => l.startsWith('3389,')).map((l) => `${l.split(',')[2]} ${l.split(',')[18]}`)).toEqual(['ALPHA ', 'GAMMA barred']);
   });
 
   it('prints JSON with --max-suppliers and the margin guard', () => {

@@ -89,3 +89,17 @@ export function plansOf(...texts: string[]): HashedAgreementPlan[] {
   if (errors.length) throw new Error(errors.map((d) => `${d.code} ${d.message}`).join('\n'));
   return r.compiled.plans;
 }
+
+/** EPSILON (EUR, 60/60): 33 6 at 0.0250; ACME commits 10,000 min per month, shortfall at 0.0200 EUR/min. */
+export const EPSILON = agreement('LCR-EPSILON', 'EPSILON', 'EUR', 'UTC', 'TE1', '', `
+  zones {
+    E-MOB  33 6
+  }
+  service termination voice payable {
+    billing 60/60
+    rate E-MOB  0.0250 EUR/min
+  }
+  commitment on termination {
+    ACME-UK commits 10_000 min per month
+    shortfall at 0.0200 EUR/min
+  }`);

@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { readFxTable } from '../../../compiler/fx-table.js';
 import { isFxCurrency } from '../../../compiler/check/fx-currencies.js';
-import { showCost } from '../../lcr/build.js';
+import { parseCommitmentUsed } from '../../lcr/commitments.js';
 import { LcrError } from '../../lcr/errors.js';
 import { lcrTable } from '../../lcr/index.js';
 import { parseAt } from '../../lcr/local-time.js';
@@ -34,6 +34,7 @@ interface LcrCliOptions {
   fx?: string[];
   minAsr?: string;
   minAcd?: string;
+  commitmentUsed?: string[];
 }
 
 /** Table output without --max-suppliers shows this many ranks per prefix. */
@@ -72,6 +73,7 @@ export function registerLcr(program: Command): void {
     .option('--fx <table.csv...>', 'FX tables (date,from,to,rate) for currency pairs the agreements do not convert')
     .option('--min-asr <percent>', 'quality floor: the ASR target the supplier agreement must state', decimal)
     .option('--min-acd <seconds>', 'quality floor: the ACD target the supplier agreement must state', decimal)
+    .option('--commitment-used <agreement=qty...>', 'what is used so far this period of our commitment to a supplier (spend in its currency, or minutes): an unmet one lowers its marginal cost')
     .action(async (paths: string[], opts: LcrCliOptions) => {
       if (opts.out !== undefined && !/\.(csv|json)$/i.test(opts.out)) throw new UsageError(`--out ${opts.out}: give a file ending in .csv or .json`);
       if (opts.out !== undefined && opts.json) throw new UsageError('choose one of --out and --json');
@@ -88,6 +90,7 @@ export function registerLcr(program: Command): void {
           ...(opts.currency !== undefined ? { currency: opts.currency } : {}),
           ...(opts.disable !== undefined ? { disable: opts.disable } : {}),
           ...(Object.keys(quality).length ? { quality } : {}),
+          ...(opts.commitmentUsed !== undefined ? { commitmentUsed: parseCommitmentUsed(opts.commitmentUsed) } : {}),
           ...(sellText !== undefined ? { sell: (cur: string) => readSellTable(sellText, displayPath(path.resolve(opts.sell!)), cur) } : {}),
         });
         const meta: TableMeta = { at: at.toISOString(), currency: t.set.currency, callSeconds: opts.callSeconds, ...(opts.maxSuppliers !== undefined ? { maxSuppliers: opts.maxSuppliers } : {}) };
@@ -116,10 +119,10 @@ function table(routes: ReturnType<typeof lcrTable>['routes'], m: TableMeta): str
   for (const r of routes) {
     r.offers.slice(0, m.maxSuppliers).forEach((o, i) => rows.push([
       r.prefix || '(any)', String(i + 1), o.supplier.name, o.supplier.agreement, o.zone, o.matched || '(any)', `${o.rate} ${o.supplier.priceCurrency}/min`,
-      `${o.firstSeconds}/${o.nextSeconds}`, `${showCost(o.cost60)} ${m.currency}`, '']));
+      `${o.firstSeconds}/${o.nextSeconds}`, `${o.costText} ${m.currency}`, o.marginalText !== null ? `marginal ${o.marginalText}` : '']));
     for (const x of r.excluded) rows.push([r.prefix || '(any)', '-', x.supplier.name, x.supplier.agreement, x.zone, x.matched || '(any)', '', '', '', x.reason]);
   }
-  return renderTable(['prefix', 'rank', 'supplier', 'agreement', 'zone', 'matched', 'rate', 'incr', `cost/${m.callSeconds}s`, 'excluded'], rows, new Set([1, 8]));
+  return renderTable(['prefix', 'rank', 'supplier', 'agreement', 'zone', 'matched', 'rate', 'incr', `cost/${m.callSeconds}s`, 'note'], rows, new Set([1, 8]));
 }
 
 async function readInput(p: string, what: string): Promise<string> {
