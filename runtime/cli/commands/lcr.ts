@@ -10,6 +10,8 @@ import { isFxCurrency } from '../../../compiler/check/fx-currencies.js';
 import { parseCommitmentUsed } from '../../lcr/commitments.js';
 import { LcrError } from '../../lcr/errors.js';
 import { lcrTable } from '../../lcr/index.js';
+import { diffRoutes } from '../../lcr/diff.js';
+import type { HashedAgreementPlan } from '../../../compiler/plan.js';
 import { parseAt } from '../../lcr/local-time.js';
 import { routesCsv, routesJson, summarize, type TableMeta } from '../../lcr/output.js';
 import { readSellTable } from '../../lcr/sell.js';
@@ -22,7 +24,9 @@ import { renderTable } from '../table.js';
 import { writeFileAtomic } from '../write-atomic.js';
 
 interface LcrCliOptions {
-  at: string;
+  at?: string;
+  from?: string;
+  to?: string;
   band?: string;
   currency?: string;
   callSeconds: number;
@@ -60,8 +64,12 @@ export function registerLcr(program: Command): void {
   program
     .command('lcr')
     .description('least-cost routing: rank the payable voice suppliers per destination prefix by the cost of a typical call')
-    .argument('<agreements...>', '.icx files or directories')
-    .requiredOption('--at <datetime>', 'the instant to price at, YYYY-MM-DDTHH:MM (UTC unless it ends in Z or ±HH:MM)')
+    .argument('<agreements...>', '.icx files or directories; or diff AGREEMENTS --from T1 --to T2')
+    // `lcr diff` is read from the first operand, as `bill approve`: a commander subcommand would
+    // take the parent's options from its own arguments. So --at is checked by the action.
+    .option('--at <datetime>', 'the instant to price at, YYYY-MM-DDTHH:MM (UTC unless it ends in Z or ±HH:MM) (required)')
+    .option('--from <datetime>', 'lcr diff: the instant before')
+    .option('--to <datetime>', 'lcr diff: the instant after')
     .option('--band <name>', 'price at this band (suppliers without it use their band of --at)')
     .option('--currency <code>', 'the table currency (default: the most common agreement currency of the suppliers)', currency)
     .option('--call-seconds <n>', 'the typical call length the ranking compares', positive, 120)
@@ -78,21 +86,12 @@ export function registerLcr(program: Command): void {
       if (opts.out !== undefined && !/\.(csv|json)$/i.test(opts.out)) throw new UsageError(`--out ${opts.out}: give a file ending in .csv or .json`);
       if (opts.out !== undefined && opts.json) throw new UsageError('choose one of --out and --json');
       try {
+        if (paths[0] === 'diff') return await diff(paths.slice(1), opts);
+        if (opts.at === undefined) throw new UsageError('icx lcr needs --at YYYY-MM-DDTHH:MM (the instant to price at)');
         const at = parseAt(opts.at);
         if (opts.out !== undefined) await requireWritableDir(path.dirname(path.resolve(opts.out)), '--out', opts.out);
-        const fx = await readFx(opts.fx ?? []);
-        const sellText = opts.sell !== undefined ? await readInput(opts.sell, '--sell') : undefined;
         const { result } = await compileOrFail(paths);
-        const quality = { ...(opts.minAsr !== undefined ? { asr: opts.minAsr } : {}), ...(opts.minAcd !== undefined ? { acd: opts.minAcd } : {}) };
-        const t = lcrTable(result.compiled.plans, {
-          at, callSeconds: opts.callSeconds, fx,
-          ...(opts.band !== undefined ? { band: opts.band } : {}),
-          ...(opts.currency !== undefined ? { currency: opts.currency } : {}),
-          ...(opts.disable !== undefined ? { disable: opts.disable } : {}),
-          ...(Object.keys(quality).length ? { quality } : {}),
-          ...(opts.commitmentUsed !== undefined ? { commitmentUsed: parseCommitmentUsed(opts.commitmentUsed) } : {}),
-          ...(sellText !== undefined ? { sell: (cur: string) => readSellTable(sellText, displayPath(path.resolve(opts.sell!)), cur) } : {}),
-        });
+        const t = await tableAt(result.compiled.plans, at, opts);
         const meta: TableMeta = { at: at.toISOString(), currency: t.set.currency, callSeconds: opts.callSeconds, ...(opts.maxSuppliers !== undefined ? { maxSuppliers: opts.maxSuppliers } : {}) };
         for (const n of t.set.notes) process.stderr.write(`icx: note: ${n}\n`);
         const sum = summarize(t.routes);
@@ -112,6 +111,43 @@ export function registerLcr(program: Command): void {
         throw e;
       }
     });
+}
+
+/** The route table at one instant, with every option of the command (fx, sell, quality…). */
+async function tableAt(plans: readonly HashedAgreementPlan[], at: Date, opts: LcrCliOptions) {
+  const fx = await readFx(opts.fx ?? []);
+  const sellText = opts.sell !== undefined ? await readInput(opts.sell, '--sell') : undefined;
+  const quality = { ...(opts.minAsr !== undefined ? { asr: opts.minAsr } : {}), ...(opts.minAcd !== undefined ? { acd: opts.minAcd } : {}) };
+  return lcrTable(plans, {
+    at, callSeconds: opts.callSeconds, fx,
+    ...(opts.band !== undefined ? { band: opts.band } : {}),
+    ...(opts.currency !== undefined ? { currency: opts.currency } : {}),
+    ...(opts.disable !== undefined ? { disable: opts.disable } : {}),
+    ...(Object.keys(quality).length ? { quality } : {}),
+    ...(opts.commitmentUsed !== undefined ? { commitmentUsed: parseCommitmentUsed(opts.commitmentUsed) } : {}),
+    ...(sellText !== undefined ? { sell: (cur: string) => readSellTable(sellText, displayPath(path.resolve(opts.sell!)), cur) } : {}),
+  });
+}
+
+/** `icx lcr diff AGREEMENTS --from T1 --to T2 [--json]`: how the first choice of each prefix changes. */
+async function diff(paths: string[], opts: LcrCliOptions): Promise<void> {
+  if (paths.length === 0) throw new UsageError('icx lcr diff needs the agreements, e.g. icx lcr diff agreements/ --from 2026-03-14T10:00 --to 2026-03-16T10:00');
+  if (opts.from === undefined || opts.to === undefined) throw new UsageError('icx lcr diff needs --from and --to (the two instants to compare)');
+  if (opts.at !== undefined || opts.out !== undefined) throw new UsageError('icx lcr diff takes --from and --to, not --at or --out');
+  const [from, to] = [parseAt(opts.from), parseAt(opts.to)];
+  const { result } = await compileOrFail(paths);
+  const a = await tableAt(result.compiled.plans, from, opts);
+  const b = await tableAt(result.compiled.plans, to, { ...opts, ...(opts.currency === undefined ? { currency: a.set.currency } : {}) });
+  const changes = diffRoutes(a.routes, b.routes);
+  if (opts.json) {
+    process.stdout.write(JSON.stringify({ from: from.toISOString(), to: to.toISOString(), currency: a.set.currency, callSeconds: opts.callSeconds, changes }, null, 2) + '\n');
+    return;
+  }
+  const who = (c: (typeof changes)[number]['before']) => (c ? `${c.supplier} (${c.agreement}) ${c.zone}` : '(no route)');
+  const rows = changes.map((c) => [c.prefix || '(any)', c.change, who(c.before), c.before?.cost ?? '', who(c.after), c.after?.cost ?? '', c.difference ?? '']);
+  const head = `first choices from ${from.toISOString()} to ${to.toISOString()}, ${a.set.currency} per ${opts.callSeconds} s call`;
+  process.stdout.write(`${head}\n${rows.length ? renderTable(['prefix', 'change', 'before', 'cost', 'after', 'cost', 'difference'], rows, new Set([3, 5, 6])) : 'no route changes'}\n` +
+    `${changes.length} prefix${changes.length === 1 ? '' : 'es'} changed (${changes.filter((c) => c.change === 'supplier').length} to another supplier)\n`);
 }
 
 function table(routes: ReturnType<typeof lcrTable>['routes'], m: TableMeta): string {
