@@ -9,7 +9,7 @@ import { groupThousands, money } from '../billing/render/text.js';
 import type { FindingSide } from '../reconcile/findings.js';
 import { evidenceFileName, evidenceRows, type DisputeDocument } from './document.js';
 import type { DisputeLineRow, PartyDetails } from './store.js';
-import { BOTTOM, LEFT, PAGE_H, renderA4Pdf, RIGHT, TOP } from '../billing/render/pdf-page.js';
+import { BOTTOM, height, LEFT, PAGE_H, renderA4Pdf, RIGHT, room, text, TOP } from '../billing/render/pdf-page.js';
 
 const SMALL = 7.5;
 const PAD = 2.5;
@@ -45,19 +45,8 @@ export function renderDisputePdf(doc: DisputeDocument): Promise<Uint8Array> {
   });
 }
 
-function text(pdf: Pdf, s: string, x: number, y: number, opts: PDFKit.Mixins.TextOptions = {}): void {
-  pdf.text(printable(pdf, s), x, y, { lineBreak: opts.width !== undefined, ...opts });
-}
 
-function height(pdf: Pdf, s: string, width: number): number {
-  return pdf.heightOfString(printable(pdf, s), { width });
-}
 
-function room(pdf: Pdf, y: number, h: number): number {
-  if (y + h <= BOTTOM) return y;
-  pdf.addPage();
-  return TOP;
-}
 
 function heading(pdf: Pdf, title: string, y: number, keep: number): number {
   y = room(pdf, y, 16 + keep);

@@ -2,7 +2,7 @@
 // to render one: pdfkit with the embedded fonts, pages buffered for "page N of M" footers, and an
 // info dictionary dated by the document, never by the clock — the same document, the same bytes.
 import PDFDocument from 'pdfkit';
-import { registerFonts } from './font.js';
+import { printable, registerFonts } from './font.js';
 
 export const PAGE_W = 595.28;
 export const PAGE_H = 841.89;
@@ -43,4 +43,23 @@ export function renderA4Pdf(info: PdfInfo, draw: (pdf: PDFKit.PDFDocument) => vo
     return Promise.reject(e);
   }
   return done;
+}
+
+type Pdf = PDFKit.PDFDocument;
+
+/** Text at (x, y), every character printable by the embedded fonts; wraps only when given a width. */
+export function text(pdf: Pdf, s: string, x: number, y: number, opts: PDFKit.Mixins.TextOptions = {}): void {
+  pdf.text(printable(pdf, s), x, y, { lineBreak: opts.width !== undefined, ...opts });
+}
+
+/** The height `s` takes at this width. */
+export function height(pdf: Pdf, s: string, width: number): number {
+  return pdf.heightOfString(printable(pdf, s), { width });
+}
+
+/** Starts a new page when `h` points do not fit; returns the y to draw at. */
+export function room(pdf: Pdf, y: number, h: number): number {
+  if (y + h <= BOTTOM) return y;
+  pdf.addPage();
+  return TOP;
 }

@@ -9,8 +9,8 @@ import {
   agreementText, chargeText, groupThousands, headerFacts, kindTitle, money, numberText, partyLines, totalLabel,
   quantityText, rateText, recordsText,
 } from './text.js';
-import { printable, SANS, SANS_BOLD } from './font.js';
-import { BOTTOM, LEFT, PAGE_H, renderA4Pdf, RIGHT, TOP } from './pdf-page.js';
+import { SANS, SANS_BOLD } from './font.js';
+import { BOTTOM, height, LEFT, PAGE_H, renderA4Pdf, RIGHT, room, text, TOP } from './pdf-page.js';
 
 const FONT = SANS;
 const BOLD = SANS_BOLD;
@@ -40,20 +40,8 @@ export function renderInvoicePdf(doc: InvoiceDocument): Promise<Uint8Array> {
 
 type Pdf = PDFKit.PDFDocument;
 
-function text(pdf: Pdf, s: string, x: number, y: number, opts: PDFKit.Mixins.TextOptions = {}): void {
-  pdf.text(printable(pdf, s), x, y, { lineBreak: opts.width !== undefined, ...opts });
-}
 
-function height(pdf: Pdf, s: string, width: number): number {
-  return pdf.heightOfString(printable(pdf, s), { width });
-}
 
-/** Starts a new page when `h` points do not fit; returns the y to draw at. */
-function room(pdf: Pdf, y: number, h: number): number {
-  if (y + h <= BOTTOM) return y;
-  pdf.addPage();
-  return TOP;
-}
 
 function layout(pdf: Pdf, doc: InvoiceDocument): void {
   // Header: title and agreement on the left, key facts on the right.
