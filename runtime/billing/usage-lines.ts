@@ -14,10 +14,15 @@ const SCOPE = `FROM rated_rows r
   WHERE d.agreement_id = $1
     AND r.local_start >= CAST($2 AS TIMESTAMP) AND r.local_start < CAST($3 AS TIMESTAMP)`;
 
-// the latest run of every record id (per service): earlier ratings of it are set aside
-const LATEST = `WITH scoped AS (
-  SELECT r.run_id, r.record_id, d.service, d.direction, d.zone, coalesce(d.band, 'any') AS band,
+/**
+ * The rated records of one agreement ($1) whose local start is in [$2, $3), each in the latest run
+ * of its record id (per service): earlier ratings of it are set aside. Also read by the invoice
+ * reconciliation (runtime/reconcile/invoice-ours.ts), which needs the per-record columns.
+ */
+export const LATEST = `WITH scoped AS (
+  SELECT r.run_id, r.record_id, r.seq, d.service, d.direction, d.zone, coalesce(d.band, 'any') AS band,
          coalesce(r.clause, d.clause) AS clause, coalesce(r.rate_source, d.rate_source) AS rate_source,
+         r.start_time, r.local_start, r.duration_s, r.trunk, r.a_number, r.b_number,
          r.billed_seconds, r.units, r.billed_bytes, r.amount, x.started_at,
          coalesce(d.original_currency, d.currency) AS from_ccy, d.currency AS to_ccy, r.fx_rate, r.fx_date
   ${SCOPE}

@@ -4,7 +4,7 @@
 // be older than the latest rating. Plus, per usage line, the actual seconds of its calls (so a
 // per-call vs per-line rounding of minutes can be named) and the records behind a line (evidence).
 import type { HashedAgreementPlan } from '../../compiler/plan.js';
-import { usageLines } from '../billing/usage-lines.js';
+import { LATEST, usageLines } from '../billing/usage-lines.js';
 import { monthBounds } from '../period/calendar.js';
 import { periodCharges } from '../period/run.js';
 import { queryJson, type Store } from '../store/store.js';
@@ -27,21 +27,6 @@ export interface OurLine {
 }
 
 // the agreement's rated records of the month, each in its latest run (as usage-lines.ts counts them)
-const LATEST = `WITH scoped AS (
-  SELECT r.run_id, r.record_id, r.seq, d.service, d.direction, d.zone, coalesce(d.band, 'any') AS band,
-         r.start_time, r.local_start, r.duration_s, r.billed_seconds, r.units, r.amount, r.trunk, r.a_number, r.b_number,
-         coalesce(r.clause, d.clause) AS clause, x.started_at
-  FROM rated_rows r
-  JOIN rated_dims d ON d.run_id = r.run_id AND d.dim = r.dim
-  JOIN rating_runs x ON x.run_id = r.run_id
-  WHERE d.agreement_id = $1
-    AND r.local_start >= CAST($2 AS TIMESTAMP) AND r.local_start < CAST($3 AS TIMESTAMP)
-), keep AS (
-  SELECT service, record_id, arg_max(run_id, started_at) AS keep_run FROM scoped GROUP BY service, record_id
-), latest AS (
-  SELECT s.* FROM scoped s JOIN keep k ON k.service = s.service AND k.record_id = s.record_id AND k.keep_run = s.run_id
-)`;
-
 const SECONDS_SQL = `${LATEST}
 SELECT service, zone, band, CAST(coalesce(sum(ceil(duration_s)), 0) AS VARCHAR) AS actual_seconds
 FROM latest GROUP BY ALL`;
