@@ -81,7 +81,7 @@ export function selectSuppliers(plans: readonly HashedAgreementPlan[], o: LcrOpt
     const { date } = localTime(o.at, plan.timezone);
     if (date < plan.validFrom || (plan.validTo !== null && date > plan.validTo)) continue;
     for (const s of plan.services) {
-      if (s.kind === 'voice' && s.direction === 'payable' && !s.byCategory && s.prefixes.length > 0) candidates.push({ plan, service: s, localDate: date });
+      if (isSupplierService(s)) candidates.push({ plan, service: s, localDate: date });
     }
   }
   if (candidates.length === 0) throw new LcrError(`no payable voice service with prefixes in an agreement valid at ${o.at.toISOString()}: there is no supplier to route to`, 'usage');
@@ -127,6 +127,11 @@ export function selectSuppliers(plans: readonly HashedAgreementPlan[], o: LcrOpt
   return out;
 }
 
+/** A service we buy termination from: payable voice priced by prefix (roaming by call category is not). */
+export function isSupplierService(s: ServicePlan): boolean {
+  return s.kind === 'voice' && s.direction === 'payable' && !s.byCategory && s.prefixes.length > 0;
+}
+
 /** The most common agreement currency; a tie goes to the first in alphabetical order. */
 function mostCommonCurrency(cs: string[]): string {
   const n = new Map<string, number>();
@@ -164,7 +169,7 @@ function qualityProblem(plan: AgreementPlan, floor: QualityFloor | undefined): s
  * local date, or an agreement fx line for the opposite pair. An opposite pair is inverted:
  * 1 / rate, rounded half-up to 18 decimals. A missing rate is an error, never 1.
  */
-function conversion(plan: AgreementPlan, from: string, to: string, localDate: string, extra: FxRow[]): { rate: Dec; source: string | null } {
+export function conversion(plan: AgreementPlan, from: string, to: string, localDate: string, extra: FxRow[]): { rate: Dec; source: string | null } {
   let rate = new D(1);
   const parts: string[] = [];
   let cur = from;

@@ -9,7 +9,8 @@ import { readFxTable } from '../../../compiler/fx-table.js';
 import { isFxCurrency } from '../../../compiler/check/fx-currencies.js';
 import { parseCommitmentUsed } from '../../lcr/commitments.js';
 import { LcrError } from '../../lcr/errors.js';
-import { lcrTable } from '../../lcr/index.js';
+import { lcrTable, type LcrOptions } from '../../lcr/index.js';
+import type { SellLookup } from '../../lcr/build.js';
 import { diffRoutes } from '../../lcr/diff.js';
 import type { HashedAgreementPlan } from '../../../compiler/plan.js';
 import { parseAt } from '../../lcr/local-time.js';
@@ -19,11 +20,12 @@ import type { FxRow } from '../../lcr/suppliers.js';
 import { compileOrFail } from '../agreements.js';
 import { Failure, UsageError } from '../errors.js';
 import { displayPath, requireWritableDir } from '../files.js';
-import { wholeNumber } from '../options.js';
+import { timeZone, wholeNumber } from '../options.js';
+import { runSimulate } from '../lcr-simulate.js';
 import { renderTable } from '../table.js';
 import { writeFileAtomic } from '../write-atomic.js';
 
-interface LcrCliOptions {
+export interface LcrCliOptions {
   at?: string;
   from?: string;
   to?: string;
@@ -39,6 +41,8 @@ interface LcrCliOptions {
   minAsr?: string;
   minAcd?: string;
   commitmentUsed?: string[];
+  usage?: string[];
+  assumeTimezone?: string;
 }
 
 /** Table output without --max-suppliers shows this many ranks per prefix. */
@@ -64,7 +68,7 @@ export function registerLcr(program: Command): void {
   program
     .command('lcr')
     .description('least-cost routing: rank the payable voice suppliers per destination prefix by the cost of a typical call')
-    .argument('<agreements...>', '.icx files or directories; or diff AGREEMENTS --from T1 --to T2')
+    .argument('<agreements...>', '.icx files or directories; or diff AGREEMENTS --from T1 --to T2; or simulate AGREEMENTS --usage FILE…')
     // `lcr diff` is read from the first operand, as `bill approve`: a commander subcommand would
     // take the parent's options from its own arguments. So --at is checked by the action.
     .option('--at <datetime>', 'the instant to price at, YYYY-MM-DDTHH:MM (UTC unless it ends in Z or ±HH:MM) (required)')
@@ -81,11 +85,15 @@ export function registerLcr(program: Command): void {
     .option('--fx <table.csv...>', 'FX tables (date,from,to,rate) for currency pairs the agreements do not convert')
     .option('--min-asr <percent>', 'quality floor: the ASR target the supplier agreement must state', decimal)
     .option('--min-acd <seconds>', 'quality floor: the ACD target the supplier agreement must state', decimal)
+    .option('--usage <files...>', 'lcr simulate: the past traffic to re-cost (.csv, .csv.gz, .parquet, .json)')
+    .option('--assume-timezone <zone>', 'lcr simulate: IANA zone for start times written without an offset', timeZone)
     .option('--commitment-used <agreement=qty...>', 'what is used so far this period of our commitment to a supplier (spend in its currency, or minutes): an unmet one lowers its marginal cost')
     .action(async (paths: string[], opts: LcrCliOptions) => {
       if (opts.out !== undefined && !/\.(csv|json)$/i.test(opts.out)) throw new UsageError(`--out ${opts.out}: give a file ending in .csv or .json`);
       if (opts.out !== undefined && opts.json) throw new UsageError('choose one of --out and --json');
       try {
+        if (paths[0] === 'simulate') return await runSimulate(paths.slice(1), opts, timelessOptions);
+        if (opts.usage !== undefined || opts.assumeTimezone !== undefined) throw new UsageError('--usage and --assume-timezone are options of icx lcr simulate');
         if (paths[0] === 'diff') return await diff(paths.slice(1), opts);
         if (opts.at === undefined) throw new UsageError('icx lcr needs --at YYYY-MM-DDTHH:MM (the instant to price at)');
         const at = parseAt(opts.at);
@@ -113,20 +121,25 @@ export function registerLcr(program: Command): void {
     });
 }
 
-/** The route table at one instant, with every option of the command (fx, sell, quality…). */
-async function tableAt(plans: readonly HashedAgreementPlan[], at: Date, opts: LcrCliOptions) {
+/** Every option of the command but the instant (fx, sell, quality…), as the route tables take them. */
+async function timelessOptions(opts: LcrCliOptions): Promise<Omit<LcrOptions, 'at'> & { sell?: (currency: string) => SellLookup }> {
   const fx = await readFx(opts.fx ?? []);
   const sellText = opts.sell !== undefined ? await readInput(opts.sell, '--sell') : undefined;
   const quality = { ...(opts.minAsr !== undefined ? { asr: opts.minAsr } : {}), ...(opts.minAcd !== undefined ? { acd: opts.minAcd } : {}) };
-  return lcrTable(plans, {
-    at, callSeconds: opts.callSeconds, fx,
+  return {
+    callSeconds: opts.callSeconds, fx,
     ...(opts.band !== undefined ? { band: opts.band } : {}),
     ...(opts.currency !== undefined ? { currency: opts.currency } : {}),
     ...(opts.disable !== undefined ? { disable: opts.disable } : {}),
     ...(Object.keys(quality).length ? { quality } : {}),
     ...(opts.commitmentUsed !== undefined ? { commitmentUsed: parseCommitmentUsed(opts.commitmentUsed) } : {}),
     ...(sellText !== undefined ? { sell: (cur: string) => readSellTable(sellText, displayPath(path.resolve(opts.sell!)), cur) } : {}),
-  });
+  };
+}
+
+/** The route table at one instant, with every option of the command (fx, sell, quality…). */
+async function tableAt(plans: readonly HashedAgreementPlan[], at: Date, opts: LcrCliOptions) {
+  return lcrTable(plans, { ...(await timelessOptions(opts)), at });
 }
 
 /** `icx lcr diff AGREEMENTS --from T1 --to T2 [--json]`: how the first choice of each prefix changes. */
