@@ -85,6 +85,15 @@ describe('icx lcr simulate', () => {
     expect(dear.groups.map((g) => [g.routed.agreement, g.status, g.savings])).toEqual([['LCR-ALPHA', 'same', '0.000000']]);
   });
 
+  it('builds one table per state of the suppliers, not one per day', async () => {
+    // Monday 2 to Wednesday 4 March, 10:00Z: every supplier has the same band (BETA peak), the same
+    // rate lines (ALPHA's change is on the 15th) and no FX: one table; GAMMA 30/30 2 min = 0.020
+    // and ALPHA 0.0200 × 2 = 0.040 for 336 → GAMMA is first, the route used: nothing saved
+    const days = ['02', '03', '04'].map((d) => call(`d${d}`, 'TG1', '33655555555', `2026-03-${d}T10:00:00Z`, '120'));
+    const sim = await simulate(plansOf(ALPHA, BETA, GAMMA), { callSeconds: 120, currency: 'EUR', usage: [{ rows: days }] });
+    expect([sim.tables, sim.totals.calls, sim.totals.actualCost, sim.totals.savings]).toEqual([1, 3, '0.060000', '0.000000']);
+  });
+
   it('refuses traffic with nothing to route', async () => {
     const inbound = [{ ...call('r6', 'TC1', '3312345', '2026-03-16T10:05:00Z', '100'), direction: 'in' }];
     await expect(simulate(plansOf(ALPHA, CUSTOMER), { callSeconds: 120, usage: [{ rows: inbound }] }))
