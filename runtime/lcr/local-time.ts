@@ -42,6 +42,27 @@ export function localTime(at: Date, timeZone: string): LocalTime {
   return { date: `${p.year}-${p.month}-${p.day}`, isoDow: DOW[p.weekday!]!, minute: Number(p.hour) * 60 + Number(p.minute) };
 }
 
+/**
+ * localTime() for many instants: each minute's local time from that of its quarter hour. Today's
+ * UTC offsets are whole quarter hours and change on quarter hours, so a quarter hour has one
+ * offset and never crosses local midnight: one Intl call per zone and quarter hour, not per minute.
+ * (Seconds are dropped, as localTime drops them.)
+ */
+export function quarterHourClock(): (at: Date, timeZone: string) => LocalTime {
+  const quarters = new Map<string, LocalTime>();
+  return (at, timeZone) => {
+    const minute = Math.floor(at.getTime() / 60_000);
+    const quarter = minute - (((minute % 15) + 15) % 15);
+    const key = `${timeZone}\u0000${quarter}`;
+    let t = quarters.get(key);
+    if (!t) {
+      t = localTime(new Date(quarter * 60_000), timeZone);
+      quarters.set(key, t);
+    }
+    return { ...t, minute: t.minute + (minute - quarter) };
+  };
+}
+
 /** The agreement's band at a local time, as rating picks the start band (holidays use their own day profiles). */
 export function bandAt(plan: AgreementPlan, t: LocalTime): string {
   if (plan.bandWindows.length === 0) return plan.bands[0] ?? 'any';

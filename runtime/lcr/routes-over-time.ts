@@ -10,7 +10,7 @@ import type { AgreementPlan, HashedAgreementPlan, ServicePlan } from '../../comp
 import type { Route, SellLookup } from './build.js';
 import { lcrTable, type LcrTable } from './index.js';
 import { LcrError } from './errors.js';
-import { bandAt, localTime } from './local-time.js';
+import { bandAt, quarterHourClock } from './local-time.js';
 import { conversion, isSupplierService, type LcrOptions } from './suppliers.js';
 
 export type TimelessOptions = Omit<LcrOptions, 'at' | 'band'> & { currency: string; sell?: (currency: string) => SellLookup };
@@ -43,6 +43,7 @@ export class RoutesOverTime {
   private readonly byMinute = new Map<number, RouteIndex>();
   private readonly suppliers: { plan: AgreementPlan; services: ServicePlan[]; boundaries: string[] }[];
   private readonly fxByDate = new Map<string, string>();
+  private readonly clock = quarterHourClock();
 
   constructor(
     private readonly plans: readonly HashedAgreementPlan[],
@@ -76,7 +77,7 @@ export class RoutesOverTime {
    * change and rate change, not per day.
    */
   private supplierState(s: RoutesOverTime['suppliers'][number], at: Date): string {
-    const t = localTime(at, s.plan.timezone);
+    const t = this.clock(at, s.plan.timezone);
     if (t.date < s.plan.validFrom || (s.plan.validTo !== null && t.date > s.plan.validTo)) return '-';
     const passed = countAtMost(s.boundaries, t.date);
     const fxKey = `${s.plan.id}\u0000${t.date}`;

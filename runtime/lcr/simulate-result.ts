@@ -65,21 +65,25 @@ interface Context {
 }
 
 const GROUPS_SQL = `
-SELECT a.agreement_id AS a_agreement, a.zone AS a_zone, a.currency AS a_currency, strftime(a.local_start, '%Y-%m-%d') AS a_date,
+SELECT a.agreement_id AS a_agreement, a.zone AS a_zone, a.currency AS a_currency,
+       CASE WHEN a.currency <> $3 THEN strftime(a.local_start, '%Y-%m-%d') END AS a_date,
        s.outcome, x.reason AS routed_suspense,
-       b.agreement_id AS b_agreement, b.zone AS b_zone, b.currency AS b_currency, strftime(b.local_start, '%Y-%m-%d') AS b_date,
+       b.agreement_id AS b_agreement, b.zone AS b_zone, b.currency AS b_currency,
+       CASE WHEN b.currency <> $3 THEN strftime(b.local_start, '%Y-%m-%d') END AS b_date,
        count(*) AS calls, sum(a.duration_s) AS seconds, sum(a.amount) AS a_amount, sum(b.amount) AS b_amount
 FROM rated a
 JOIN sim_scope s ON s.seq = a.seq
-LEFT JOIN rated b ON b.run_id = $2 AND b.source_file IS NOT DISTINCT FROM a.source_file AND b.source_line = a.source_line
-LEFT JOIN suspense x ON x.run_id = $2 AND x.source_file IS NOT DISTINCT FROM a.source_file AND x.source_line = a.source_line
+LEFT JOIN rated b ON b.run_id = $2 AND b.source_file = a.source_file AND b.source_line = a.source_line
+LEFT JOIN suspense x ON x.run_id = $2 AND x.source_file = a.source_file AND x.source_line = a.source_line
 WHERE a.run_id = $1
 GROUP BY ALL`;
+// (the date matters only to convert: an amount already in the table currency is summed across days)
 
 export async function aggregate(store: Store, plans: readonly HashedAgreementPlan[], c: Context): Promise<SimulationResult> {
   const byId = new Map(plans.map(({ plan }) => [plan.id, plan]));
   const rates = new Map<string, Dec>();
-  const inTable = (agreement: string, currency: string, date: string, amount: string): Dec => {
+  const inTable = (agreement: string, currency: string, date: string | null, amount: string): Dec => {
+    if (date === null) return new D(amount);
     const key = `${agreement}\u0000${currency}\u0000${date}`;
     let r = rates.get(key);
     if (r === undefined) {
@@ -93,8 +97,8 @@ export async function aggregate(store: Store, plans: readonly HashedAgreementPla
   const groups = new Map<string, { g: Omit<SimulationGroup, 'minutes' | 'actualCost' | 'routedCost' | 'savings'>; seconds: Dec; actual: Dec; routed: Dec }>();
   const kept = new Map<string, number>();
   let inScope = 0;
-  for (const row of await queryJson(store, GROUPS_SQL, ['actual', 'routed'])) {
-    const a = { agreement: String(row.a_agreement), zone: String(row.a_zone), currency: String(row.a_currency), date: String(row.a_date) };
+  for (const row of await queryJson(store, GROUPS_SQL, ['actual', 'routed', c.currency])) {
+    const a = { agreement: String(row.a_agreement), zone: String(row.a_zone), currency: String(row.a_currency), date: row.a_date === null ? null : String(row.a_date) };
     const calls = Number(row.calls);
     inScope += calls;
     const actualCost = inTable(a.agreement, a.currency, a.date, String(row.a_amount));
@@ -109,7 +113,7 @@ export async function aggregate(store: Store, plans: readonly HashedAgreementPla
     } else {
       const b = String(row.b_agreement);
       routedSide = side(byId.get(b)!, String(row.b_zone));
-      routedCost = inTable(b, String(row.b_currency), String(row.b_date), String(row.b_amount));
+      routedCost = inTable(b, String(row.b_currency), row.b_date === null ? null : String(row.b_date), String(row.b_amount));
       status = b === a.agreement ? 'same' : 'rerouted';
     }
     const key = [actualSide.agreement, actualSide.zone, routedSide.agreement, routedSide.zone, status, reason ?? ''].join('\u0000');

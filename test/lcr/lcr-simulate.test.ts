@@ -10,6 +10,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { InlineUsageRow } from '../../runtime/ingest/ingest.js';
+import { localTime, quarterHourClock } from '../../runtime/lcr/local-time.js';
 import { simulate } from '../../runtime/lcr/simulate.js';
 import { icx, STACK_LINE, tempDir } from '../cli/run-cli.js';
 import { ALPHA, BETA, CUSTOMER, DELTA, GAMMA, plansOf } from './suppliers.js';
@@ -140,5 +141,20 @@ describe('icx lcr simulate (CLI)', () => {
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('nope.csv');
     expect(missing.stderr).not.toMatch(STACK_LINE);
+  });
+});
+
+describe('quarterHourClock', () => {
+  it('gives every minute the local time localTime gives, across DST changes and odd offsets', () => {
+    const clock = quarterHourClock();
+    // Paris spring forward (01:00Z), Lord Howe's 30-minute DST end (2026-04-05 15:00Z),
+    // St John's −03:30, Kathmandu +05:45: every minute of 4 hours around each
+    const cases: [string, string][] = [['Europe/Paris', '2026-03-28T23:00:00Z'], ['Australia/Lord_Howe', '2026-04-05T13:00:00Z'], ['America/St_Johns', '2026-03-08T03:00:00Z'], ['Asia/Kathmandu', '2026-03-15T16:00:00Z']];
+    for (const [zone, from] of cases) {
+      for (let m = 0; m < 240; m++) {
+        const at = new Date(Date.parse(from) + m * 60_000 + 17_000);
+        expect(clock(at, zone), `${zone} ${at.toISOString()}`).toEqual(localTime(at, zone));
+      }
+    }
   });
 });
