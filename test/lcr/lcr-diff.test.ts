@@ -31,6 +31,22 @@ describe('icx lcr diff', () => {
     ]);
   });
 
+  it('with ranks, also lists a prefix whose first choice stands but whose fallbacks change', () => {
+    // Saturday 14th → Sunday 15th, both offpeak for BETA; ALPHA's 33 6 drops 0.0200 → 0.0090 on the 15th:
+    //   336:  GAMMA 0.020, ALPHA 0.040 → ALPHA 0.018, GAMMA 0.020 (first choice changes, −0.002)
+    //   3361: BETA 0.012, GAMMA 0.020, ALPHA 0.040 → BETA 0.012, ALPHA 0.018, GAMMA 0.020 (ranks 2–3 swap)
+    const sat = at('2026-03-14T10:00:00Z');
+    const sun = lcrTable(ALL, { at: new Date('2026-03-15T10:00:00Z'), callSeconds: 120, currency: 'EUR', fx: [...FX, { date: '2026-03-15', from: 'USD', to: 'EUR', rate: '0.90', where: 'fx.csv' }] }).routes;
+    expect(diffRoutes(sat, sun).map((c) => [c.prefix, c.change])).toEqual([['336', 'supplier']]);
+    const ranked = diffRoutes(sat, sun, 3);
+    expect(ranked.map((c) => [c.prefix, c.change, c.difference])).toEqual([['336', 'supplier', '-0.002000'], ['3361', 'ranking', null]]);
+    const names = (xs: { supplier: string; cost: string }[] | undefined) => xs?.map((x) => `${x.supplier} ${x.cost}`);
+    expect(names(ranked[1]!.beforeRanks)).toEqual(['BETA 0.012000', 'GAMMA 0.020000', 'ALPHA 0.040000']);
+    expect(names(ranked[1]!.afterRanks)).toEqual(['BETA 0.012000', 'ALPHA 0.018000', 'GAMMA 0.020000']);
+    // ranks 2 sees the swap too; the first choice alone does not
+    expect(diffRoutes(sat, sun, 2).map((c) => c.prefix)).toEqual(['336', '3361']);
+  });
+
   it('the same instant twice changes nothing', () => {
     expect(diffRoutes(at('2026-03-16T10:00:00Z'), at('2026-03-16T10:00:00Z'))).toEqual([]);
   });

@@ -43,6 +43,7 @@ export interface LcrCliOptions {
   commitmentUsed?: string[];
   usage?: string[];
   assumeTimezone?: string;
+  ranks?: number;
 }
 
 /** Table output without --max-suppliers shows this many ranks per prefix. */
@@ -85,6 +86,7 @@ export function registerLcr(program: Command): void {
     .option('--fx <table.csv...>', 'FX tables (date,from,to,rate) for currency pairs the agreements do not convert')
     .option('--min-asr <percent>', 'quality floor: the ASR target the supplier agreement must state', decimal)
     .option('--min-acd <seconds>', 'quality floor: the ACD target the supplier agreement must state', decimal)
+    .option('--ranks <n>', 'lcr diff: compare the first N ranks of each prefix, not only the first choice', positive)
     .option('--usage <files...>', 'lcr simulate: the past traffic to re-cost (.csv, .csv.gz, .parquet, .json)')
     .option('--assume-timezone <zone>', 'lcr simulate: IANA zone for start times written without an offset', timeZone)
     .option('--commitment-used <agreement=qty...>', 'what is used so far this period of our commitment to a supplier (spend in its currency, or minutes): an unmet one lowers its marginal cost')
@@ -92,6 +94,7 @@ export function registerLcr(program: Command): void {
       if (opts.out !== undefined && !/\.(csv|json)$/i.test(opts.out)) throw new UsageError(`--out ${opts.out}: give a file ending in .csv or .json`);
       if (opts.out !== undefined && opts.json) throw new UsageError('choose one of --out and --json');
       try {
+        if (opts.ranks !== undefined && paths[0] !== 'diff') throw new UsageError('--ranks is an option of icx lcr diff');
         if (paths[0] === 'simulate') return await runSimulate(paths.slice(1), opts, timelessOptions);
         if (opts.usage !== undefined || opts.assumeTimezone !== undefined) throw new UsageError('--usage and --assume-timezone are options of icx lcr simulate');
         if (paths[0] === 'diff') return await diff(paths.slice(1), opts);
@@ -147,19 +150,24 @@ async function diff(paths: string[], opts: LcrCliOptions): Promise<void> {
   if (paths.length === 0) throw new UsageError('icx lcr diff needs the agreements, e.g. icx lcr diff agreements/ --from 2026-03-14T10:00 --to 2026-03-16T10:00');
   if (opts.from === undefined || opts.to === undefined) throw new UsageError('icx lcr diff needs --from and --to (the two instants to compare)');
   if (opts.at !== undefined || opts.out !== undefined) throw new UsageError('icx lcr diff takes --from and --to, not --at or --out');
+  if (opts.ranks !== undefined && opts.maxSuppliers !== undefined) throw new UsageError('icx lcr diff compares --ranks N; --max-suppliers does not apply');
   const [from, to] = [parseAt(opts.from), parseAt(opts.to)];
   const { result } = await compileOrFail(paths);
   const a = await tableAt(result.compiled.plans, from, opts);
   const b = await tableAt(result.compiled.plans, to, { ...opts, ...(opts.currency === undefined ? { currency: a.set.currency } : {}) });
-  const changes = diffRoutes(a.routes, b.routes);
+  const ranks = opts.ranks ?? 1;
+  const changes = diffRoutes(a.routes, b.routes, ranks);
   if (opts.json) {
-    process.stdout.write(JSON.stringify({ from: from.toISOString(), to: to.toISOString(), currency: a.set.currency, callSeconds: opts.callSeconds, changes }, null, 2) + '\n');
+    process.stdout.write(JSON.stringify({ from: from.toISOString(), to: to.toISOString(), currency: a.set.currency, callSeconds: opts.callSeconds, ranks, changes }, null, 2) + '\n');
     return;
   }
   const who = (c: (typeof changes)[number]['before']) => (c ? `${c.supplier} (${c.agreement}) ${c.zone}` : '(no route)');
-  const rows = changes.map((c) => [c.prefix || '(any)', c.change, who(c.before), c.before?.cost ?? '', who(c.after), c.after?.cost ?? '', c.difference ?? '']);
-  const head = `first choices from ${from.toISOString()} to ${to.toISOString()}, ${a.set.currency} per ${opts.callSeconds} s call`;
-  process.stdout.write(`${head}\n${rows.length ? renderTable(['prefix', 'change', 'before', 'cost', 'after', 'cost', 'difference'], rows, new Set([3, 5, 6])) : 'no route changes'}\n` +
+  const list = (xs: (typeof changes)[number]['beforeRanks']) => (xs ?? []).map((x) => `${x.supplier} ${x.cost}`).join(' > ') || '(no route)';
+  const rows = changes.map((c) => [c.prefix || '(any)', c.change, who(c.before), c.before?.cost ?? '', who(c.after), c.after?.cost ?? '', c.difference ?? '',
+    ...(ranks > 1 ? [list(c.beforeRanks), list(c.afterRanks)] : [])]);
+  const head = `${ranks > 1 ? `the first ${ranks} ranks` : 'first choices'} from ${from.toISOString()} to ${to.toISOString()}, ${a.set.currency} per ${opts.callSeconds} s call`;
+  const columns = ['prefix', 'change', 'before', 'cost', 'after', 'cost', 'difference', ...(ranks > 1 ? ['ranks before', 'ranks after'] : [])];
+  process.stdout.write(`${head}\n${rows.length ? renderTable(columns, rows, new Set([3, 5, 6])) : 'no route changes'}\n` +
     `${changes.length} prefix${changes.length === 1 ? '' : 'es'} changed (${changes.filter((c) => c.change === 'supplier').length} to another supplier)\n`);
 }
 
