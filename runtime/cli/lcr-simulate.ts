@@ -31,6 +31,7 @@ export async function runSimulate(paths: string[], opts: LcrCliOptions, timeless
     ...options,
     usage: usage.map((p) => ({ path: p })),
     ...(opts.assumeTimezone !== undefined ? { assumeTimezone: opts.assumeTimezone } : {}),
+    ...(opts.by !== undefined ? { by: opts.by } : {}),
   });
   for (const n of sim.notes) process.stderr.write(`icx: note: ${n}\n`);
   if (opts.out !== undefined) {
@@ -47,8 +48,12 @@ const who = (s: SimulationGroup['actual']) => `${s.supplier} (${s.agreement})`;
 const status = (g: SimulationGroup) => (g.status === 'kept' ? `kept: ${g.reason}` : g.status);
 
 export function simulationTable(sim: SimulationResult): string {
-  const rows = sim.groups.map((g) => [who(g.actual), g.actual.zone, who(g.routed), g.routed.zone, status(g), String(g.calls), g.minutes, g.actualCost, g.routedCost, g.savings]);
-  return renderTable(['route used', 'zone', 'least-cost route', 'zone', 'status', 'calls', 'minutes', `cost (${sim.currency})`, `simulated (${sim.currency})`, 'savings'], rows, new Set([5, 6, 7, 8, 9]));
+  const z = sim.by === 'zone';
+  const rows = sim.groups.map((g) => [who(g.actual), ...(z ? [g.actual.zone ?? ''] : []), who(g.routed), ...(z ? [g.routed.zone ?? ''] : []),
+    status(g), String(g.calls), g.minutes, g.actualCost, g.routedCost, g.savings]);
+  const head = ['route used', ...(z ? ['zone'] : []), 'least-cost route', ...(z ? ['zone'] : []), 'status', 'calls', 'minutes', `cost (${sim.currency})`, `simulated (${sim.currency})`, 'savings'];
+  const first = z ? 5 : 3;
+  return renderTable(head, rows, new Set([first, first + 1, first + 2, first + 3, first + 4]));
 }
 
 export function summary(sim: SimulationResult): string {
@@ -70,7 +75,7 @@ export const SIMULATION_CSV_COLUMNS = [
 export function simulationCsv(sim: SimulationResult): string {
   const cell = (v: string) => (/[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
   const lines = sim.groups.map((g) =>
-    [g.actual.supplier, g.actual.agreement, g.actual.zone, g.routed.supplier, g.routed.agreement, g.routed.zone, g.status, g.reason ?? '', String(g.calls), g.minutes, g.actualCost, g.routedCost, g.savings, sim.currency]
+    [g.actual.supplier, g.actual.agreement, g.actual.zone ?? '', g.routed.supplier, g.routed.agreement, g.routed.zone ?? '', g.status, g.reason ?? '', String(g.calls), g.minutes, g.actualCost, g.routedCost, g.savings, sim.currency]
       .map(cell).join(','));
   return [SIMULATION_CSV_COLUMNS.join(','), ...lines].join('\n') + '\n';
 }

@@ -1,4 +1,5 @@
-// What `icx lcr simulate` reports: per actual route → simulated route (supplier, zone), the calls,
+// What `icx lcr simulate` reports: per actual route → simulated route (supplier, or supplier and
+// zone with `by: 'zone'`: a big deck has thousands of zones per supplier), the calls,
 // their minutes and both costs in the table currency, with the accounting of every input record.
 // Sums stay exact (DuckDB DECIMAL, then decimal.js); each sum is converted into the table
 // currency at its agreement's rate of the call's local date (the rule of `icx lcr`); amounts are
@@ -13,7 +14,8 @@ import { conversion, type FxRow } from './suppliers.js';
 export interface RouteSide {
   supplier: string;
   agreement: string;
-  zone: string;
+  /** grouped by zone only (`by: 'zone'`) */
+  zone?: string;
 }
 
 export interface SimulationGroup {
@@ -36,6 +38,8 @@ export interface SimulationGroup {
 export interface SimulationResult {
   currency: string;
   callSeconds: number;
+  /** what a group is: a pair of suppliers, or of supplier zones */
+  by: 'supplier' | 'zone';
   /** route tables built: one per distinct state of the suppliers' local dates and bands */
   tables: number;
   records: {
@@ -62,13 +66,14 @@ interface Context {
   callSeconds: number;
   actual: RateResult;
   tables: LcrTable[];
+  by: 'supplier' | 'zone';
 }
 
 const GROUPS_SQL = `
-SELECT a.agreement_id AS a_agreement, a.zone AS a_zone, a.currency AS a_currency,
+SELECT a.agreement_id AS a_agreement, CASE WHEN $4 THEN a.zone END AS a_zone, a.currency AS a_currency,
        CASE WHEN a.currency <> $3 THEN strftime(a.local_start, '%Y-%m-%d') END AS a_date,
        s.outcome, x.reason AS routed_suspense,
-       b.agreement_id AS b_agreement, b.zone AS b_zone, b.currency AS b_currency,
+       b.agreement_id AS b_agreement, CASE WHEN $4 THEN b.zone END AS b_zone, b.currency AS b_currency,
        CASE WHEN b.currency <> $3 THEN strftime(b.local_start, '%Y-%m-%d') END AS b_date,
        count(*) AS calls, sum(a.duration_s) AS seconds, sum(a.amount) AS a_amount, sum(b.amount) AS b_amount
 FROM rated a
@@ -92,13 +97,13 @@ export async function aggregate(store: Store, plans: readonly HashedAgreementPla
     }
     return new D(amount).times(r);
   };
-  const side = (plan: AgreementPlan, zone: string): RouteSide => ({ supplier: plan.partner.name, agreement: plan.id, zone });
+  const side = (plan: AgreementPlan, zone: unknown): RouteSide => ({ supplier: plan.partner.name, agreement: plan.id, ...(zone !== null ? { zone: String(zone) } : {}) });
 
   const groups = new Map<string, { g: Omit<SimulationGroup, 'minutes' | 'actualCost' | 'routedCost' | 'savings'>; seconds: Dec; actual: Dec; routed: Dec }>();
   const kept = new Map<string, number>();
   let inScope = 0;
-  for (const row of await queryJson(store, GROUPS_SQL, ['actual', 'routed', c.currency])) {
-    const a = { agreement: String(row.a_agreement), zone: String(row.a_zone), currency: String(row.a_currency), date: row.a_date === null ? null : String(row.a_date) };
+  for (const row of await queryJson(store, GROUPS_SQL, ['actual', 'routed', c.currency, c.by === 'zone'])) {
+    const a = { agreement: String(row.a_agreement), zone: row.a_zone, currency: String(row.a_currency), date: row.a_date === null ? null : String(row.a_date) };
     const calls = Number(row.calls);
     inScope += calls;
     const actualCost = inTable(a.agreement, a.currency, a.date, String(row.a_amount));
@@ -112,11 +117,11 @@ export async function aggregate(store: Store, plans: readonly HashedAgreementPla
       [status, routedSide, routedCost] = ['kept', actualSide, actualCost];
     } else {
       const b = String(row.b_agreement);
-      routedSide = side(byId.get(b)!, String(row.b_zone));
+      routedSide = side(byId.get(b)!, row.b_zone);
       routedCost = inTable(b, String(row.b_currency), row.b_date === null ? null : String(row.b_date), String(row.b_amount));
       status = b === a.agreement ? 'same' : 'rerouted';
     }
-    const key = [actualSide.agreement, actualSide.zone, routedSide.agreement, routedSide.zone, status, reason ?? ''].join('\u0000');
+    const key = [actualSide.agreement, actualSide.zone ?? '', routedSide.agreement, routedSide.zone ?? '', status, reason ?? ''].join('\u0000');
     const acc = groups.get(key) ?? { g: { actual: actualSide, routed: routedSide, status, ...(reason !== null ? { reason } : {}), calls: 0 }, seconds: new D(0), actual: new D(0), routed: new D(0) };
     acc.g.calls += calls;
     acc.seconds = acc.seconds.plus(String(row.seconds ?? '0'));
@@ -127,7 +132,7 @@ export async function aggregate(store: Store, plans: readonly HashedAgreementPla
 
   const out: SimulationGroup[] = [...groups.values()]
     .map((x) => ({ ...x.g, minutes: x.seconds.div(60).toDecimalPlaces(2, D.ROUND_HALF_UP).toFixed(2), actualCost: money(x.actual), routedCost: money(x.routed), savings: money(x.actual.minus(x.routed)), _s: x.actual.minus(x.routed) }))
-    .sort((p, q) => q._s.cmp(p._s) || cmp(p.actual.agreement, q.actual.agreement) || cmp(p.actual.zone, q.actual.zone) || cmp(p.routed.agreement, q.routed.agreement) || cmp(p.routed.zone, q.routed.zone) || cmp(p.status, q.status))
+    .sort((p, q) => q._s.cmp(p._s) || cmp(p.actual.agreement, q.actual.agreement) || cmp(p.actual.zone ?? '', q.actual.zone ?? '') || cmp(p.routed.agreement, q.routed.agreement) || cmp(p.routed.zone ?? '', q.routed.zone ?? '') || cmp(p.status, q.status))
     .map(({ _s, ...g }) => g);
   const totalActual = [...groups.values()].reduce((s, x) => s.plus(x.actual), new D(0));
   const totalRouted = [...groups.values()].reduce((s, x) => s.plus(x.routed), new D(0));
@@ -137,6 +142,7 @@ export async function aggregate(store: Store, plans: readonly HashedAgreementPla
   return {
     currency: c.currency,
     callSeconds: c.callSeconds,
+    by: c.by,
     tables: c.tables.length,
     records: { in: c.actual.inCount, suspense: c.actual.suspenseCount, outside: c.actual.ratedCount - inScope, simulated: inScope - keptCount, kept: keptCount },
     suspenseByReason: c.actual.suspenseByReason,

@@ -14,6 +14,7 @@
 import type { HashedAgreementPlan } from '../../compiler/plan.js';
 import { sqlIdent } from '../../compiler/sql/index.js';
 import type { UsageSource } from '../ingest/ingest.js';
+import { profileLaps } from '../profile.js';
 import { rate } from '../rate.js';
 import { exec, openStore, queryJson, type Store } from '../store/store.js';
 import { LcrError } from './errors.js';
@@ -28,10 +29,16 @@ export interface SimulateOptions extends Omit<TimelessOptions, 'currency'> {
   currency?: string;
   usage: UsageSource[];
   assumeTimezone?: string;
+  /** group the report by supplier (default) or by supplier zone */
+  by?: 'supplier' | 'zone';
+  /** calls routed per page, by input position (default 1,000,000): bounds memory */
+  pageSize?: number;
 }
 
 const ACTUAL = 'actual';
 const ROUTED = 'routed';
+/** calls routed per page (by input position) */
+const PAGE = 1_000_000;
 
 export async function simulate(plans: HashedAgreementPlan[], o: SimulateOptions): Promise<SimulationResult> {
   const store = await openStore(':memory:');
@@ -43,44 +50,53 @@ export async function simulate(plans: HashedAgreementPlan[], o: SimulateOptions)
 }
 
 async function simulateIn(store: Store, plans: HashedAgreementPlan[], o: SimulateOptions): Promise<SimulationResult> {
+  const lap = profileLaps();
   const tz = o.assumeTimezone !== undefined ? { assumeTimezone: o.assumeTimezone } : {};
   const actual = await rate(store, { plans, usage: o.usage, runId: ACTUAL, storeUsage: true, progress: false, ...tz });
 
+  lap('rate as given');
   const suppliers = plans.flatMap(({ plan }) => plan.services.filter(isSupplierService).map((s) => ({ a: plan.id, s: s.name })));
-  const reader = await store.connection.runAndReadAll(
-    `SELECT r.seq, epoch_ms(r.start_time) // 60000 AS minute, r.b_number
+  await exec(
+    store,
+    `CREATE TEMP TABLE sim_calls AS
+     SELECT r.seq, epoch_ms(r.start_time) // 60000 AS minute, r.b_number
      FROM rated r SEMI JOIN (SELECT unnest(from_json($1::VARCHAR, '[{"a":"VARCHAR","s":"VARCHAR"}]'), recursive := true)) sup
        ON sup.a = r.agreement_id AND sup.s = r.service
-     WHERE r.run_id = $2 AND r.kind = 'voice' AND r.direction = 'out'
-     ORDER BY r.seq`,
+     WHERE r.run_id = $2 AND r.kind = 'voice' AND r.direction = 'out'`,
     [JSON.stringify(suppliers), ACTUAL],
   );
-  const [seqs, minutes, numbers] = reader.getColumnsJS() as [bigint[], bigint[], (string | null)[]];
-  if (!seqs || seqs.length === 0) {
+  const [span] = await queryJson(store, `SELECT count(*) AS n, min(seq) AS lo, max(seq) AS hi, min(minute) AS first FROM sim_calls`);
+  if (Number(span!.n) === 0) {
     throw new LcrError(`none of the ${actual.inCount} usage records is an outbound voice call rated by a supplier's termination service: nothing to simulate`, 'usage');
   }
-
-  const currency = o.currency ?? lcrTable(plans, { ...o, at: new Date(Number(minutes[0]) * 60_000) }).set.currency;
+  const currency = o.currency ?? lcrTable(plans, { ...o, at: new Date(Number(span!.first) * 60_000) }).set.currency;
   const routes = new RoutesOverTime(plans, { ...o, currency });
   await exec(store, `CREATE TABLE sim_scope (seq BIGINT, outcome VARCHAR, agreement VARCHAR, service VARCHAR, route_prefix VARCHAR)`);
   const appender = await store.connection.createAppender('sim_scope');
-  for (let i = 0; i < seqs.length; i++) {
-    const route = routes.at(Number(minutes[i])).lookup(numbers[i] ?? '');
-    const first = route?.offers[0];
-    appender.appendBigInt(seqs[i]!);
-    appender.appendVarchar(first ? 'routed' : route ? 'no-offer' : 'no-route');
-    if (first) {
-      appender.appendVarchar(first.supplier.agreement);
-      appender.appendVarchar(first.supplier.service.name);
-    } else {
-      appender.appendNull();
-      appender.appendNull();
+  // a page of calls at a time: memory stays bounded whatever the size of the traffic
+  const page = BigInt(o.pageSize ?? PAGE);
+  for (let lo = BigInt(String(span!.lo)); lo <= BigInt(String(span!.hi)); lo += page) {
+    const reader = await store.connection.runAndReadAll(`SELECT seq, minute, b_number FROM sim_calls WHERE seq >= $1 AND seq < $2`, [lo, lo + page]);
+    const [seqs, minutes, numbers] = reader.getColumnsJS() as [bigint[], bigint[], (string | null)[]];
+    for (let i = 0; i < (seqs?.length ?? 0); i++) {
+      const route = routes.at(Number(minutes[i])).lookup(numbers[i] ?? '');
+      const first = route?.offers[0];
+      appender.appendBigInt(seqs[i]!);
+      appender.appendVarchar(first ? 'routed' : route ? 'no-offer' : 'no-route');
+      if (first) {
+        appender.appendVarchar(first.supplier.agreement);
+        appender.appendVarchar(first.supplier.service.name);
+      } else {
+        appender.appendNull();
+        appender.appendNull();
+      }
+      if (route) appender.appendVarchar(route.prefix);
+      else appender.appendNull();
+      appender.endRow();
     }
-    if (route) appender.appendVarchar(route.prefix);
-    else appender.appendNull();
-    appender.endRow();
   }
   appender.closeSync();
+  lap(`route (${routes.tables} tables)`);
 
   // the calls to re-cost, as stored by run `actual`, pre-assigned to their chosen route (read by
   // ingest's StoredUsageSource, which keeps each record's file and line)
@@ -96,11 +112,15 @@ async function simulateIn(store: Store, plans: HashedAgreementPlan[], o: Simulat
     [o.assumeTimezone ?? null, ACTUAL],
   );
   const files = (await queryJson(store, `SELECT DISTINCT source_file FROM rerate_input ORDER BY source_file`)).map((r) => String(r.source_file));
+  lap('calls to re-cost');
   const routed = await rate(store, { plans, usage: files.map((name) => ({ stored: 'rerate_input' as const, name })), runId: ROUTED, progress: false, ...tz });
   if (!routed.balanced || !actual.balanced) throw new LcrError('a simulation rating run did not balance (in ≠ rated + suspense): nothing is reported');
 
-  return aggregate(store, plans, {
-    currency, fx: o.fx ?? [], callSeconds: o.callSeconds, actual, tables: routes.built.map((r) => r.table),
+  lap('rate on the routes');
+  const result = await aggregate(store, plans, {
+    currency, fx: o.fx ?? [], callSeconds: o.callSeconds, actual, by: o.by ?? 'supplier', tables: routes.built.map((r) => r.table),
   });
+  lap('sum and convert');
+  return result;
 }
 

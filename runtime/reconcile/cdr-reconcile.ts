@@ -20,6 +20,7 @@ import { DIMS_SQL, OUR_RUNS_SQL, oursSql } from './cdr-sql.js';
 import { writeEvidence } from './cdr-evidence.js';
 import { verdict } from './cdr-verdict.js';
 import { FINDINGS_FORMAT, type CdrMatchSummary, type Findings } from './findings.js';
+import { profileLaps } from '../profile.js';
 
 export interface CdrReconcileOptions {
   plan: HashedAgreementPlan;
@@ -69,12 +70,7 @@ export async function reconcileCdrs(store: Store, o: CdrReconcileOptions): Promi
   const sha = sha256(o.file); // hashed while DuckDB works
   sha.catch(() => undefined);
   const c = store.connection;
-  // ICX_PROFILE=1: the seconds of each step on stderr (how the benchmark's figures were taken apart)
-  let t = performance.now();
-  const lap = (what: string) => {
-    if (process.env.ICX_PROFILE) process.stderr.write(`${what}: ${((performance.now() - t) / 1000).toFixed(2)} s\n`);
-    t = performance.now();
-  };
+  const lap = profileLaps();
   try {
     const file = await readTheirFile(store, o.file, display, o.mapping ?? {}, o.assumeTimezone ?? null);
     lap('their file');

@@ -35,7 +35,7 @@ const TRAFFIC: InlineUsageRow[] = [
 
 describe('icx lcr simulate', () => {
   it('re-costs each call on the route icx lcr picks at its start, and accounts for every record', async () => {
-    const sim = await simulate(plansOf(ALPHA, BETA, GAMMA, CUSTOMER), { callSeconds: 120, currency: 'EUR', usage: [{ rows: TRAFFIC, name: 'traffic.csv' }] });
+    const sim = await simulate(plansOf(ALPHA, BETA, GAMMA, CUSTOMER), { callSeconds: 120, currency: 'EUR', by: 'zone', usage: [{ rows: TRAFFIC, name: 'traffic.csv' }] });
     const A = { supplier: 'ALPHA', agreement: 'LCR-ALPHA' };
     const G = { supplier: 'GAMMA', agreement: 'LCR-GAMMA' };
     const B = { supplier: 'BETA', agreement: 'LCR-BETA' };
@@ -54,6 +54,9 @@ describe('icx lcr simulate', () => {
     expect(sim.suspenseByReason).toEqual([{ reason: 'no-zone', records: 1 }]);
     // Saturday (both calls offpeak for BETA) and Monday: two states, two tables
     expect(sim.tables).toBe(2);
+    // routed two calls at a time (pages of input positions 0–1, 2–3, 4–5): the same result
+    const paged = await simulate(plansOf(ALPHA, BETA, GAMMA, CUSTOMER), { callSeconds: 120, currency: 'EUR', by: 'zone', usage: [{ rows: TRAFFIC, name: 'traffic.csv' }], pageSize: 2 });
+    expect(paged).toEqual(sim);
   });
 
   it('keeps a call on its route when no supplier may take it, at its own cost', async () => {
@@ -119,7 +122,14 @@ describe('icx lcr simulate (CLI)', () => {
     expect([r.code, r.stderr]).toEqual([0, '']);
     expect(r.stdout).toContain('4 calls: cost 0.049666 EUR on the routes used, 0.042833 EUR on the least-cost routes: savings 0.006833 EUR (13.76%)');
     expect(r.stdout).toContain('records: 6 in = 4 simulated + 0 kept on their route + 1 not outbound voice to a supplier + 1 in suspense (no-zone 1)');
-    const out = icx(['lcr', 'simulate', 'ag', '--usage', 'traffic.csv', '--currency', 'EUR', '--out', 'sim.csv'], dir);
+    // by supplier (the default): ALPHA → GAMMA 0.005333, GAMMA → ALPHA 0.0015, ALPHA → ALPHA (A-FIX), BETA → BETA
+    expect(r.stdout.split('\n').slice(2, 6).map((l) => l.split(/\s{2,}/).filter(Boolean).join(' | '))).toEqual([
+      'ALPHA (LCR-ALPHA) | GAMMA (LCR-GAMMA) | rerouted | 1 | 1.02 | 0.020333 | 0.015000 | 0.005333',
+      'GAMMA (LCR-GAMMA) | ALPHA (LCR-ALPHA) | rerouted | 1 | 1.50 | 0.015000 | 0.013500 | 0.001500',
+      'ALPHA (LCR-ALPHA) | ALPHA (LCR-ALPHA) | same | 1 | 1.67 | 0.008333 | 0.008333 | 0.000000',
+      'BETA (LCR-BETA) | BETA (LCR-BETA) | same | 1 | 0.50 | 0.006000 | 0.006000 | 0.000000',
+    ]);
+    const out = icx(['lcr', 'simulate', 'ag', '--usage', 'traffic.csv', '--currency', 'EUR', '--by', 'zone', '--out', 'sim.csv'], dir);
     expect(out.code).toBe(0);
     const lines = readFileSync(path.join(dir, 'sim.csv'), 'utf8').trim().split('\n');
     expect(lines[0]).toBe('supplier,agreement,zone,routed_supplier,routed_agreement,routed_zone,status,reason,calls,minutes,cost,routed_cost,savings,currency');
@@ -131,7 +141,7 @@ describe('icx lcr simulate (CLI)', () => {
     const cases: [string[], string][] = [
       [['lcr', 'simulate', 'ag'], 'icx: icx lcr simulate needs --usage FILE… (the past traffic to re-cost)\n'],
       [['lcr', 'simulate', 'ag', '--usage', 'traffic.csv', '--at', '2026-03-16T10:00'], 'icx: icx lcr simulate routes each call at its own start time and band: --at, --from, --to and --band do not apply\n'],
-      [['lcr', 'ag', '--at', '2026-03-16T10:00', '--usage', 'traffic.csv'], 'icx: --usage and --assume-timezone are options of icx lcr simulate\n'],
+      [['lcr', 'ag', '--at', '2026-03-16T10:00', '--usage', 'traffic.csv'], 'icx: --usage, --assume-timezone and --by are options of icx lcr simulate\n'],
     ];
     for (const [args, message] of cases) {
       const r = icx(args, dir);

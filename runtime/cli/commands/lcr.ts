@@ -44,6 +44,7 @@ export interface LcrCliOptions {
   usage?: string[];
   assumeTimezone?: string;
   ranks?: number;
+  by?: 'supplier' | 'zone';
 }
 
 /** Table output without --max-suppliers shows this many ranks per prefix. */
@@ -87,6 +88,10 @@ export function registerLcr(program: Command): void {
     .option('--min-asr <percent>', 'quality floor: the ASR target the supplier agreement must state', decimal)
     .option('--min-acd <seconds>', 'quality floor: the ACD target the supplier agreement must state', decimal)
     .option('--ranks <n>', 'lcr diff: compare the first N ranks of each prefix, not only the first choice', positive)
+    .option('--by <what>', 'lcr simulate: group the report by supplier (default) or zone', (v: string) => {
+      if (v !== 'supplier' && v !== 'zone') throw new InvalidArgumentError('expected supplier or zone');
+      return v;
+    })
     .option('--usage <files...>', 'lcr simulate: the past traffic to re-cost (.csv, .csv.gz, .parquet, .json)')
     .option('--assume-timezone <zone>', 'lcr simulate: IANA zone for start times written without an offset', timeZone)
     .option('--commitment-used <agreement=qty...>', 'what is used so far this period of our commitment to a supplier (spend in its currency, or minutes): an unmet one lowers its marginal cost')
@@ -96,7 +101,7 @@ export function registerLcr(program: Command): void {
       try {
         if (opts.ranks !== undefined && paths[0] !== 'diff') throw new UsageError('--ranks is an option of icx lcr diff');
         if (paths[0] === 'simulate') return await runSimulate(paths.slice(1), opts, timelessOptions);
-        if (opts.usage !== undefined || opts.assumeTimezone !== undefined) throw new UsageError('--usage and --assume-timezone are options of icx lcr simulate');
+        if (opts.usage !== undefined || opts.assumeTimezone !== undefined || opts.by !== undefined) throw new UsageError('--usage, --assume-timezone and --by are options of icx lcr simulate');
         if (paths[0] === 'diff') return await diff(paths.slice(1), opts);
         if (opts.at === undefined) throw new UsageError('icx lcr needs --at YYYY-MM-DDTHH:MM (the instant to price at)');
         const at = parseAt(opts.at);
