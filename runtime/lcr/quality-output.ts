@@ -20,10 +20,12 @@ export function withQualityJson(json: string, set: SupplierSet): string {
 export function qualitySummary(set: SupplierSet, routes: readonly Route[]): string {
   const measured = set.suppliers.filter((s) => s.quality);
   if (measured.length === 0) return '';
+  // a partner with several agreements among the suppliers is named with the agreement
+  const twice = new Set(measured.map((s) => s.name).filter((n, i, all) => all.indexOf(n) !== i));
   const parts = measured.map((s) => {
     const q = s.quality!.report;
     const figs = q.attempts === 0 ? 'no attempts' : `ASR ${q.asr}%${q.acd !== null ? ` ACD ${q.acd} s` : ''} over ${q.attempts} attempts`;
-    return `${s.name} ${figs}${q.judgedOn === 'stated' ? ' (too few: stated targets used)' : ''}`;
+    return `${s.name}${twice.has(s.name) ? ` (${s.agreement})` : ''} ${figs}${q.judgedOn === 'stated' ? ' (too few: stated targets used)' : ''}`;
   });
   const windows = [...new Set(measured.map((s) => s.quality!.report.window))];
   const n = qualityExclusions(routes);
