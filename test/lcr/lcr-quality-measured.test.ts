@@ -115,6 +115,20 @@ describe('icx lcr: quality measured from rated traffic', () => {
     expect(two.t.set.suppliers.find((x) => x.name === 'BETA')!.quality!.report).toMatchObject({ window: '2026-03-01..2026-03-09', attempts: 4, answered: 2 });
   });
 
+  it('counts outbound calls of the payable voice service only', async () => {
+    // OMEGA buys termination from us and sells us origination on the same trunk: its 8 inbound
+    // calls (all answered) are rated to the receivable service and are not attempts of the supplier;
+    // the 8 outbound ones, 3 answered: 37.5 % < 40 % (with the inbound: 11 of 16 = 68.75 %)
+    const omega = GAMMA.replace(/LCR-GAMMA/g, 'LCR-OMEGA').replace(/GAMMA/g, 'OMEGA').replace('TG1', 'TO1')
+      .replace('    bar G-PREM\n  }', '    bar G-PREM\n  }\n  service origination voice receivable {\n    billing 1/1\n    rate G-FR  0.0010 EUR/min\n  }');
+    const op = plansOf(ALPHA, omega);
+    const inbound = calls('TO1', '33612345678', '2026-03-05T10:00:00Z', 8, 8).map((r) => ({ ...r, direction: 'in' }));
+    const s = await storeWith(op, [[...calls('TO1', '33612345678', '2026-03-05T10:00:00Z', 8, 3), ...inbound]]);
+    stores.push(s);
+    const m = await table(op, s, { asr: '40' });
+    expect(m.excluded).toEqual([`OMEGA quality: measured ASR 37.5% over 8 attempts ${WINDOW}, below the floor 40%`]);
+  });
+
   it('counts each record once, in its latest rating', async () => {
     // run 1: 8 GAMMA calls, none answered; run 2 re-rates three of them with 30 s each:
     // 8 attempts (not 11), 3 answered: ASR 37.5 %, ACD 30.0 s
