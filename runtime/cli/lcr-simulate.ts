@@ -20,6 +20,9 @@ export async function runSimulate(paths: string[], opts: LcrCliOptions, timeless
   if (opts.at !== undefined || opts.from !== undefined || opts.to !== undefined || opts.band !== undefined) {
     throw new UsageError('icx lcr simulate routes each call at its own start time and band: --at, --from, --to and --band do not apply');
   }
+  if (opts.store !== undefined) {
+    throw new UsageError('icx lcr simulate does not read --store: measured quality and commitment use change over the traffic it replays; give --min-asr/--min-acd (stated targets) or --commitment-used instead');
+  }
   const usage = [];
   for (const u of opts.usage) usage.push(await requireFile(u, '--usage'));
   if (opts.out !== undefined) await requireWritableDir(path.dirname(path.resolve(opts.out)), '--out', opts.out);

@@ -3,6 +3,7 @@
 import type { HashedAgreementPlan } from '../../compiler/plan.js';
 import { buildRoutes, type Route, type SellLookup } from './build.js';
 import { selectSuppliers, type LcrOptions, type SupplierSet } from './suppliers.js';
+import { excludeByQuality } from './quality.js';
 
 export { LcrError } from './errors.js';
 export type { LcrOptions, SupplierSet } from './suppliers.js';
@@ -15,6 +16,7 @@ export interface LcrTable {
 
 export function lcrTable(plans: readonly HashedAgreementPlan[], o: LcrOptions & { sell?: (currency: string) => SellLookup }): LcrTable {
   const set = selectSuppliers(plans, o);
-  const routes = buildRoutes(set.suppliers, o.callSeconds, o.sell?.(set.currency), set.excludedPrefixes);
+  // zones that measured quality excludes (--store) leave the ranking afterwards: runtime/lcr/quality.ts
+  const routes = excludeByQuality(buildRoutes(set.suppliers, o.callSeconds, o.sell?.(set.currency), set.excludedPrefixes));
   return { set, routes };
 }

@@ -5,8 +5,10 @@ import type { AgreementPlan, HashedAgreementPlan, ServicePlan } from '../../comp
 import { lastDayOfMonth } from '../../compiler/values.js';
 import { D, type Dec } from './call-cost.js';
 import { commitmentCredit, type CommitmentCredit } from './commitments.js';
+import type { StoreCommitmentUse } from './commitment-use.js';
 import { LcrError } from './errors.js';
 import { bandAt, localTime } from './local-time.js';
+import { judgeQuality, type MeasuredQuality, type QualityReport, type SupplierQuality } from './quality.js';
 
 export interface FxRow {
   date: string;
@@ -38,6 +40,13 @@ export interface LcrOptions {
   quality?: QualityFloor;
   /** agreement id → what is already used of our commitment in the period (runtime/lcr/commitments.ts) */
   commitmentUsed?: ReadonlyMap<string, string>;
+  /**
+   * what is used of each commitment, read from a store (runtime/lcr/commitment-use.ts), by
+   * `agreement id \0 service`; an explicit `commitmentUsed` of the agreement wins
+   */
+  commitmentFromStore?: ReadonlyMap<string, StoreCommitmentUse>;
+  /** ASR/ACD measured from rated traffic (runtime/lcr/quality-measure.ts): the floors are judged on it */
+  measuredQuality?: MeasuredQuality;
 }
 
 export interface Supplier {
@@ -57,6 +66,8 @@ export interface Supplier {
   commitment: CommitmentCredit | null;
   /** how fxRate was obtained, for the output (null when no conversion) */
   fxSource: string | null;
+  /** measured quality (with a store) and the zones it excludes; absent without measurement */
+  quality?: SupplierQuality;
 }
 
 export interface ExcludedSupplier {
@@ -64,6 +75,29 @@ export interface ExcludedSupplier {
   agreement: string;
   service: string;
   reason: string;
+  /** the measured figures, when quality was measured from a store */
+  quality?: QualityReport;
+}
+
+/** A payable voice service with prefixes in an agreement valid at `at`: a possible supplier. */
+export interface Candidate {
+  plan: AgreementPlan;
+  service: ServicePlan;
+  /** the local date of `at` in the agreement's time zone */
+  localDate: string;
+}
+
+/** Every possible supplier at `at` (what selectSuppliers starts from; the store readers use it too). */
+export function supplierCandidates(plans: readonly HashedAgreementPlan[], at: Date): Candidate[] {
+  const candidates: Candidate[] = [];
+  for (const { plan } of plans) {
+    const { date } = localTime(at, plan.timezone);
+    if (date < plan.validFrom || (plan.validTo !== null && date > plan.validTo)) continue;
+    for (const s of plan.services) {
+      if (isSupplierService(s)) candidates.push({ plan, service: s, localDate: date });
+    }
+  }
+  return candidates;
 }
 
 export interface SupplierSet {
@@ -76,14 +110,7 @@ export interface SupplierSet {
 }
 
 export function selectSuppliers(plans: readonly HashedAgreementPlan[], o: LcrOptions): SupplierSet {
-  const candidates: { plan: AgreementPlan; service: ServicePlan; localDate: string }[] = [];
-  for (const { plan } of plans) {
-    const { date } = localTime(o.at, plan.timezone);
-    if (date < plan.validFrom || (plan.validTo !== null && date > plan.validTo)) continue;
-    for (const s of plan.services) {
-      if (isSupplierService(s)) candidates.push({ plan, service: s, localDate: date });
-    }
-  }
+  const candidates = supplierCandidates(plans, o.at);
   if (candidates.length === 0) throw new LcrError(`no payable voice service with prefixes in an agreement valid at ${o.at.toISOString()}: there is no supplier to route to`, 'usage');
   if (o.band !== undefined && !candidates.some((c) => c.plan.bands.includes(o.band!))) {
     const known = [...new Set(candidates.flatMap((c) => c.plan.bands))].sort();
@@ -107,9 +134,12 @@ export function selectSuppliers(plans: readonly HashedAgreementPlan[], o: LcrOpt
       for (const p of c.service.prefixes) out.excludedPrefixes.push(p.prefix);
       continue;
     }
-    const q = qualityProblem(c.plan, o.quality);
-    if (q) {
-      out.excluded.push({ ...base, reason: q });
+    // measured from the store when given (runtime/lcr/quality.ts), else the stated targets
+    const judged = o.measuredQuality
+      ? judgeQuality(c.plan.id, c.service.name, o.measuredQuality, o.quality, () => qualityProblem(c.plan, o.quality), out.notes)
+      : { excluded: qualityProblem(c.plan, o.quality), quality: undefined };
+    if (judged.excluded) {
+      out.excluded.push({ ...base, reason: judged.excluded, ...(judged.quality ? { quality: judged.quality.report } : {}) });
       for (const p of c.service.prefixes) out.excludedPrefixes.push(p.prefix);
       continue;
     }
@@ -121,8 +151,11 @@ export function selectSuppliers(plans: readonly HashedAgreementPlan[], o: LcrOpt
     }
     const priceCurrency = c.service.priceCurrency ?? c.plan.currency;
     const fx = conversion(c.plan, priceCurrency, currency, c.localDate, o.fx ?? []);
-    const commitment = commitmentCredit(c.plan, c.service, o.commitmentUsed ?? new Map(), out.notes);
-    out.suppliers.push({ ...base, commitment, plan: c.plan, service: c.service, localDate: c.localDate, band, priceCurrency, fxRate: fx.rate, fxText: fx.rate.toFixed(), fxSource: fx.source });
+    const commitment = commitmentCredit(c.plan, c.service, o.commitmentUsed ?? new Map(), out.notes, o.commitmentFromStore);
+    out.suppliers.push({
+      ...base, commitment, plan: c.plan, service: c.service, localDate: c.localDate, band, priceCurrency, fxRate: fx.rate, fxText: fx.rate.toFixed(), fxSource: fx.source,
+      ...(judged.quality ? { quality: judged.quality } : {}),
+    });
   }
   return out;
 }
@@ -145,7 +178,7 @@ function mostCommonCurrency(cs: string[]): string {
  * stated target for a floored metric, removes the supplier (we do not route on a promise it
  * never made). With several voice interconnects, the weakest stated target counts.
  */
-function qualityProblem(plan: AgreementPlan, floor: QualityFloor | undefined): string | null {
+export function qualityProblem(plan: AgreementPlan, floor: QualityFloor | undefined): string | null {
   if (!floor) return null;
   for (const metric of ['asr', 'acd'] as const) {
     const min = floor[metric];

@@ -141,6 +141,7 @@ describe('icx lcr simulate (CLI)', () => {
     const cases: [string[], string][] = [
       [['lcr', 'simulate', 'ag'], 'icx: icx lcr simulate needs --usage FILE… (the past traffic to re-cost)\n'],
       [['lcr', 'simulate', 'ag', '--usage', 'traffic.csv', '--at', '2026-03-16T10:00'], 'icx: icx lcr simulate routes each call at its own start time and band: --at, --from, --to and --band do not apply\n'],
+      [['lcr', 'simulate', 'ag', '--usage', 'traffic.csv', '--store', 'icx.duckdb'], 'icx: icx lcr simulate does not read --store: measured quality and commitment use change over the traffic it replays; give --min-asr/--min-acd (stated targets) or --commitment-used instead\n'],
       [['lcr', 'ag', '--at', '2026-03-16T10:00', '--usage', 'traffic.csv'], 'icx: --usage, --assume-timezone and --by are options of icx lcr simulate\n'],
     ];
     for (const [args, message] of cases) {

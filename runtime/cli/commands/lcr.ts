@@ -16,6 +16,9 @@ import type { HashedAgreementPlan } from '../../../compiler/plan.js';
 import { parseAt } from '../../lcr/local-time.js';
 import { routesCsv, routesJson, summarize, type TableMeta } from '../../lcr/output.js';
 import { readSellTable } from '../../lcr/sell.js';
+import { explicitWindow, type QualityWindow } from '../../lcr/quality-measure.js';
+import { qualitySummary, withQualityJson } from '../../lcr/quality-output.js';
+import { readStoreInputs, type StoreInputOptions } from '../../lcr/quality-store.js';
 import type { FxRow } from '../../lcr/suppliers.js';
 import { compileOrFail } from '../agreements.js';
 import { Failure, UsageError } from '../errors.js';
@@ -45,7 +48,17 @@ export interface LcrCliOptions {
   assumeTimezone?: string;
   ranks?: number;
   by?: 'supplier' | 'zone';
+  store?: string;
+  qualityWindow?: number;
+  qualityFrom?: string;
+  qualityTo?: string;
+  minAttempts?: number;
 }
+
+/** --quality-window default: the 30 local days before --at. */
+const QUALITY_DAYS = 30;
+/** --min-attempts default: a zone or supplier with fewer attempts is not judged on its own ASR/ACD. */
+const MIN_ATTEMPTS = 100;
 
 /** Table output without --max-suppliers shows this many ranks per prefix. */
 const TABLE_RANKS = 3;
@@ -85,8 +98,8 @@ export function registerLcr(program: Command): void {
     .option('--disable <supplier...>', 'leave out these suppliers (partner names or agreement ids)')
     .option('--sell <file.csv>', 'margin guard: our sell prices per minute, CSV prefix,price,currency')
     .option('--fx <table.csv...>', 'FX tables (date,from,to,rate) for currency pairs the agreements do not convert')
-    .option('--min-asr <percent>', 'quality floor: the ASR target the supplier agreement must state', decimal)
-    .option('--min-acd <seconds>', 'quality floor: the ACD target the supplier agreement must state', decimal)
+    .option('--min-asr <percent>', 'quality floor in percent: the measured ASR with --store, else the ASR target the supplier agreement must state', decimal)
+    .option('--min-acd <seconds>', 'quality floor in seconds: the measured ACD with --store, else the ACD target the supplier agreement must state', decimal)
     .option('--ranks <n>', 'lcr diff: compare the first N ranks of each prefix, not only the first choice', positive)
     .option('--by <what>', 'lcr simulate: group the report by supplier (default) or zone', (v: string) => {
       if (v !== 'supplier' && v !== 'zone') throw new InvalidArgumentError('expected supplier or zone');
@@ -95,6 +108,11 @@ export function registerLcr(program: Command): void {
     .option('--usage <files...>', 'lcr simulate: the past traffic to re-cost (.csv, .csv.gz, .parquet, .json)')
     .option('--assume-timezone <zone>', 'lcr simulate: IANA zone for start times written without an offset', timeZone)
     .option('--commitment-used <agreement=qty...>', 'what is used so far this period of our commitment to a supplier (spend in its currency, or minutes): an unmet one lowers its marginal cost')
+    .option('--store <file>', 'an icx store (e.g. icx.duckdb), read only: measure ASR/ACD from its rated traffic and read what is used of our commitments')
+    .option('--quality-window <days>', `with --store: measure quality over the DAYS local days before --at (default ${QUALITY_DAYS})`, positive)
+    .option('--quality-from <date>', 'with --store: measure quality from this local date (YYYY-MM-DD, with --quality-to)')
+    .option('--quality-to <date>', 'with --store: measure quality up to this local date, inclusive')
+    .option('--min-attempts <n>', `with --store: attempts a zone (or supplier) needs to be judged on its own measured figure (default ${MIN_ATTEMPTS})`, positive)
     .action(async (paths: string[], opts: LcrCliOptions) => {
       if (opts.out !== undefined && !/\.(csv|json)$/i.test(opts.out)) throw new UsageError(`--out ${opts.out}: give a file ending in .csv or .json`);
       if (opts.out !== undefined && opts.json) throw new UsageError('choose one of --out and --json');
@@ -111,14 +129,15 @@ export function registerLcr(program: Command): void {
         const meta: TableMeta = { at: at.toISOString(), currency: t.set.currency, callSeconds: opts.callSeconds, ...(opts.maxSuppliers !== undefined ? { maxSuppliers: opts.maxSuppliers } : {}) };
         for (const n of t.set.notes) process.stderr.write(`icx: note: ${n}\n`);
         const sum = summarize(t.routes);
+        const json = () => withQualityJson(routesJson(t.routes, t.set, meta), t.set);
         const line = `${sum.prefixes} prefixes, ${t.set.suppliers.length} supplier${t.set.suppliers.length === 1 ? '' : 's'} in ${meta.currency} for a ${meta.callSeconds} s call at ${meta.at}` +
           `${sum.unrouted ? `; ${sum.unrouted} prefixes without a route` : ''}${sum.margin ? `; ${sum.margin} routes excluded by the margin guard` : ''}` +
-          t.set.excluded.map((x) => `; ${x.name} (${x.agreement}) left out: ${x.reason}`).join('');
+          t.set.excluded.map((x) => `; ${x.name} (${x.agreement}) left out: ${x.reason}`).join('') + qualitySummary(t.set, t.routes);
         if (opts.out !== undefined) {
-          await writeFileAtomic(path.resolve(opts.out), /\.json$/i.test(opts.out) ? routesJson(t.routes, t.set, meta) : routesCsv(t.routes, meta));
+          await writeFileAtomic(path.resolve(opts.out), /\.json$/i.test(opts.out) ? json() : routesCsv(t.routes, meta));
           process.stdout.write(`${line}\nwrote ${opts.out}\n`);
         } else if (opts.json) {
-          process.stdout.write(routesJson(t.routes, t.set, meta));
+          process.stdout.write(json());
         } else {
           process.stdout.write(table(t.routes, { ...meta, maxSuppliers: opts.maxSuppliers ?? TABLE_RANKS }) + `\n${line}\n`);
         }
@@ -145,9 +164,35 @@ async function timelessOptions(opts: LcrCliOptions): Promise<Omit<LcrOptions, 'a
   };
 }
 
-/** The route table at one instant, with every option of the command (fx, sell, quality…). */
+/** The route table at one instant, with every option of the command (fx, sell, quality…) and, with --store, what the store says at that instant. */
 async function tableAt(plans: readonly HashedAgreementPlan[], at: Date, opts: LcrCliOptions) {
-  return lcrTable(plans, { ...(await timelessOptions(opts)), at });
+  const so = storeOptions(opts);
+  const fromStore = so ? await readStoreInputs(plans, at, so) : undefined;
+  const t = lcrTable(plans, {
+    ...(await timelessOptions(opts)), at,
+    ...(fromStore ? { measuredQuality: fromStore.measuredQuality, commitmentFromStore: fromStore.commitmentFromStore } : {}),
+  });
+  if (fromStore) t.set.notes.unshift(...fromStore.notes);
+  return t;
+}
+
+/** --store and its window options, checked together; undefined without --store. */
+function storeOptions(opts: LcrCliOptions): StoreInputOptions | undefined {
+  const windowOpts = [['--quality-window', opts.qualityWindow], ['--quality-from', opts.qualityFrom], ['--quality-to', opts.qualityTo], ['--min-attempts', opts.minAttempts]] as const;
+  if (opts.store === undefined) {
+    const given = windowOpts.find(([, v]) => v !== undefined);
+    if (given) throw new UsageError(`${given[0]} measures quality from rated traffic: give the store with --store FILE (e.g. --store icx.duckdb)`);
+    return undefined;
+  }
+  if (opts.qualityWindow !== undefined && (opts.qualityFrom !== undefined || opts.qualityTo !== undefined)) throw new UsageError('choose one of --quality-window and --quality-from/--quality-to');
+  if ((opts.qualityFrom === undefined) !== (opts.qualityTo === undefined)) throw new UsageError('--quality-from and --quality-to go together (local dates, both inclusive)');
+  const window: QualityWindow = opts.qualityFrom !== undefined ? explicitWindow(opts.qualityFrom, opts.qualityTo!) : { days: opts.qualityWindow ?? QUALITY_DAYS };
+  return {
+    path: path.resolve(opts.store), shown: opts.store, window,
+    windowGiven: opts.qualityWindow !== undefined || opts.qualityFrom !== undefined,
+    floors: opts.minAsr !== undefined || opts.minAcd !== undefined,
+    minAttempts: opts.minAttempts ?? MIN_ATTEMPTS,
+  };
 }
 
 /** `icx lcr diff AGREEMENTS --from T1 --to T2 [--json]`: how the first choice of each prefix changes. */
