@@ -50,7 +50,7 @@ export function routesJson(routes: readonly Route[], set: SupplierSet, m: TableM
     at: m.at,
     currency: m.currency,
     callSeconds: m.callSeconds,
-    suppliers: set.suppliers.map((s) => ({ supplier: s.name, agreement: s.agreement, service: s.service.name, localDate: s.localDate, band: s.band, priceCurrency: s.priceCurrency, fxRate: s.fxRate.toFixed(), fx: s.fxSource })),
+    suppliers: set.suppliers.map((s) => ({ supplier: s.name, agreement: s.agreement, service: s.service.name, localDate: s.localDate, band: s.band, priceCurrency: s.priceCurrency, fxRate: s.fxRate.toFixed(), fx: s.fxSource, ...(s.quality ? { quality: s.quality.report } : {}) })),
     excludedSuppliers: set.excluded,
     notes: set.notes,
     routes: routes.map((r) => ({

@@ -1,20 +1,8 @@
-// Measured quality in the outputs of `icx lcr --store`: `suppliers[].quality` in the JSON
-// document and a clause of the summary line. Kept apart from output.ts (the route table's own
-// formats): the JSON document is extended after it is rendered, only when quality was measured.
+// Measured quality in the summary line of `icx lcr --store` (the JSON document carries it as
+// `suppliers[].quality`, output.ts).
 import type { Route } from './build.js';
 import { qualityExclusions } from './quality.js';
 import type { SupplierSet } from './suppliers.js';
-
-/** Adds `quality` (the measured figures, runtime/lcr/quality.ts QualityReport) to each supplier of a routesJson document. */
-export function withQualityJson(json: string, set: SupplierSet): string {
-  if (!set.suppliers.some((s) => s.quality)) return json;
-  const doc = JSON.parse(json) as { suppliers: { agreement: string; service: string }[] };
-  doc.suppliers = doc.suppliers.map((x) => {
-    const s = set.suppliers.find((y) => y.agreement === x.agreement && y.service.name === x.service);
-    return s?.quality ? { ...x, quality: s.quality.report } : x;
-  });
-  return JSON.stringify(doc, null, 2) + '\n';
-}
 
 /** `; measured quality: ALPHA ASR 62.5% ACD 84.0 s over 120 attempts 2026-02-13..2026-03-14, …; 3 routes excluded by measured quality` */
 export function qualitySummary(set: SupplierSet, routes: readonly Route[]): string {

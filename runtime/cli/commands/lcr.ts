@@ -17,7 +17,7 @@ import { parseAt } from '../../lcr/local-time.js';
 import { routesCsv, routesJson, summarize, type TableMeta } from '../../lcr/output.js';
 import { readSellTable } from '../../lcr/sell.js';
 import { explicitWindow, type QualityWindow } from '../../lcr/quality-measure.js';
-import { qualitySummary, withQualityJson } from '../../lcr/quality-output.js';
+import { qualitySummary } from '../../lcr/quality-output.js';
 import { readStoreInputs, type StoreInputOptions } from '../../lcr/quality-store.js';
 import type { FxRow } from '../../lcr/suppliers.js';
 import { compileOrFail } from '../agreements.js';
@@ -129,7 +129,7 @@ export function registerLcr(program: Command): void {
         const meta: TableMeta = { at: at.toISOString(), currency: t.set.currency, callSeconds: opts.callSeconds, ...(opts.maxSuppliers !== undefined ? { maxSuppliers: opts.maxSuppliers } : {}) };
         for (const n of t.set.notes) process.stderr.write(`icx: note: ${n}\n`);
         const sum = summarize(t.routes);
-        const json = () => withQualityJson(routesJson(t.routes, t.set, meta), t.set);
+        const json = () => routesJson(t.routes, t.set, meta);
         const line = `${sum.prefixes} prefixes, ${t.set.suppliers.length} supplier${t.set.suppliers.length === 1 ? '' : 's'} in ${meta.currency} for a ${meta.callSeconds} s call at ${meta.at}` +
           `${sum.unrouted ? `; ${sum.unrouted} prefixes without a route` : ''}${sum.margin ? `; ${sum.margin} routes excluded by the margin guard` : ''}` +
           t.set.excluded.map((x) => `; ${x.name} (${x.agreement}) left out: ${x.reason}`).join('') + qualitySummary(t.set, t.routes);
