@@ -3,13 +3,13 @@
 // store, then the store reads of one route table (measured quality for 5 suppliers + commitment
 // use), median of 5, against a baseline measured in the same run: opening the store read-only
 // and one scan of the window's rated records (`count(*)` and the sum of their durations).
-//   npx tsx test/lcr/store-bench.ts [N=500000]
+//   npm run bench:lcr-store [-- N]   (N calls, default 500000)
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { openStore, queryJson, rate } from '../../runtime/index.js';
 import { openStoreReadOnly, readStoreInputs } from '../../runtime/lcr/quality-store.js';
-import { ALPHA, BETA, DELTA, EPSILON, GAMMA, plansOf } from './suppliers.js';
+import { ALPHA, BETA, DELTA, EPSILON, GAMMA, plansOf } from '../lcr/suppliers.js';
 
 const N = Number(process.argv[2] ?? 500_000);
 const plans = plansOf(ALPHA, BETA, GAMMA, DELTA, EPSILON);
