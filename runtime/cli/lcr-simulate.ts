@@ -32,7 +32,7 @@ export async function runSimulate(paths: string[], opts: LcrCliOptions, timeless
   const { simulate } = await import('../lcr/simulate.js');
   const sim = await simulate(result.compiled.plans, {
     ...options,
-    usage: usage.map((p) => ({ path: p })),
+    usage: usage.map((p) => ({ path: p, ...(opts.map ? { mapping: opts.map } : {}) })),
     ...(opts.assumeTimezone !== undefined ? { assumeTimezone: opts.assumeTimezone } : {}),
     ...(opts.by !== undefined ? { by: opts.by } : {}),
   });

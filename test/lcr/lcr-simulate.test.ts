@@ -135,6 +135,11 @@ describe('icx lcr simulate (CLI)', () => {
     expect(lines[0]).toBe('supplier,agreement,zone,routed_supplier,routed_agreement,routed_zone,status,reason,calls,minutes,cost,routed_cost,savings,currency');
     expect(lines[1]).toBe('ALPHA,LCR-ALPHA,A-MOB,GAMMA,LCR-GAMMA,G-FR,rerouted,,1,1.02,0.020333,0.015000,0.005333,EUR');
     expect(lines).toHaveLength(5);
+    // the same traffic under other column names, mapped: the same totals
+    writeFileSync(path.join(dir, 'renamed.csv'), readFileSync(path.join(dir, 'traffic.csv'), 'utf8').replace('b_number', 'Called').replace('record_id', 'CallId'));
+    const mapped = icx(['lcr', 'simulate', 'ag', '--usage', 'renamed.csv', '--currency', 'EUR', '--map', 'record_id=CallId,b_number=Called', '--json'], dir);
+    expect(mapped.code).toBe(0);
+    expect(JSON.parse(mapped.stdout).totals).toEqual({ calls: 4, actualCost: '0.049666', routedCost: '0.042833', savings: '0.006833', savingsPercent: '13.76' });
   });
 
   it('names what is missing or does not apply, with exit 2 and no stack trace', () => {
@@ -142,7 +147,7 @@ describe('icx lcr simulate (CLI)', () => {
       [['lcr', 'simulate', 'ag'], 'icx: icx lcr simulate needs --usage FILE… (the past traffic to re-cost)\n'],
       [['lcr', 'simulate', 'ag', '--usage', 'traffic.csv', '--at', '2026-03-16T10:00'], 'icx: icx lcr simulate routes each call at its own start time and band: --at, --from, --to and --band do not apply\n'],
       [['lcr', 'simulate', 'ag', '--usage', 'traffic.csv', '--store', 'icx.duckdb'], 'icx: icx lcr simulate does not read --store: measured quality and commitment use change over the traffic it replays; give --min-asr/--min-acd (stated targets) or --commitment-used instead\n'],
-      [['lcr', 'ag', '--at', '2026-03-16T10:00', '--usage', 'traffic.csv'], 'icx: --usage, --assume-timezone and --by are options of icx lcr simulate\n'],
+      [['lcr', 'ag', '--at', '2026-03-16T10:00', '--usage', 'traffic.csv'], 'icx: --usage, --assume-timezone, --map and --by are options of icx lcr simulate\n'],
     ];
     for (const [args, message] of cases) {
       const r = icx(args, dir);

@@ -23,7 +23,8 @@ import type { FxRow } from '../../lcr/suppliers.js';
 import { compileOrFail } from '../agreements.js';
 import { Failure, UsageError } from '../errors.js';
 import { displayPath, requireWritableDir } from '../files.js';
-import { timeZone, wholeNumber } from '../options.js';
+import { columnMap, timeZone, wholeNumber } from '../options.js';
+import type { UsageField } from '../../../compiler/sql/index.js';
 import { runSimulate } from '../lcr-simulate.js';
 import { renderTable } from '../table.js';
 import { writeFileAtomic } from '../write-atomic.js';
@@ -48,6 +49,7 @@ export interface LcrCliOptions {
   assumeTimezone?: string;
   ranks?: number;
   by?: 'supplier' | 'zone';
+  map?: Partial<Record<UsageField, string>>;
   store?: string;
   qualityWindow?: number;
   qualityFrom?: string;
@@ -107,6 +109,7 @@ export function registerLcr(program: Command): void {
     })
     .option('--usage <files...>', 'lcr simulate: the past traffic to re-cost (.csv, .csv.gz, .parquet, .json)')
     .option('--assume-timezone <zone>', 'lcr simulate: IANA zone for start times written without an offset', timeZone)
+    .option('--map <pairs>', 'lcr simulate: usage column = source column, e.g. record_id=CallId,b_number=Called', columnMap)
     .option('--commitment-used <agreement=qty...>', 'what is used so far this period of our commitment to a supplier (spend in its currency, or minutes): an unmet one lowers its marginal cost')
     .option('--store <file>', 'an icx store (e.g. icx.duckdb), read only: measure ASR/ACD from its rated traffic and read what is used of our commitments')
     .option('--quality-window <days>', `with --store: measure quality over the DAYS local days before --at (default ${QUALITY_DAYS})`, positive)
@@ -119,7 +122,7 @@ export function registerLcr(program: Command): void {
       try {
         if (opts.ranks !== undefined && paths[0] !== 'diff') throw new UsageError('--ranks is an option of icx lcr diff');
         if (paths[0] === 'simulate') return await runSimulate(paths.slice(1), opts, timelessOptions);
-        if (opts.usage !== undefined || opts.assumeTimezone !== undefined || opts.by !== undefined) throw new UsageError('--usage, --assume-timezone and --by are options of icx lcr simulate');
+        if (opts.usage !== undefined || opts.assumeTimezone !== undefined || opts.by !== undefined || opts.map !== undefined) throw new UsageError('--usage, --assume-timezone, --map and --by are options of icx lcr simulate');
         if (paths[0] === 'diff') return await diff(paths.slice(1), opts);
         if (opts.at === undefined) throw new UsageError('icx lcr needs --at YYYY-MM-DDTHH:MM (the instant to price at)');
         const at = parseAt(opts.at);
