@@ -1,6 +1,7 @@
 // rate(): one rating run in one transaction. Ingest fills run_raw, the plan tables are
 // loaded, then the SQL of compiler/sql runs over whole tables (no per-record JS). The
 // run commits only if in = rated + suspense; any failure rolls the store back untouched.
+import type { DuckDBValue } from '@duckdb/node-api';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import type { HashedAgreementPlan } from '../compiler/plan.js';
@@ -93,15 +94,15 @@ export async function rateWith<T>(
     if (exists.length) throw new RateInputError(`run ${runId} already exists in the store`);
 
     progress.phase('ingest');
-    const inCount = await ingestSources(store, opts.usage);
+    const inCount = await profiled({ name: 'ingest' }, () => ingestSources(store, opts.usage));
     progress.phase('plans');
-    const layout = await loadPlans(store, opts.plans);
+    const layout = await profiled({ name: 'plans' }, () => loadPlans(store, opts.plans));
     const statements = ratingStatements(layout.shape);
     const bind = (st: Statement) =>
       st.param === 'run_id' ? [runId] : st.param === 'assume_timezone' ? [opts.assumeTimezone ?? null] : undefined;
     for (const st of statements.filter((x) => !x.stores)) {
       progress.phase(st.name);
-      await c.run(st.sql, bind(st));
+      await profiled(st, () => c.run(st.sql, bind(st)), () => explainAnalyze(store, st.sql, bind(st)));
     }
 
     return await inTransaction(
@@ -119,20 +120,76 @@ export async function rateWith<T>(
         );
         for (const st of statements.filter((x) => x.stores && (opts.storeUsage === true || x.name !== 'store usage'))) {
           progress.phase(st.name);
-          await c.run(st.sql, bind(st));
+          await profiled(st, () => c.run(st.sql, bind(st)), () => explainAnalyze(store, st.sql, bind(st)));
         }
         progress.phase('check');
-        const res = await checkBalance(store, runId, inCount);
+        const res = await profiled({ name: 'check' }, () => checkBalance(store, runId, inCount));
         return inspect({ ...res, ...(await summarize(store, runId)) }, progress);
       },
       commit,
     );
   } catch (e) {
-    explainOverflow(e);
+    return explainOverflow(e);
   } finally {
     progress.stop();
     await dropScratch(store);
   }
+}
+
+/**
+ * ICX_PROFILE=1: each step's wall and CPU seconds (all threads) on stderr,
+ * to see where a run's time goes (docs/performance.md) without a profiler. ICX_PROFILE=analyze
+ * also runs each statement as EXPLAIN ANALYZE (which executes it) and prints DuckDB's profile.
+ */
+async function profiled<T>(
+  st: { name: string; sql?: string }, fn: () => Promise<T>, analyze?: () => Promise<string>,
+): Promise<T> {
+  const mode = process.env.ICX_PROFILE;
+  if (mode !== '1' && mode !== 'analyze') return fn();
+  const t0 = performance.now();
+  const c0 = process.cpuUsage();
+  let value: T;
+  if (mode === 'analyze' && analyze) {
+    process.stderr.write(await analyze());
+    value = undefined as T;
+  } else value = await fn();
+  const what = st.sql ? st.sql.replace(/\s+/g, ' ').slice(0, 48) : '';
+  const cpu = process.cpuUsage(c0);
+  const secs = (x: number) => x.toFixed(3).padStart(7);
+  process.stderr.write(
+    `icx-profile ${st.name.padEnd(15)} ${secs((performance.now() - t0) / 1000)} s  cpu ${secs((cpu.user + cpu.system) / 1e6)} s  ${what}\n`,
+  );
+  return value;
+}
+
+async function explainAnalyze(store: Store, sql: string, params: DuckDBValue[] | undefined): Promise<string> {
+  const res = await store.connection.runAndReadAll(`EXPLAIN (ANALYZE, FORMAT JSON) ${sql}`, params);
+  return profileTree(JSON.parse(String(res.getRows()[0]![1])) as ProfileNode);
+}
+
+interface ProfileNode {
+  operator_type?: string;
+  operator_timing?: number;
+  operator_cardinality?: number;
+  latency?: number;
+  extra_info?: Record<string, unknown>;
+  children?: ProfileNode[];
+}
+
+/** One line per operator: seconds, rows out, and its join condition or table (the key facts). */
+function profileTree(root: ProfileNode): string {
+  const lines = [`  total ${(root.latency ?? 0).toFixed(3)} s`];
+  const walk = (n: ProfileNode, depth: number) => {
+    if (n.operator_type && n.operator_type !== 'EXPLAIN_ANALYZE') {
+      const x = n.extra_info ?? {};
+      const info = [x['Join Type'], x['Conditions'], x['Table'], x['Function'], x['Aggregates'], x['Groups']]
+        .filter((v) => v !== undefined).map((v) => String(v).replace(/\s+/g, ' ')).join(' | ').slice(0, 110);
+      lines.push(`  ${(n.operator_timing ?? 0).toFixed(3).padStart(7)} s ${String(n.operator_cardinality ?? '').padStart(10)}  ${'  '.repeat(depth)}${n.operator_type} ${info}`);
+    }
+    for (const ch of n.children ?? []) walk(ch, n.operator_type && n.operator_type !== 'EXPLAIN_ANALYZE' ? depth + 1 : depth);
+  };
+  walk(root, 0);
+  return lines.join('\n') + '\n';
 }
 
 /**
