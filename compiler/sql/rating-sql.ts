@@ -121,8 +121,8 @@ WHERE r.run_id = $1`;
 
 /** Scratch tables and views of a run, dropped when it ends. */
 export const RUN_SCRATCH = {
-  views: ['rate_settled', 'rate_amount', 'rate_final'],
-  tables: ['rate_fx', 'rate_steps', 'rate_split', 'rate_ctx', 'plan_lpm', 'plan_origin_lpm', 'run_tz_offsets', 'run_input', 'run_raw'],
+  views: ['rate_settled', 'rate_amount', 'rate_final', 'run_raw'],
+  tables: ['rate_fx', 'rate_steps', 'rate_split', 'rate_ctx', 'plan_lpm', 'plan_origin_lpm', 'run_tz_offsets', 'run_input', 'run_raw_rows'],
 };
 
 /** Statements of one rating run, after run_raw has been filled by ingest. */
