@@ -22,8 +22,8 @@ describe('rating memory cap', () => {
     expect(parseSize('lots')).toBeNull();
   });
 
-  it('caps at 3 GiB, or 60% of a small machine', () => {
-    expect(defaultMemoryLimitMb(64 * 2 ** 30)).toBe(3072);
+  it('caps at 2.5 GiB, or 60% of a small machine', () => {
+    expect(defaultMemoryLimitMb(64 * 2 ** 30)).toBe(2560);
     // 4 GiB machine: 60% = 2457.6 MiB, rounded down
     expect(defaultMemoryLimitMb(4 * 2 ** 30)).toBe(2457);
   });
@@ -31,7 +31,7 @@ describe('rating memory cap', () => {
   it('lowers the default limit and keeps a lower one', async () => {
     store = await openStore(':memory:');
     await capMemory(store, undefined);
-    expect(await limit(store)).toBeLessThanOrEqual(3072 * 2 ** 20);
+    expect(await limit(store)).toBeLessThanOrEqual(2560 * 2 ** 20);
     await store.connection.run(`SET memory_limit = '100MiB'`);
     await capMemory(store, undefined);
     expect(await limit(store)).toBe(100 * 2 ** 20);

@@ -1,6 +1,6 @@
 // DuckDB's memory for a rating run. Its default memory_limit is 80% of the machine's RAM,
-// and a run's scratch tables (a text copy of the input, the parsed records, the resolved
-// context) stay in memory while they fit: 10M records peaked at 9.3 GB of RSS. With a cap,
+// and a run's scratch tables (the parsed records, the resolved context; the text of CSV and
+// JSON input) stay in memory while they fit: 10M records peaked at 9.3 GB of RSS. With a cap,
 // DuckDB spills them to its temp directory instead (measured: +25% CPU at 1M records capped at
 // 400 MB), so any input size runs in bounded memory. The cap stays set on the store's
 // connection (writing the outputs sorts the whole run too).
@@ -8,9 +8,13 @@ import os from 'node:os';
 import { RateInputError } from './errors.js';
 import type { Store } from './store/store.js';
 
-/** The default cap: 3 GiB (50M records under 4 GB of RSS), at most 60% of the machine's RAM. */
+/**
+ * The default cap: 2.5 GiB, at most 60% of the machine's RAM. Measured at 2M records: peak RSS was
+ * the cap + ~0.6 GB (Node, the plan, DuckDB outside its buffer pool): aimed at 50M records under
+ * 4 GB of RSS (an extrapolation; 50M were not run on the shared machine).
+ */
 export function defaultMemoryLimitMb(totalBytes = os.totalmem()): number {
-  return Math.max(256, Math.min(3072, Math.floor((totalBytes * 0.6) / 2 ** 20)));
+  return Math.max(256, Math.min(2560, Math.floor((totalBytes * 0.6) / 2 ** 20)));
 }
 
 /** DuckDB size syntax: a number and a unit (e.g. 3GB, 512MiB); nothing else reaches the SQL text. */

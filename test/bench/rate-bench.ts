@@ -164,7 +164,7 @@ async function main(): Promise<void> {
       generateSeconds: gen.seconds,
       threads: os.availableParallelism(),
       machine: { nproc: os.availableParallelism(), ramGb: os.totalmem() / 2 ** 30, loadAverage: os.loadavg() },
-      memoryLimit: process.env.ICX_MEMORY_LIMIT ?? 'default (3 GiB cap)',
+      memoryLimit: process.env.ICX_MEMORY_LIMIT ?? 'default (2.5 GiB cap)',
       steps: rows,
       ratioRatingToScan: rating ? rating.median / scan.median : null,
       ratioRatingToCopy: rating ? rating.median / copy.median : null,

@@ -41,17 +41,22 @@ const dbPath = path.join(opts.dir, 'store.duckdb');
 await rm(dbPath, { force: true });
 await rm(dbPath + '.wal', { force: true });
 t0 = performance.now();
+const c0 = process.cpuUsage();
 const store = await openStore(dbPath);
 const r = await rate(store, { plans, usage: [{ path: usage }], progress: false });
 const rateS = (performance.now() - t0) / 1000;
+const c1 = process.cpuUsage();
 const t1 = performance.now();
 await rm(path.join(opts.dir, 'out'), { recursive: true, force: true });
 await writeOutputs(store, r.runId, path.join(opts.dir, 'out'));
 const outS = (performance.now() - t1) / 1000;
+const cpuS = (a: NodeJS.CpuUsage, b: NodeJS.CpuUsage) => (b.user + b.system - a.user - a.system) / 1e6;
+const c2 = process.cpuUsage();
 await store.close();
 const total = rateS + outS;
 process.stderr.write(
   `records ${opts.records}: in ${r.inCount} = rated ${r.ratedCount} + suspense ${r.suspenseCount}\n` +
     `rate ${rateS.toFixed(2)} s + outputs ${outS.toFixed(2)} s = ${total.toFixed(2)} s (${Math.round(opts.records / total)} rec/s); ` +
+    `CPU rate ${cpuS(c0, c1).toFixed(2)} s + outputs ${cpuS(c1, c2).toFixed(2)} s; ` +
     `copy ${copyS.toFixed(2)} s; ratio ${(total / copyS).toFixed(2)}; peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB\n`,
 );
