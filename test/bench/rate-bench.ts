@@ -55,6 +55,9 @@ interface Measure {
   step: string;
   seconds: number[];
   median: number;
+  /** CPU seconds of the process (all threads) per run, and their median: steadier than wall on a shared machine */
+  cpuSeconds: number[];
+  medianCpu: number;
   recordsPerSecond: number;
   peakRssMb: number;
 }
@@ -62,16 +65,20 @@ interface Measure {
 async function measure(step: string, runs: number, records: number, fn: () => Promise<void>): Promise<Measure> {
   await fn(); // warm-up: the first query of a fresh process is often 2–4× slower
   const seconds: number[] = [];
+  const cpuSeconds: number[] = [];
   let peakRssMb = 0;
   for (let i = 0; i < runs; i++) {
     const t0 = performance.now();
+    const c0 = process.cpuUsage();
     const { peakRssMb: p } = await withPeakRss(fn);
     seconds.push((performance.now() - t0) / 1000);
+    const c = process.cpuUsage(c0);
+    cpuSeconds.push((c.user + c.system) / 1e6);
     peakRssMb = Math.max(peakRssMb, p);
   }
-  const sorted = [...seconds].sort((a, b) => a - b);
-  const median = sorted[Math.floor(sorted.length / 2)]!;
-  return { step, seconds, median, recordsPerSecond: records / median, peakRssMb };
+  const mid = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+  const median = mid(seconds);
+  return { step, seconds, median, cpuSeconds, medianCpu: mid(cpuSeconds), recordsPerSecond: records / median, peakRssMb };
 }
 
 async function main(): Promise<void> {
@@ -178,10 +185,10 @@ async function main(): Promise<void> {
       process.stdout.write(JSON.stringify(result, null, 2) + '\n');
     } else {
       log('');
-      log(`${'step'.padEnd(30)}${'median s'.padStart(10)}${'records/s'.padStart(14)}${'peak RSS MB'.padStart(13)}   runs`);
+      log(`${'step'.padEnd(30)}${'median s'.padStart(10)}${'CPU s'.padStart(8)}${'records/s'.padStart(14)}${'peak RSS MB'.padStart(13)}   runs`);
       for (const m of rows) {
         log(
-          `${m.step.padEnd(30)}${m.median.toFixed(2).padStart(10)}${Math.round(m.recordsPerSecond).toLocaleString('en').padStart(14)}${m.peakRssMb.toFixed(0).padStart(13)}   ${m.seconds.map((s) => s.toFixed(2)).join(' ')}`,
+          `${m.step.padEnd(30)}${m.median.toFixed(2).padStart(10)}${m.medianCpu.toFixed(2).padStart(8)}${Math.round(m.recordsPerSecond).toLocaleString('en').padStart(14)}${m.peakRssMb.toFixed(0).padStart(13)}   ${m.seconds.map((s) => s.toFixed(2)).join(' ')}`,
         );
       }
       log('');
