@@ -58,7 +58,8 @@ interface Measure {
   /** CPU seconds of the process (all threads) per run, and their median: steadier than wall on a shared machine */
   cpuSeconds: number[];
   medianCpu: number;
-  recordsPerSecond: number;
+  /** records (deck lines for d2) per second; null where there is no record count (d1) */
+  recordsPerSecond: number | null;
   peakRssMb: number;
 }
 
@@ -78,7 +79,7 @@ async function measure(step: string, runs: number, records: number, fn: () => Pr
   }
   const mid = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
   const median = mid(seconds);
-  return { step, seconds, median, cpuSeconds, medianCpu: mid(cpuSeconds), recordsPerSecond: records / median, peakRssMb };
+  return { step, seconds, median, cpuSeconds, medianCpu: mid(cpuSeconds), recordsPerSecond: records > 0 ? records / median : null, peakRssMb };
 }
 
 async function main(): Promise<void> {
@@ -153,7 +154,7 @@ async function main(): Promise<void> {
     if (period) log(`c done: ${period.median.toFixed(2)} s; ${periodInfo}`);
 
     let setInfo = '';
-    const compileSet = !opts.compile ? null : await measure('d1. compile agreements/', opts.runs, 1, async () => {
+    const compileSet = !opts.compile ? null : await measure('d1. compile agreements/', opts.runs, 0, async () => {
       const r = await compileAgreementSet();
       if (r.errors > 0) throw new Error(`agreements/ has ${r.errors} compile errors`);
       setInfo = `${r.files} files, ${r.plans} plans`;
@@ -188,7 +189,7 @@ async function main(): Promise<void> {
       log(`${'step'.padEnd(30)}${'median s'.padStart(10)}${'CPU s'.padStart(8)}${'records/s'.padStart(14)}${'peak RSS MB'.padStart(13)}   runs`);
       for (const m of rows) {
         log(
-          `${m.step.padEnd(30)}${m.median.toFixed(2).padStart(10)}${m.medianCpu.toFixed(2).padStart(8)}${Math.round(m.recordsPerSecond).toLocaleString('en').padStart(14)}${m.peakRssMb.toFixed(0).padStart(13)}   ${m.seconds.map((s) => s.toFixed(2)).join(' ')}`,
+          `${m.step.padEnd(30)}${m.median.toFixed(2).padStart(10)}${m.medianCpu.toFixed(2).padStart(8)}${(m.recordsPerSecond === null ? '' : Math.round(m.recordsPerSecond).toLocaleString('en')).padStart(14)}${m.peakRssMb.toFixed(0).padStart(13)}   ${m.seconds.map((s) => s.toFixed(2)).join(' ')}`,
         );
       }
       log('');
