@@ -8,6 +8,8 @@ import { ratingStatements, RUN_SCRATCH, type Statement } from '../compiler/sql/i
 import { RateInputError, UnbalancedRunError } from './errors.js';
 import { ingestSources, sourceLabel, type UsageSource } from './ingest/ingest.js';
 import { phaseProgress, type Progress } from './progress.js';
+import { capMemory } from './rate-memory.js';
+import { explainAnalyze, profiled } from './rate-profile.js';
 import { checkZones, loadPlans } from './store/load-plans.js';
 import { inTransaction, queryJson, type JsonRow, type Store } from './store/store.js';
 
@@ -92,16 +94,17 @@ export async function rateWith<T>(
     const exists = await queryJson(store, `SELECT 1 FROM rating_runs WHERE run_id = $1`, [runId]);
     if (exists.length) throw new RateInputError(`run ${runId} already exists in the store`);
 
+    await capMemory(store);
     progress.phase('ingest');
-    const inCount = await ingestSources(store, opts.usage);
+    const inCount = await profiled({ name: 'ingest' }, () => ingestSources(store, opts.usage));
     progress.phase('plans');
-    const layout = await loadPlans(store, opts.plans);
+    const layout = await profiled({ name: 'plans' }, () => loadPlans(store, opts.plans));
     const statements = ratingStatements(layout.shape);
     const bind = (st: Statement) =>
       st.param === 'run_id' ? [runId] : st.param === 'assume_timezone' ? [opts.assumeTimezone ?? null] : undefined;
     for (const st of statements.filter((x) => !x.stores)) {
       progress.phase(st.name);
-      await c.run(st.sql, bind(st));
+      await profiled(st, () => c.run(st.sql, bind(st)), () => explainAnalyze(store, st.sql, bind(st)));
     }
 
     return await inTransaction(
@@ -119,16 +122,16 @@ export async function rateWith<T>(
         );
         for (const st of statements.filter((x) => x.stores && (opts.storeUsage === true || x.name !== 'store usage'))) {
           progress.phase(st.name);
-          await c.run(st.sql, bind(st));
+          await profiled(st, () => c.run(st.sql, bind(st)), () => explainAnalyze(store, st.sql, bind(st)));
         }
         progress.phase('check');
-        const res = await checkBalance(store, runId, inCount);
+        const res = await profiled({ name: 'check' }, () => checkBalance(store, runId, inCount));
         return inspect({ ...res, ...(await summarize(store, runId)) }, progress);
       },
       commit,
     );
   } catch (e) {
-    explainOverflow(e);
+    return explainOverflow(e);
   } finally {
     progress.stop();
     await dropScratch(store);

@@ -6,7 +6,11 @@ import { USAGE_FIELDS, type UsageField } from './store-schema.js';
 
 export type UsageFormat = 'csv' | 'parquet' | 'json';
 
-export const RUN_RAW_DDL = `CREATE OR REPLACE TEMP TABLE run_raw (
+/**
+ * The rows ingest copies (CSV, JSON, inline and stored sources). The run reads `run_raw`, a
+ * view over this table and the Parquet sources read in place (runRawViewSql).
+ */
+export const RUN_RAW_DDL = `CREATE OR REPLACE TEMP TABLE run_raw_rows (
   seq BIGINT,
   src_no INTEGER,         -- 1-based position of the source in the run's list of sources (its
                           -- name is rating_runs.sources[src_no]: no constant string per row)
@@ -63,6 +67,19 @@ export function jsonKeysSql(table: string): string {
 }
 
 export function rawInsertSql(o: RawInsertOptions): string {
+  const { fields, overflow } = rawFields(o);
+  const lineBase = o.format === 'csv' ? 2 : 1;
+  // rowid is the position in insertion (= file) order, but inside a transaction the rows
+  // of a new table are numbered from a large base (2^55): count from the table's first rowid
+  return `INSERT INTO run_raw_rows BY NAME
+SELECT $1::BIGINT + pos AS seq, $2::INTEGER AS src_no, pos + ${lineBase} AS source_line,
+       NULL::VARCHAR AS assume_tz, nullif(${overflow}, '') AS overflow,
+       ${fields.join(',\n       ')}
+FROM (SELECT ${o.format === 'parquet' ? 'file_row_number' : `rowid - (SELECT min(rowid) FROM ${o.table})`} AS pos, * FROM ${o.table})`;
+}
+
+/** Each usage field as text from the file's columns, and the CSV overflow expression. */
+function rawFields(o: Omit<RawInsertOptions, 'table'>): { fields: string[]; overflow: string } {
   const cols = o.format === 'parquet' ? o.columns.filter((c) => c !== 'file_row_number') : o.columns;
   const byLower = new Map(cols.map((c) => [c.toLowerCase(), c]));
   const used = new Set<string>();
@@ -76,18 +93,36 @@ export function rawInsertSql(o: RawInsertOptions): string {
   // CSV: columns the sniffer had to invent (column3, ...) hold fields beyond the header
   const extra = o.format === 'csv' ? cols.filter((c) => !used.has(c) && /^column\d+$/.test(c)) : [];
   const overflow = extra.length ? `concat_ws(',', ${extra.map((c) => sqlIdent(c)).join(', ')})` : 'NULL::VARCHAR';
-  const lineBase = o.format === 'csv' ? 2 : 1;
-  // rowid is the position in insertion (= file) order, but inside a transaction the rows
-  // of a new table are numbered from a large base (2^55): count from the table's first rowid
-  return `INSERT INTO run_raw BY NAME
-SELECT $1::BIGINT + pos AS seq, $2::INTEGER AS src_no, pos + ${lineBase} AS source_line,
-       NULL::VARCHAR AS assume_tz, nullif(${overflow}, '') AS overflow,
+  return { fields, overflow };
+}
+
+/** run_raw's columns, in the order of RUN_RAW_DDL (the view's branches list them alike). */
+const RAW_COLUMNS = ['seq', 'src_no', 'source_line', 'assume_tz', 'overflow', ...USAGE_FIELDS];
+
+/**
+ * A Parquet source as rows of run_raw, read in place: copying it into a table cost 0.6 CPU-s
+ * per million records (as much as parsing them) and held the whole input in memory; reading
+ * the file again where the run needs raw text (parse, suspense) cost no more than the table.
+ * A view takes no parameters: the offset and source number are integers of ours, the path a
+ * quoted literal (sqlString).
+ */
+export function rawParquetSelectSql(o: { path: string; columns: string[]; mapping: Partial<Record<UsageField, string>> }, offset: number, srcNo: number): string {
+  if (!Number.isSafeInteger(offset) || !Number.isSafeInteger(srcNo)) throw new Error('offset and source number must be integers');
+  const { fields } = rawFields({ columns: o.columns, mapping: o.mapping, format: 'parquet' });
+  return `SELECT ${offset}::BIGINT + file_row_number AS seq, ${srcNo}::INTEGER AS src_no, file_row_number + 1 AS source_line,
+       NULL::VARCHAR AS assume_tz, NULL::VARCHAR AS overflow,
        ${fields.join(',\n       ')}
-FROM (SELECT ${o.format === 'parquet' ? 'file_row_number' : `rowid - (SELECT min(rowid) FROM ${o.table})`} AS pos, * FROM ${o.table})`;
+FROM read_parquet(${sqlString(o.path)}, file_row_number = true)`;
+}
+
+/** run_raw: the copied rows, then each Parquet source in place (selects of rawParquetSelectSql). */
+export function runRawViewSql(parquetSelects: readonly string[]): string {
+  return `CREATE OR REPLACE TEMP VIEW run_raw AS
+SELECT ${RAW_COLUMNS.join(', ')} FROM run_raw_rows${parquetSelects.map((q) => `\nUNION ALL\n${q}`).join('')}`;
 }
 
 /** Load inline rows (tests, agreement tests): $1 = JSON array of run_raw rows. */
-export const RAW_JSON_INSERT_SQL = `INSERT INTO run_raw BY NAME SELECT unnest(from_json($1::JSON, '${JSON.stringify([
+export const RAW_JSON_INSERT_SQL = `INSERT INTO run_raw_rows BY NAME SELECT unnest(from_json($1::JSON, '${JSON.stringify([
   Object.fromEntries([
     ['seq', 'BIGINT'], ['src_no', 'INTEGER'], ['source_line', 'BIGINT'], ['assume_tz', 'VARCHAR'], ['overflow', 'VARCHAR'],
     ...USAGE_FIELDS.map((f) => [f, 'VARCHAR']),

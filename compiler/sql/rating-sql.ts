@@ -101,8 +101,10 @@ SELECT $1::VARCHAR, o.seq, ${SOURCE_FILE}, o.source_line, o.final_reason,
 FROM rate_final o JOIN run_raw w ON w.seq = o.seq
 -- the pre-assigned service by name (only to explain a kind/direction mismatch)
 LEFT JOIN plan_services ps ON ps.ag_idx = o.ag_idx AND ps.service = o.service
--- the closing line of a deck prefix (only to explain a closed reason)
-LEFT JOIN plan_rates r_closed ON r_closed.rate_idx = o.rate_idx AND o.final_reason = 'closed'
+-- the closing line of a deck prefix (only to explain a closed reason); the condition is in
+-- the key, so the join stays a hash join (a second ON term made it a nested loop: 0.15 s per
+-- 8,500 suspended records against a 4,600-line deck, growing with both)
+LEFT JOIN plan_rates r_closed ON r_closed.rate_idx = CASE WHEN o.final_reason = 'closed' THEN o.rate_idx END
 -- the first test only reads rate_ctx, so it filters before the joins of the view
 WHERE (o.reason IS NOT NULL OR o.crossing) AND o.final_reason IS NOT NULL`;
 
@@ -119,8 +121,8 @@ WHERE r.run_id = $1`;
 
 /** Scratch tables and views of a run, dropped when it ends. */
 export const RUN_SCRATCH = {
-  views: ['rate_settled', 'rate_amount', 'rate_final'],
-  tables: ['rate_fx', 'rate_steps', 'rate_split', 'rate_ctx', 'plan_lpm', 'plan_origin_lpm', 'run_tz_offsets', 'run_input', 'run_raw'],
+  views: ['rate_settled', 'rate_amount', 'rate_final', 'run_raw'],
+  tables: ['rate_fx', 'rate_steps', 'rate_split', 'rate_ctx', 'plan_lpm', 'plan_origin_lpm', 'run_tz_offsets', 'run_input', 'run_raw_rows'],
 };
 
 /** Statements of one rating run, after run_raw has been filled by ingest. */

@@ -75,6 +75,41 @@ describe('CSV ingest', () => {
     expect(rows.map((r) => [r.record_id, r.billed_seconds, r.source_line])).toEqual([['m1', '60', '2'], ['p1', '120', '1'], ['j1', '120', '1']]);
   });
 
+  it('reads Parquet in place among other sources: seq, line, file and raw text of each record', async () => {
+    // Parquet sources are a view, not a copy (docs/performance.md): what a record's text, line and
+    // source are must not depend on that. Sources in order: A.parquet (2 rows), c.csv (1), B.parquet (2, mapped)
+    const lit = (p: string) => `'${p.replace(/'/g, "''")}'`;
+    const a = path.join(dir, 'A.parquet');
+    const b = path.join(dir, 'B.parquet');
+    const csv = path.join(dir, 'c.csv');
+    await store.connection.run(`COPY (SELECT * FROM (VALUES
+        ('a1', 'TG101', 'out', 'voice', '33612345678', '2026-03-02T10:00:00Z', '30'),
+        ('a2', 'TG101', 'out', 'voice', '33612345678', 'yesterday', '30'))
+      t(record_id, trunk, direction, kind, b_number, start_time, duration_s)) TO ${lit(a)} (FORMAT parquet)`);
+    await writeFile(csv, `${HEADER}\nc1,TG101,out,voice,441,33612345678,2026-03-02T10:00:00Z,61\n`);
+    await store.connection.run(`COPY (SELECT * FROM (VALUES
+        ('b1', 'TG101', 'out', 'voice', '33612345678', '2026-03-02T10:00:00Z', '30'),
+        ('b2', 'TG101', 'out', 'voice', 'x12', '2026-03-02T10:00:00Z', '30'))
+      t(call_id, trunk, direction, kind, b_number, start_time, duration_s)) TO ${lit(b)} (FORMAT parquet)`);
+    const res = await rate(store, {
+      plans, usage: [{ path: a }, { path: csv }, { path: b, mapping: { record_id: 'call_id' } }], runId: 'pq-view', progress: false, storeUsage: true,
+    });
+    expect([res.inCount, res.ratedCount, res.suspenseCount, res.balanced]).toEqual([5, 3, 2, true]);
+    // seqs run 0..4 over the sources in order; Parquet lines are row positions from 1, CSV from 2 (header)
+    const rated = await queryJson(store, `SELECT seq, record_id, source_file, source_line, billed_seconds FROM rated WHERE run_id = 'pq-view' ORDER BY seq`);
+    expect(rated.map((r) => [r.seq, r.record_id, r.source_file, r.source_line, r.billed_seconds])).toEqual([
+      // 30 s and 61 s at the fixture's 60/60 increments: 60 and 120 billed seconds
+      ['0', 'a1', a, '1', '60'], ['2', 'c1', csv, '2', '120'], ['3', 'b1', b, '1', '60'],
+    ]);
+    const susp = await queryJson(store, `SELECT seq, record_id, reason, source_file, source_line, start_time, b_number FROM suspense WHERE run_id = 'pq-view' ORDER BY seq`);
+    expect(susp.map((r) => [r.seq, r.record_id, r.reason, r.source_file, r.source_line, r.start_time, r.b_number])).toEqual([
+      ['1', 'a2', 'malformed-start', a, '2', 'yesterday', '33612345678'],
+      ['4', 'b2', 'malformed-number', b, '2', '2026-03-02T10:00:00Z', 'x12'],
+    ]);
+    const usage = await queryJson(store, `SELECT string_agg(record_id, ',' ORDER BY seq) AS ids FROM usage WHERE run_id = 'pq-view'`);
+    expect(usage[0]!.ids).toBe('a1,a2,c1,b1,b2');
+  });
+
   it('fails the run naming the file when a file is missing or corrupt, storing nothing', async () => {
     const good = path.join(dir, 'usage.csv');
     const corrupt = path.join(dir, 'corrupt.parquet');

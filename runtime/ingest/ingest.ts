@@ -1,11 +1,13 @@
-// Ingest: usage files (CSV, Parquet, JSON) and inline rows → run_raw, all text, each row
+// Ingest: usage files (CSV, Parquet, JSON) and inline rows → run_raw (a view: copied rows +
+// Parquet files read in place), all text, each row
 // with its source file and line. DuckDB's own readers do the reading; parsing and
 // validation happen afterwards in SQL (PARSE_SQL), so a bad row becomes a suspense row,
 // while a file that cannot be read at all fails the run naming the file.
 import { access } from 'node:fs/promises';
 import path from 'node:path';
 import {
-  jsonKeysSql, RAW_JSON_INSERT_SQL, rawInsertSql, readFileSql, RUN_RAW_DDL, USAGE_FIELDS, type UsageField, type UsageFormat,
+  jsonKeysSql, RAW_JSON_INSERT_SQL, rawInsertSql, rawParquetSelectSql, readFileSql, RUN_RAW_DDL, runRawViewSql, USAGE_FIELDS,
+  type UsageField, type UsageFormat,
 } from '../../compiler/sql/index.js';
 import { IngestError, RateInputError } from '../errors.js';
 import { queryJson, type Store } from '../store/store.js';
@@ -62,16 +64,21 @@ export function sourceLabel(s: UsageSource): string {
 export async function ingestSources(store: Store, sources: UsageSource[]): Promise<number> {
   const c = store.connection;
   await c.run(RUN_RAW_DDL);
+  // Parquet sources are read in place: run_raw is a view over the copied rows and them,
+  // rebuilt after each source (a stored source looks at the records of the earlier ones)
+  const parquet: string[] = [];
+  await c.run(runRawViewSql(parquet));
   let seq = 0;
   for (const [i, src] of sources.entries()) {
-    if ('path' in src) seq += await ingestFile(store, src, seq, i + 1);
+    if ('path' in src) seq += await ingestFile(store, src, seq, i + 1, parquet);
     else if ('stored' in src) seq += await ingestStored(store, src, seq, i + 1);
     else seq += await ingestInline(store, src, seq, i + 1);
+    await c.run(runRawViewSql(parquet));
   }
   return seq;
 }
 
-async function ingestFile(store: Store, src: FileUsageSource, offset: number, srcNo: number): Promise<number> {
+async function ingestFile(store: Store, src: FileUsageSource, offset: number, srcNo: number, parquet: string[]): Promise<number> {
   const format = src.format ?? formatOf(src.path);
   if (!format) throw new RateInputError(`cannot tell the format of ${src.path}: use .csv, .csv.gz, .parquet or .json, or give the format`);
   for (const [field, col] of Object.entries(src.mapping ?? {})) {
@@ -92,9 +99,12 @@ async function ingestFile(store: Store, src: FileUsageSource, offset: number, sr
   }
   const colsSql = format === 'json' ? jsonKeysSql('ingest_file') : `SELECT column_name FROM (DESCRIBE ingest_file)`;
   const cols = (await queryJson(store, colsSql)).map((r) => String(r.column_name));
-  await c.run(rawInsertSql({ table: 'ingest_file', columns: cols, mapping: src.mapping ?? {}, format }), [
-    BigInt(offset), srcNo,
-  ]);
+  if (format === 'parquet') parquet.push(rawParquetSelectSql({ path: src.path, columns: cols, mapping: src.mapping ?? {} }, offset, srcNo));
+  else {
+    await c.run(rawInsertSql({ table: 'ingest_file', columns: cols, mapping: src.mapping ?? {}, format }), [
+      BigInt(offset), srcNo,
+    ]);
+  }
   const [n] = await queryJson(store, `SELECT count(*) AS n FROM ingest_file`); // Parquet: from the footer
   await c.run(format === 'parquet' ? `DROP VIEW ingest_file` : `DROP TABLE ingest_file`);
   return Number(n!.n);
@@ -120,7 +130,7 @@ async function ingestInline(store: Store, src: InlineUsageSource, offset: number
 async function ingestStored(store: Store, src: StoredUsageSource, offset: number, srcNo: number): Promise<number> {
   const [before] = await queryJson(store, `SELECT count(*) AS n FROM run_raw`);
   await store.connection.run(
-    `INSERT INTO run_raw BY NAME
+    `INSERT INTO run_raw_rows BY NAME
      SELECT $1 + row_number() OVER (ORDER BY i.source_line, i.orig_run, i.orig_seq) - 1 AS seq, $2::INTEGER AS src_no,
             i.source_line, i.assume_tz, NULL::VARCHAR AS overflow, ${USAGE_FIELDS.map((f) => `i.${f}`).join(', ')}
      FROM rerate_input i
