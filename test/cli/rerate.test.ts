@@ -73,7 +73,7 @@ describe('icx rerate', () => {
     const audit = ok(['audit', '--db', 'icx.duckdb']);
     expect(audit).toMatch(/rerate BR-2026-03-ORANGE-C1 1 documents/);
     expect(audit).not.toContain(STACK_LINE);
-  });
+  }, 180_000); // a dozen icx processes in a row: slow on a loaded machine
 
   it('bills late usage on a debit note, and a record sent again replaces its stored copy', () => {
     // M-0101: a late 60 s call to a French mobile on Monday 2026-03-09 10:00 UTC = 11:00 Paris, peak:
@@ -96,5 +96,5 @@ describe('icx rerate', () => {
     const credit = JSON.parse(readFileSync(join(dir, 'late', names.find((n) => n.endsWith('expected-credit-note.json'))!), 'utf8'));
     expect(credit.lines.map((l: { construct: string; amount: string }) => [l.construct, l.amount])).toEqual([['commitment-shortfall', '-0.02']]);
     expect(credit.totals.net).toBe('-0.02');
-  });
+  }, 180_000); // a dozen icx processes in a row: slow on a loaded machine
 });
