@@ -12,6 +12,8 @@ export const SUSPENSE_REASONS = [
   'missing-offset',
   'malformed-duration',
   'negative-duration',
+  'implausible-duration',
+  'duplicate-record',
   'malformed-number',
   'malformed-units',
   'unknown-kind',

@@ -172,7 +172,12 @@ ${USAGE_FIELDS.map((f) => `         nullif(${trimmed(f)}, '') AS f_${f}`).join('
          -- units: a positive integer in plain digits (2.5, 1e2, 0, -1 are malformed)
          CASE WHEN regexp_full_match(f_units, '[0-9]+') THEN TRY_CAST(f_units AS BIGINT) END AS units_i,
          -- bytes (data volume): a non-negative integer in plain digits; 0 is a valid (empty) session
-         CASE WHEN regexp_full_match(f_bytes, '[0-9]+') THEN TRY_CAST(f_bytes AS BIGINT) END AS bytes_i
+         CASE WHEN regexp_full_match(f_bytes, '[0-9]+') THEN TRY_CAST(f_bytes AS BIGINT) END AS bytes_i,
+         -- a record id read again in the same run (the same file or a later one): the first
+         -- reading (lowest seq) is the record, the others are duplicates, never billed twice
+         min(seq) OVER (PARTITION BY f_record_id) AS first_seq,
+         arg_min(source_line, seq) OVER (PARTITION BY f_record_id) AS first_line,
+         arg_min(src_no, seq) OVER (PARTITION BY f_record_id) AS first_src
   FROM t
 ), q AS (
   SELECT p.*,
@@ -192,11 +197,14 @@ ${USAGE_FIELDS.map((f) => `         nullif(${trimmed(f)}, '') AS f_${f}`).join('
         OR (f_kind IS NULL AND f_service IS NULL)
         OR (f_direction IS NULL AND f_service IS NULL)
         OR (kind_l = 'voice' AND f_duration_s IS NULL) THEN 'missing-field'
+      WHEN f_record_id IS NOT NULL AND seq > first_seq THEN 'duplicate-record'
       WHEN has_offset AND start_off IS NULL THEN 'malformed-start'
       WHEN NOT has_offset AND start_naive IS NULL THEN 'malformed-start'
       WHEN NOT has_offset AND zone_default IS NULL THEN 'missing-offset'
       WHEN starts_with(f_duration_s, '-') AND regexp_full_match(f_duration_s, '-[0-9]+(\\.[0-9]+)?') THEN 'negative-duration'
       WHEN f_duration_s IS NOT NULL AND (NOT dur_ok OR dur_dec IS NULL OR dur_ceil IS NULL) THEN 'malformed-duration'
+      -- longer than a day: a broken switch clock or a stuck record, not a call to bill
+      WHEN dur_ceil > 86400 THEN 'implausible-duration'
       WHEN NOT regexp_full_match(b_digits, '[0-9]{1,18}') THEN 'malformed-number'
       -- a non-numeric A-number ("anonymous", "restricted": a withheld CLI) is kept as written and
       -- rated as a call without CLI (outside every origin zone), not suspended
@@ -226,6 +234,9 @@ SELECT seq, src_no, source_line, reason,
          WHEN 'missing-offset' THEN 'start_time "' || f_start_time || '" has no UTC offset and no --assume-timezone was given'
          WHEN 'malformed-duration' THEN 'duration_s "' || f_duration_s || '" is not a plain decimal number of seconds (digits, optionally a point and digits)'
          WHEN 'negative-duration' THEN 'duration_s ' || f_duration_s || ' is negative'
+         WHEN 'implausible-duration' THEN 'duration_s ' || f_duration_s || ' is longer than a day (86400 s)'
+         WHEN 'duplicate-record' THEN 'record_id "' || f_record_id || '" was already read at line ' || first_line
+              || CASE WHEN first_src <> src_no THEN ' of usage source #' || first_src ELSE '' END || ' of this run'
          WHEN 'malformed-number' THEN 'b_number must be digits (a leading + is allowed), at most 18'
          WHEN 'malformed-units' THEN 'units "' || f_units || '" is not a positive integer'
          WHEN 'malformed-bytes' THEN 'bytes "' || f_bytes || '" is not a non-negative whole number of bytes'

@@ -10,6 +10,8 @@ const DESCRIPTIONS: Partial<Record<(typeof SUSPENSE_REASONS)[number], string>> =
   'missing-offset': 'the start time has no UTC offset and the run gave no --assume-timezone',
   'malformed-duration': 'the duration is not a plain decimal number of seconds',
   'negative-duration': 'the duration is negative',
+  'implausible-duration': 'the duration is longer than a day',
+  'duplicate-record': 'the record id was already read in the same run (the first reading is rated)',
   'malformed-number': 'the A- or B-number is not a number',
   'malformed-units': 'units is not a positive whole number',
   'unknown-kind': 'kind is not voice, sms, data or event',

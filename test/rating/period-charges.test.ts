@@ -89,12 +89,13 @@ describe('period charges in agreement tests', () => {
     shortfall at 0.0020 EUR/min
   }
   test "1,500 minutes" {
-    // one call of 90,000 s = 1,500 min × 0.0100 = 15.00
+    // two calls of 45,000 s = 1,500 min × 0.0100 = 15.00 (one call of more than a day would be
+    // suspense implausible-duration)
     // discount: tier 2 holds 500 of 1,500 min → 5.00 × 10% = 0.50 → -0.50
     // commitment: 5,000 - 1,500 = 3,500 min short × 0.0020 = 7.00 (Orange owes it)
     // total 15.00 - 0.50 + 7.00 = 21.50
     period 2026-03
-    usage v from 33612345678 to 447700900123 at 2026-03-02T10:00:00 for 1500min
+    usage v from 33612345678 to 447700900123 at 2026-03-02T10:00:00 for 750min count 2
     expect charge discount v tier 2 -0.50 EUR
     expect charge commitment-shortfall v 7.00 EUR
     expect total 21.50 EUR
