@@ -150,8 +150,18 @@ WITH t AS (
   SELECT seq, src_no, source_line, assume_tz, overflow,
 ${USAGE_FIELDS.map((f) => `         nullif(${trimmed(f)}, '') AS f_${f}`).join(',\n')}
   FROM run_raw
+),
+-- a record id read again in the same run (the same file or a later one): the first reading
+-- (lowest seq) is the record, the others are duplicates, never billed twice. Ids are counted
+-- by a hash aggregate, and only repeated ones are looked at again (a window over every id
+-- doubled the cost of parsing)
+repeated AS (SELECT f_record_id FROM t WHERE f_record_id IS NOT NULL GROUP BY f_record_id HAVING count(*) > 1),
+dup AS (
+  SELECT f_record_id AS dup_id, min(seq) AS first_seq, arg_min(source_line, seq) AS first_line, arg_min(src_no, seq) AS first_src
+  FROM t SEMI JOIN repeated USING (f_record_id)
+  GROUP BY f_record_id
 ), p AS (
-  SELECT t.*,
+  SELECT t.*, dup.first_seq, dup.first_line, dup.first_src,
          lower(f_kind) AS kind_l,
          lower(f_direction) AS dir_l,
          regexp_replace(f_b_number, '^\\+', '') AS b_digits,
@@ -172,13 +182,8 @@ ${USAGE_FIELDS.map((f) => `         nullif(${trimmed(f)}, '') AS f_${f}`).join('
          -- units: a positive integer in plain digits (2.5, 1e2, 0, -1 are malformed)
          CASE WHEN regexp_full_match(f_units, '[0-9]+') THEN TRY_CAST(f_units AS BIGINT) END AS units_i,
          -- bytes (data volume): a non-negative integer in plain digits; 0 is a valid (empty) session
-         CASE WHEN regexp_full_match(f_bytes, '[0-9]+') THEN TRY_CAST(f_bytes AS BIGINT) END AS bytes_i,
-         -- a record id read again in the same run (the same file or a later one): the first
-         -- reading (lowest seq) is the record, the others are duplicates, never billed twice
-         min(seq) OVER (PARTITION BY f_record_id) AS first_seq,
-         arg_min(source_line, seq) OVER (PARTITION BY f_record_id) AS first_line,
-         arg_min(src_no, seq) OVER (PARTITION BY f_record_id) AS first_src
-  FROM t
+         CASE WHEN regexp_full_match(f_bytes, '[0-9]+') THEN TRY_CAST(f_bytes AS BIGINT) END AS bytes_i
+  FROM t LEFT JOIN dup ON dup.dup_id = t.f_record_id
 ), q AS (
   SELECT p.*,
          CASE WHEN has_offset THEN TRY_CAST(f_start_time AS TIMESTAMPTZ) END AS start_off,
@@ -197,7 +202,7 @@ ${USAGE_FIELDS.map((f) => `         nullif(${trimmed(f)}, '') AS f_${f}`).join('
         OR (f_kind IS NULL AND f_service IS NULL)
         OR (f_direction IS NULL AND f_service IS NULL)
         OR (kind_l = 'voice' AND f_duration_s IS NULL) THEN 'missing-field'
-      WHEN f_record_id IS NOT NULL AND seq > first_seq THEN 'duplicate-record'
+      WHEN seq > first_seq THEN 'duplicate-record'
       WHEN has_offset AND start_off IS NULL THEN 'malformed-start'
       WHEN NOT has_offset AND start_naive IS NULL THEN 'malformed-start'
       WHEN NOT has_offset AND zone_default IS NULL THEN 'missing-offset'
