@@ -3,6 +3,7 @@
 // checks, partner declarations and traffic tests see it). Shared by fuzz.test.ts and run.ts.
 import fc from 'fast-check';
 import type { SourceFile } from '../../compiler/index.js';
+import { forgetParse, parseIncrementally } from '../../lsp/features/ast-cache.js';
 import { CORPUS_HOST, SEEDS } from './corpus.js';
 import { randomAgreementFile } from './grammar.js';
 import { applyMutation, mutatedSeed, mutation, type Mutation } from './mutate.js';
@@ -16,13 +17,15 @@ export interface FuzzInput {
   cursors: number[];
   /** an edit typed into the file: the server's incremental parse of the result must equal a fresh parse */
   edit: Mutation;
+  /** compiled beside every example agreement (cross-file checks, partners, traffic tests), or alone */
+  withCorpus: boolean;
 }
 
 const cursors = fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 1, maxLength: 4 });
 
 export const fuzzInput: fc.Arbitrary<FuzzInput> = fc.oneof(
-  fc.tuple(randomAgreementFile, cursors, mutation).map(([text, cs, edit]) => ({ source: 'grammar' as const, file: { uri: 'fuzz/generated.icx', text }, cursors: cs, edit })),
-  fc.tuple(mutatedSeed, cursors, mutation).map(([file, cs, edit]) => ({ source: 'mutation' as const, file, cursors: cs, edit })),
+  fc.tuple(randomAgreementFile, cursors, mutation, fc.boolean()).map(([text, cs, edit, withCorpus]) => ({ source: 'grammar' as const, file: { uri: 'fuzz/generated.icx', text }, cursors: cs, edit, withCorpus })),
+  fc.tuple(mutatedSeed, cursors, mutation, fc.boolean()).map(([file, cs, edit, withCorpus]) => ({ source: 'mutation' as const, file, cursors: cs, edit, withCorpus })),
 );
 
 /** The example agreements except the one `file` replaces (a mutation keeps its seed's uri). */
@@ -31,12 +34,24 @@ const others = (file: SourceFile) => SEEDS.filter((s) => s.uri !== file.uri);
 /** Every property on one input; throws a FuzzFailure on the first that does not hold. */
 export function runCase(input: FuzzInput, limits: Limits = DEFAULT_LIMITS): void {
   const { file } = input;
-  checkCompile([file], CORPUS_HOST, limits);
-  const { lsp } = checkCompile([...others(file), file], CORPUS_HOST, limits);
-  checkFormat(file, CORPUS_HOST);
   const seed = SEEDS.find((s) => s.uri === file.uri);
-  if (seed) checkIncremental(file.uri, seed.text, file.text);
-  checkIncremental(file.uri, file.text, applyMutation(file.text, input.edit));
-  const offsets = input.cursors.map((c) => Math.floor(c * file.text.length));
-  checkLsp([...others(file), file], file.uri, offsets, CORPUS_HOST, lsp);
+  const edited = applyMutation(file.text, input.edit);
+  // The server parses the file incrementally from its previous text: from the seed (a mutation)
+  // or from the edited text (generated). Known state at the start, none left behind: a case's
+  // outcome depends on its input alone, so that a failure replays.
+  forgetParse(file.uri);
+  parseIncrementally(seed?.text ?? edited, file.uri);
+  try {
+    const workspace = input.withCorpus ? [...others(file), file] : [file];
+    if (input.withCorpus) checkCompile([file], CORPUS_HOST, limits);
+    const { lsp } = checkCompile(workspace, CORPUS_HOST, limits);
+    checkFormat(file, CORPUS_HOST);
+    if (seed) checkIncremental(file.uri, seed.text, file.text);
+    checkIncremental(file.uri, file.text, edited);
+    const offsets = input.cursors.map((c) => Math.floor(c * file.text.length));
+    checkLsp(workspace, file.uri, offsets, CORPUS_HOST, lsp);
+  } finally {
+    forgetParse(file.uri);
+    if (seed) parseIncrementally(seed.text, seed.uri);
+  }
 }

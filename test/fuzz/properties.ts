@@ -12,7 +12,7 @@
 //      any cursor without throwing, with well-formed ranges.
 import { compile, type CompileHost, type CompileResult, type SourceFile } from '../../compiler/index.js';
 import { DIAGNOSTIC_CODES, format, lex, LineIndex, parse, type Diagnostic } from '../../language/index.js';
-import { parseIncrementally } from '../../lsp/features/ast-cache.js';
+import { forgetParse, parseIncrementally } from '../../lsp/features/ast-cache.js';
 import { codeActions } from '../../lsp/features/code-actions.js';
 import { codeLens } from '../../lsp/features/code-lens.js';
 import { completion } from '../../lsp/features/completion.js';
@@ -59,6 +59,7 @@ const SEVERITIES = new Set(['error', 'warning', 'info']);
 
 /** Property 2, on the diagnostics of one compile; `textOf` gives the text of any uri they name. */
 export function checkDiagnostics(ds: readonly Diagnostic[], textOf: (uri: string) => string | undefined): void {
+  const indexes = new Map<string, LineIndex>();
   for (const d of ds) {
     const where = () => `${d.code} ${d.uri}:${d.range?.start?.line}:${d.range?.start?.column} ${d.message}`;
     check(d.code !== 'internal-error', 'no-internal-error', where);
@@ -71,7 +72,8 @@ export function checkDiagnostics(ds: readonly Diagnostic[], textOf: (uri: string
     check(text !== undefined, 'diagnostic-uri', () => `names a file that is not there: ${where()}`);
     const { start, end } = d.range;
     check(Number.isInteger(start.offset) && Number.isInteger(end.offset) && 0 <= start.offset && start.offset <= end.offset && end.offset <= text.length, 'diagnostic-range', () => `range ${start.offset}..${end.offset} outside 0..${text.length}: ${where()}`);
-    const index = new LineIndex(text);
+    let index = indexes.get(d.uri);
+    if (!index) indexes.set(d.uri, (index = new LineIndex(text)));
     for (const p of [start, end]) {
       const at = index.position(p.offset);
       check(at.line === p.line && at.column === p.column, 'diagnostic-position', () => `offset ${p.offset} is ${at.line}:${at.column}, the diagnostic says ${p.line}:${p.column}: ${where()}`);
@@ -102,8 +104,9 @@ const astOf = (r: ReturnType<typeof parse>) => JSON.stringify({ file: r.file, di
 
 /** Property 3: the server's incremental parse, from `before`, agrees with a fresh parse of `after`. */
 export function checkIncremental(uri: string, before: string, after: string): void {
-  // keyed apart from the compiles' documents; whatever text the cache held last is a valid start too
+  // keyed apart from the compiles' documents, and from a full parse of `before` (so a failure replays)
   const key = `fuzz-incremental/${uri}`;
+  forgetParse(key);
   for (const text of [before, after]) {
     const incremental = noThrow('incremental parse', () => parseIncrementally(text, key));
     const fresh = noThrow('parse', () => parse(text, key));
