@@ -28,6 +28,8 @@ export const fuzzInput: fc.Arbitrary<FuzzInput> = fc.oneof(
   fc.tuple(mutatedSeed, cursors, mutation, fc.boolean()).map(([file, cs, edit, withCorpus]) => ({ source: 'mutation' as const, file, cursors: cs, edit, withCorpus })),
 );
 
+const PARTNERS = SEEDS.filter((s) => s.uri === 'partners.icx');
+
 /** The example agreements except the one `file` replaces (a mutation keeps its seed's uri). */
 const others = (file: SourceFile) => SEEDS.filter((s) => s.uri !== file.uri);
 
@@ -42,7 +44,8 @@ export function runCase(input: FuzzInput, limits: Limits = DEFAULT_LIMITS): void
   forgetParse(file.uri);
   parseIncrementally(seed?.text ?? edited, file.uri);
   try {
-    const workspace = input.withCorpus ? [...others(file), file] : [file];
+    // alone: with the partner declarations the examples name (without them every example fails its parties check)
+    const workspace = input.withCorpus ? [...others(file), file] : [...PARTNERS.filter((p) => p.uri !== file.uri), file];
     if (input.withCorpus) checkCompile([file], CORPUS_HOST, limits);
     const { lsp } = checkCompile(workspace, CORPUS_HOST, limits);
     checkFormat(file, CORPUS_HOST);

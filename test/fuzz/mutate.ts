@@ -34,13 +34,13 @@ function sameKind(kind: string, r: number): string {
     case 'String':
       return quote(of([...HOSTILE_STRINGS, ...HOSTILE_PATHS]));
     case 'Number':
-      return of(HOSTILE_NUMBERS.filter((n) => /^\d[\d_]*(\.\d[\d_]*)?$/.test(n)));
+      return of(['1', '0.5', '60', '0.0001', '1_000', ...HOSTILE_NUMBERS.filter((n) => /^\d[\d_]*(\.\d[\d_]*)?$/.test(n))]);
     case 'Duration':
-      return of(['0s', '99999999999999999999999s', '0.0001ms', '1_000_000h', '0min']);
+      return of(['1s', '30s', '1min', '0s', '99999999999999999999999s', '0.0001ms', '1_000_000h', '0min']);
     case 'Percent':
-      return of(['0%', '100%', '99999999999999999999%', '0.000000001%']);
+      return of(['5%', '50%', '0%', '100%', '99999999999999999999%', '0.000000001%']);
     case 'Date':
-      return of(['2026-02-29', '2026-13-01', '0000-00-00', '9999-12-31', '2024-02-29']);
+      return of(['2026-06-15', '2026-01-01', '2026-02-29', '2026-13-01', '0000-00-00', '9999-12-31', '2024-02-29']);
     case 'DateTime':
       return of(['2026-03-29T02:30:00', '2026-10-25T02:30:00', '9999-12-31T23:59:59Z', '2026-01-01T24:00:00', '0001-01-01T00:00:00+14:00']);
     case 'TimeRange':
