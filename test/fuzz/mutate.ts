@@ -67,7 +67,8 @@ export type Mutation =
   | { op: 'replace'; token: number; r: number }
   | { op: 'cut'; at: number }
   | { op: 'insert'; at: number; text: string }
-  | { op: 'repeatLine'; at: number; times: number };
+  | { op: 'repeatLine'; at: number; times: number }
+  | { op: 'transform'; how: 'crlf' | 'tabs' | 'bom' | 'no-final-newline' | 'cr' };
 
 export const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   fc.record({ op: fc.constantFrom('delete' as const, 'duplicate' as const), token: fc.nat() }),
@@ -76,6 +77,8 @@ export const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   fc.record({ op: fc.constant('cut' as const), at: fc.nat() }),
   { arbitrary: fc.record({ op: fc.constant('insert' as const), at: fc.nat(), text: insertion }), weight: 2 },
   fc.record({ op: fc.constant('repeatLine' as const), at: fc.nat(), times: fc.integer({ min: 2, max: 200 }) }),
+  // what editors and other systems do to a whole file
+  fc.record({ op: fc.constant('transform' as const), how: fc.constantFrom('crlf' as const, 'tabs' as const, 'bom' as const, 'no-final-newline' as const, 'cr' as const) }),
 );
 
 export function applyMutation(text: string, m: Mutation): string {
@@ -83,6 +86,13 @@ export function applyMutation(text: string, m: Mutation): string {
   if (m.op === 'insert') {
     const at = m.at % (text.length + 1);
     return text.slice(0, at) + m.text + text.slice(at);
+  }
+  if (m.op === 'transform') {
+    if (m.how === 'crlf') return text.replace(/\r?\n/g, '\r\n');
+    if (m.how === 'cr') return text.replace(/\r?\n/g, '\r');
+    if (m.how === 'tabs') return text.replace(/^( {2})+/gm, (s) => '\t'.repeat(s.length / 2));
+    if (m.how === 'bom') return '\ufeff' + text;
+    return text.replace(/\s+$/, '');
   }
   if (m.op === 'repeatLine') {
     const ls = text.split('\n');
