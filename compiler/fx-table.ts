@@ -53,7 +53,9 @@ export function readFxTable(text: string): FxTable {
       fields.push({ text: part.trim(), col: col + lead });
       col += part.length + 1;
     }
-    const at = (f: { text: string; col: number }) => ({ lineNo, lineStart, col: f.col, len: Math.max(1, f.text.length) });
+    // an empty field is marked by one character, never past the end of its line (an empty last
+    // field then gets an empty range at the line's end, not one on the next line: found by the fuzzer)
+    const at = (f: { text: string; col: number }) => ({ lineNo, lineStart, col: f.col, len: Math.min(Math.max(1, f.text.length), line.length - f.col) });
     if (!headerSeen) {
       headerSeen = true;
       const names = fields.map((f) => f.text.toLowerCase());

@@ -97,7 +97,10 @@ export function applyMutation(text: string, m: Mutation): string {
   if (m.op === 'repeatLine') {
     const ls = text.split('\n');
     const i = m.at % ls.length;
-    return [...ls.slice(0, i + 1), ...Array<string>(m.times - 1).fill(ls[i]!), ...ls.slice(i + 1)].join('\n');
+    // at most ~200,000 characters added: error-dense files beyond that parse linearly but slowly
+    // (about 0.25 ms per broken agreement header), which the enormous-file tests cover apart
+    const times = Math.max(1, Math.min(m.times, Math.floor(200_000 / Math.max(1, ls[i]!.length))));
+    return [...ls.slice(0, i + 1), ...Array<string>(times - 1).fill(ls[i]!), ...ls.slice(i + 1)].join('\n');
   }
   const ts = spans(text);
   if (ts.length === 0) return text;

@@ -3,6 +3,7 @@
 //   1. compile, as the CLI calls it (compiler/index.ts with a host over the agreements root) and as
 //      the language server calls it (incremental parse, diagnostics only), never throws and
 //      finishes within a time bound; no check fails inside (no `internal-error` diagnostic);
+//      a plan that compiles clean holds exact numbers (nothing beyond 2^53, nothing infinite);
 //   2. every diagnostic has a catalogue code, a severity, a message, and a range inside the text
 //      of the file it names, its line and column matching its offset;
 //   3. the incremental parse the server keeps equals a fresh parse of the same text;
@@ -89,12 +90,20 @@ function timed<T>(property: string, limitMs: number, fn: () => T): T {
   return out;
 }
 
+/** A rating plan holds only numbers that are what was written: finite, and integers within 2^53. */
+function exactNumbers(v: unknown, path: string): void {
+  if (typeof v === 'number') check(Number.isFinite(v) && Math.abs(v) <= Number.MAX_SAFE_INTEGER, 'plan-exact-numbers', () => `${path} = ${v}`);
+  else if (Array.isArray(v)) v.forEach((x, i) => exactNumbers(x, `${path}[${i}]`));
+  else if (typeof v === 'object' && v !== null) for (const [k, x] of Object.entries(v)) exactNumbers(x, `${path}.${k}`);
+}
+
 /** Properties 1 and 2 through the CLI's entry and the server's; returns both results. */
 export function checkCompile(files: readonly SourceFile[], host: CompileHost, limits: Limits = DEFAULT_LIMITS): { cli: CompileResult; lsp: CompileResult } {
   const texts = new Map(files.map((f) => [f.uri, f.text]));
   const textOf = (uri: string) => texts.get(uri) ?? host.readFile(uri);
   const cli = timed('compile (CLI)', limits.compileMs, () => compile([...files], host));
   checkDiagnostics(cli.diagnostics, textOf);
+  for (const { plan } of cli.compiled.plans) exactNumbers(plan, `plan ${plan.id}`);
   const lsp = timed('compile (LSP)', limits.compileMs, () => compile([...files], host, { parse: parseIncrementally, diagnosticsOnly: true }));
   checkDiagnostics(lsp.diagnostics, textOf);
   return { cli, lsp };

@@ -2,7 +2,9 @@
 // root-cause fix (docs/reliability.md "Agreement fuzzing" lists them).
 import { describe, expect, it } from 'vitest';
 import { compile } from '../../compiler/index.js';
-import { parse, reparse } from '../../language/index.js';
+import { agreement, expectClean, expectDiagnostics } from '../../compiler/test-support/expect-diagnostics.js';
+import { readFxTable } from '../../compiler/fx-table.js';
+import { LineIndex, parse, reparse } from '../../language/index.js';
 import { completion } from '../../lsp/features/completion.js';
 import { contextFor } from '../../lsp/test-support/context.js';
 
@@ -44,5 +46,35 @@ describe('fuzzer findings', () => {
       'Agreement id A is also used at a.icx:3; agreement ids must be unique, so rename one.',
       'Agreement id A is also used at a.icx:1; agreement ids must be unique, so rename one.',
     ]);
+  });
+
+  // Huge numbers compiled clean and the plan held another number than written (1e+23 for
+  // 99999999999999999999999), or one the store's 32-bit column cannot take (a failed run later).
+  it('a version beyond the store\'s 32-bit column is ICX3007 at the number (compiler/check/units.ts)', () => {
+    expectDiagnostics(agreement('  version ⟦2147483648⟧\n'), [{ code: 'ICX3007', message: 'at most 2147483647' }]);
+    expectClean(agreement('  version 2147483647\n'));
+  });
+
+  it('a billing increment beyond 2^53 is ICX3004 at the number (compiler/check/units.ts)', () => {
+    expectDiagnostics(agreement('  service vt voice payable {\n    billing ⟦99999999999999999999999⟧/⟦9007199254740993⟧\n    rate any 0.0123 EUR/min\n  }'), [
+      { code: 'ICX3004', message: 'larger than icx can hold exactly' },
+      { code: 'ICX3004', message: 'larger than icx can hold exactly' },
+    ]);
+  });
+
+  it('a volume rounding unit beyond 2^53 bytes is ICX3301 at the number (compiler/check/unit-pricing.ts)', () => {
+    expectDiagnostics(agreement('  service d data payable {\n    billing ⟦99999999999999999999999⟧ GB\n    rate any 0.0015 EUR/MB\n  }'), [{ code: 'ICX3301', message: 'larger than icx can hold exactly' }]);
+    expectClean(agreement('  service d data payable {\n    billing 1000 GB\n    rate any 0.0015 EUR/MB\n  }'));
+  });
+
+  it('an FX table row with an empty last field: the range stays on its line (compiler/fx-table.ts)', () => {
+    // The empty rate was marked by one character: the newline, so the range ended on the next line.
+    const text = 'date,from,to,rate\n2026-10-04,SDR,EUR,\n2026-10-05,SDR,EUR,1.171484\n';
+    const [p] = readFxTable(text).problems;
+    expect(p!.code).toBe('ICX3606');
+    const lines = new LineIndex(text);
+    expect(p!.range.start).toEqual(lines.position(37));
+    expect(p!.range.end).toEqual(lines.position(37));
+    expect(p!.range.end.line).toBe(2);
   });
 });
