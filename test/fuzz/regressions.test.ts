@@ -1,5 +1,6 @@
 // What the agreement fuzzer found, each as its minimized input: the property that broke, and the
 // root-cause fix (docs/reliability.md "Agreement fuzzing" lists them).
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { compile } from '../../compiler/index.js';
 import { agreement, expectClean, expectDiagnostics } from '../../compiler/test-support/expect-diagnostics.js';
@@ -76,5 +77,18 @@ describe('fuzzer findings', () => {
     expect(p!.range.start).toEqual(lines.position(37));
     expect(p!.range.end).toEqual(lines.position(37));
     expect(p!.range.end.line).toBe(2);
+  });
+
+  it('incremental parse: lines whose syntax error makes recovery close the agreement early re-parse in full (language/incremental-errors.ts)', () => {
+    // Two edits in agreements/acme-streamco.icx (a misspelt `period`, a test's title before its
+    // keyword): the full parse's recovery ends the agreement at the first test's `}`, while the
+    // re-parse kept the agreement's old end.
+    const before = readFileSync(new URL('../../agreements/acme-streamco.icx', import.meta.url), 'utf8');
+    const after = before
+      .replace('    period 2026-03\n    retail premium-video 1001', '    p0eriod 2026-03\n    retail premium-video 1001')
+      .replace('test "without retail revenue the share is not computed, and says so" {', '"without retail revenue the share is not computed, and says so" test {');
+    expect(after).not.toBe(before);
+    const quick = reparse({ text: before, result: parse(before, 'x.icx') }, after, 'x.icx');
+    if (quick !== undefined) expect(quick).toEqual(parse(after, 'x.icx'));
   });
 });
