@@ -91,4 +91,13 @@ describe('fuzzer findings', () => {
     const quick = reparse({ text: before, result: parse(before, 'x.icx') }, after, 'x.icx');
     if (quick !== undefined) expect(quick).toEqual(parse(after, 'x.icx'));
   });
+
+  it('an empty FX table: an empty range at the start, inside the text (compiler/fx-table.ts)', () => {
+    for (const text of ['', '\n\n']) {
+      const [p] = readFxTable(text).problems;
+      expect(p!.code).toBe('ICX3607');
+      expect(p!.range.start).toEqual(new LineIndex(text).position(0));
+      expect(p!.range.end).toEqual(new LineIndex(text).position(0));
+    }
+  });
 });
