@@ -100,4 +100,12 @@ describe('fuzzer findings', () => {
       expect(p!.range.end).toEqual(new LineIndex(text).position(0));
     }
   });
+
+  it('rate steps running past 2^53 seconds are ICX5006 at the length (compiler/check/rates.ts)', () => {
+    // `first 99999999999999999999999s` compiled clean with the step ending at 1e+23 in the plan.
+    expectDiagnostics(agreement('  service vt voice payable {\n    billing 1/1\n    rate any first ⟦99999999999999999999999s⟧ 0.02 EUR/min then 0.01 EUR/min\n  }'), [
+      { code: 'ICX5006', message: 'more than icx can hold exactly' },
+    ]);
+    expectClean(agreement('  service vt voice payable {\n    billing 1/1\n    rate any first 60s 0.02 EUR/min then 0.01 EUR/min\n  }'));
+  });
 });
