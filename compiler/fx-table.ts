@@ -53,7 +53,9 @@ export function readFxTable(text: string): FxTable {
       fields.push({ text: part.trim(), col: col + lead });
       col += part.length + 1;
     }
-    const at = (f: { text: string; col: number }) => ({ lineNo, lineStart, col: f.col, len: Math.max(1, f.text.length) });
+    // an empty field is marked by one character, never past the end of its line (an empty last
+    // field then gets an empty range at the line's end, not one on the next line: found by the fuzzer)
+    const at = (f: { text: string; col: number }) => ({ lineNo, lineStart, col: f.col, len: Math.min(Math.max(1, f.text.length), line.length - f.col) });
     if (!headerSeen) {
       headerSeen = true;
       const names = fields.map((f) => f.text.toLowerCase());
@@ -92,7 +94,8 @@ export function readFxTable(text: string): FxTable {
     firstLine.set(key, lineNo);
     rows.push({ date: date.text, from: from.text, to: to.text, rate: rate.text, line: lineNo });
   });
-  if (!headerSeen) problems.push(problem('ICX3607', 'the FX table is empty; it needs the header `date,from,to,rate` and one row per date', 1, 0, 0, 1));
+  // an empty range at the start: an empty (or blank) table has no character to mark (found by the fuzzer)
+  if (!headerSeen) problems.push(problem('ICX3607', 'the FX table is empty; it needs the header `date,from,to,rate` and one row per date', 1, 0, 0, 0));
   return { rows, problems };
 }
 

@@ -23,6 +23,8 @@ export type ResolvedReference = { uri: string } | { error: string };
  */
 export function resolveReference(fromUri: string, written: string): ResolvedReference {
   if (written.length === 0) return { error: 'the path is empty' };
+  // a NUL or an escape sequence is never part of a real file name, and must not reach a terminal
+  if (/[\u0000-\u001f\u007f]/.test(written)) return { error: `the path holds a control character (${JSON.stringify(written).slice(1, -1).replace(/[\u0000-\u001f\u007f]/g, '?')})` };
   if (written.includes('\\')) return { error: `write paths with '/', not '\\': "${written}"` };
   if (written.startsWith('/')) return { error: `"${written}" is absolute; write a path relative to the agreement file` };
   const joined = path.normalize(path.join(path.dirname(fromUri), written));

@@ -54,6 +54,10 @@ export function parseInContext(r: RegionInContext): { items: CstNode[]; diagnost
 
   const items = itemsOf(cst, r.rule);
   if (items === undefined) return 'the lines changed the blocks around them';
+  // Recovery may close the agreement on a `}` of the lines: the full parse then ends it there too,
+  // which the previous range (kept and moved) would not say (found by the fuzzer).
+  const agreementClose = tokensOf(nodesOf(cst, 'agreement')[0], 'RCurly')[0];
+  if (agreementClose?.startOffset !== closers[closers.length - 1]!.startOffset) return 'the lines close the agreement';
   const spans = items.map((n) => spanOf(n));
   if (spans.some((s) => s === undefined)) return 'an item has no tokens';
   const inLines = items.filter((_, i) => spans[i]![0] < r.end);

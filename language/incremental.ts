@@ -95,6 +95,8 @@ interface Slot {
   list: readonly Node[];
   /** the file with `items` in place of `list`; `shift` moves nodes after the edit */
   rebuild(items: Node[], shift: Shift): AgreementFile;
+  /** nodes of other lists that the re-parsed lines must not reach (they would be kept as they were) */
+  others?: readonly Node[];
 }
 
 /** The item lists of the blocks around the edit, innermost first. */
@@ -156,6 +158,8 @@ function partySlot(file: AgreementFile): Slot[] {
       ancestors: [],
       list: decls,
       rebuild: (items, shift) => ({ ...othersMoved(file, shift), partyDecls: items as PartyDecl[] }),
+      // agreements and traffic tests between or after the declarations
+      others: Object.entries(file).flatMap(([key, value]) => (key !== 'comments' && key !== 'partyDecls' && Array.isArray(value) ? (value as Node[]) : [])),
     },
   ];
 }
@@ -202,6 +206,7 @@ function reparseSlot(previous: ParsedText, text: string, uri: string, edit: Edit
   const region = regionOf(old, slot.list, edit, slot.withPrevious);
   if (typeof region === 'string') return region;
   const { start: regionStart, end: regionEnd } = region;
+  if (slot.others?.some((n) => n.range.start.offset < regionEnd && n.range.end.offset > regionStart)) return 'the lines reach another kind of top-level item';
 
   const newRegionEnd = regionEnd + edit.delta;
   // the items after the lines: read again only if the lines have a syntax error

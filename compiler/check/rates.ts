@@ -96,6 +96,7 @@ function checkService(m: AgreementModel, s: ServiceBlock, sink: Sink): void {
 /** Steps: every step but the last has a positive whole-second length; the last has none. */
 function checkSteps(p: BandPrice, sink: Sink): void {
   const steps = p.steps ?? [];
+  let total = 0n;
   steps.forEach((st, i) => {
     const last = i === steps.length - 1;
     if (!st.length) {
@@ -109,6 +110,10 @@ function checkSteps(p: BandPrice, sink: Sink): void {
     const sec = durationSeconds(st.length);
     if (sec === null || !sec.isInteger() || sec.lte(0)) {
       sink.report('ICX5006', `A step length must be a positive whole number of seconds (e.g. 60s or 1min), not ${st.length.text}.`, st.length.range);
+      return;
     }
+    // the plan holds where each step ends in seconds: beyond 2^53 not exactly (found by the fuzzer)
+    total += BigInt(sec.toFixed(0));
+    if (total > BigInt(Number.MAX_SAFE_INTEGER)) sink.report('ICX5006', `The steps run past ${Number.MAX_SAFE_INTEGER} seconds, more than icx can hold exactly; write a length such as 60s.`, st.length.range);
   });
 }

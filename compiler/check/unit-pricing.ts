@@ -63,6 +63,9 @@ function checkPerRecordService(m: AgreementModel, s: ServiceBlock, kind: 'data' 
         volumeBilling = true;
         if (!/^[1-9][0-9]*$/.test(i.volume.amount?.value ?? '')) {
           sink.report('ICX3301', `The rounding unit is a whole number of KB, MB or GB of at least 1 (e.g. \`billing 1 KB\`), not ${i.volume.amount?.text}.`, i.volume.amount.range);
+        } else if (!Number.isSafeInteger(Number(i.volume.amount.value) * (VOLUME_UNIT_BYTES[i.volume.unit?.text] ?? 1) * 60)) {
+          // the plan holds the unit in bytes (× 60 in the rating's arithmetic): beyond 2^53 not exactly
+          sink.report('ICX3301', `The rounding unit ${i.volume.amount.text} ${i.volume.unit?.text ?? ''} is larger than icx can hold exactly; write a unit such as \`billing 1 KB\`.`, i.volume.amount.range);
         }
         if (VOLUME_UNIT_BYTES[i.volume.unit?.text] === undefined) {
           sink.report('ICX3301', `Unknown volume unit ${i.volume.unit?.text}; write KB, MB or GB (binary: 1 KB = 1,024 bytes).`, i.volume.unit.range);

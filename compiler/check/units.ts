@@ -28,6 +28,9 @@ export function checkUnits(m: AgreementModel, sink: Sink): void {
   }
 }
 
+/** The largest version the store holds (a 32-bit INTEGER column). */
+const MAX_VERSION = 2_147_483_647;
+
 function checkAgreementValues(m: AgreementModel, sink: Sink): void {
   for (const c of m.currencies) {
     if (c.code?.text && !isCurrency(c.code.text)) {
@@ -37,6 +40,9 @@ function checkAgreementValues(m: AgreementModel, sink: Sink): void {
   for (const v of m.versions) {
     if (v.value && !/^[1-9][0-9]*$/.test(v.value.value ?? '')) {
       sink.report('ICX3007', `The version must be a positive whole number (1, 2, 3, ...), not ${v.value.text}.`, v.value.range);
+    } else if (v.value && Number(v.value.value) > MAX_VERSION) {
+      // the store keeps it in a 32-bit column: a larger one would fail the rating run, not compile
+      sink.report('ICX3007', `The version must be at most ${MAX_VERSION}, not ${v.value.text}.`, v.value.range);
     }
   }
   for (const p of m.partner) {
@@ -178,6 +184,9 @@ function checkService(m: AgreementModel, s: ServiceBlock, sink: Sink): void {
         for (const [label, n] of [['first', item.first], ['next', item.next]] as const) {
           if (n && !/^[1-9][0-9]*$/.test(n.value ?? '')) {
             sink.report('ICX3004', `The ${label} billing increment must be a whole number of seconds of at least 1 (e.g. \`billing 60/60\`), not ${n.text}.`, n.range);
+          } else if (n && !Number.isSafeInteger(Number(n.value))) {
+            // beyond 2^53 the plan would hold another number than written (as deck increments, ICX3105)
+            sink.report('ICX3004', `The ${label} billing increment ${n.text} is larger than icx can hold exactly; write a whole number of seconds such as 60.`, n.range);
           }
         }
         if (item.minimum) {

@@ -37,6 +37,12 @@ export function parseIncrementally(text: string, uri: string): ParseResult {
   return result;
 }
 
+/** Drops what is known of a document, so its next parse is a full one (the fuzzer starts each
+ *  case from a known state, so that a failure replays). */
+export function forgetParse(uri: string): void {
+  known.delete(uri);
+}
+
 function quick(from: ParsedText, text: string, uri: string): ParseResult | undefined {
   try {
     return reparse(from, text, uri);

@@ -46,7 +46,12 @@ function complete(ctx: FeatureContext, offset: number): CompletionItem[] {
   const lineSoFar = before.slice(lineStart);
   if (/\/\//.test(lineSoFar.replace(/"(?:[^"\\]|\\.)*"/g, '""')) || (lineSoFar.match(/"/g)?.length ?? 0) % 2 === 1) return [];
   // A word being typed; a time zone name includes its `/` (Europe/Pa), a unit after `EUR/` does not.
-  const word = (/^\s*timezone\s+[A-Za-z0-9_/+-]*$/.test(lineSoFar) ? /[A-Za-z0-9_/+-]*$/ : /[A-Za-z0-9_+-]*$/).exec(before)![0].replace(/^[-/+]+/, '');
+  // Scanned backwards by hand: an unanchored `[…]*$` regex is quadratic on a long run of word
+  // characters (a 1,000,000-character string took minutes; found by the fuzzer).
+  const wordChar = /^\s*timezone\s+[A-Za-z0-9_/+-]*$/.test(lineSoFar) ? /[A-Za-z0-9_/+-]/ : /[A-Za-z0-9_+-]/;
+  let wordFrom = offset;
+  while (wordFrom > lineStart && wordChar.test(before[wordFrom - 1]!)) wordFrom--;
+  const word = before.slice(wordFrom).replace(/^[-/+]+/, '');
   const wordStart = offset - word.length;
   // One lex of the whole text serves both the context (tokens before the word) and the names.
   const allTokens = lex(ctx.text);
