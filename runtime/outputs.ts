@@ -11,6 +11,7 @@ import { OutputError } from './errors.js';
 import { queryJson, type Store } from './store/store.js';
 import type { ChargeLine } from './period/lines.js';
 import { writeChargesParquet } from './period/write.js';
+import { removeStaleStaging } from './files/stale-staging.js';
 
 export interface OutputFiles {
   rated: string;
@@ -26,6 +27,8 @@ export async function writeOutputs(
   if (!runs.length) throw new OutputError(`run ${runId} is not in the store ${store.path}`);
   const target = path.resolve(outDir);
   const tmp = path.join(path.dirname(target), `.${path.basename(target)}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
+  // staging of a run killed while writing (its pid gone) is removed, never mistaken for outputs
+  await removeStaleStaging(path.dirname(target), `.${path.basename(target)}.tmp-`);
   try {
     await mkdir(tmp, { recursive: true });
     // COPY takes no bound parameters: the run id (ours, checked above to exist) and the

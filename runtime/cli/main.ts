@@ -22,6 +22,7 @@ import { registerTraffic } from './commands/traffic.js';
 import { CliError, EXIT_INTERNAL, EXIT_USAGE } from './errors.js';
 import { RuntimeError } from '../errors.js';
 import { TrafficError } from '../traffic/errors.js';
+import { ioReason } from '../store/store-errors.js';
 
 function buildProgram(): Command {
   const program = new Command();
@@ -82,6 +83,13 @@ export async function main(argv: string[]): Promise<number> {
     // carry a message meant for users: a failure, not a bug.
     if (e instanceof TrafficError || e instanceof RuntimeError) {
       process.stderr.write(`icx: ${e.message}\n`);
+      return 1;
+    }
+    // a full disk, a read-only or unwritable file met part-way: not a bug, and every run and
+    // output is written whole or rolled back (docs/reliability-faults.md)
+    const io = ioReason(oneLine(e));
+    if (io) {
+      process.stderr.write(`icx: ${io}; the command stopped and nothing was half-written\n`);
       return 1;
     }
     process.stderr.write(`icx: internal error: ${oneLine(e)}\n`);

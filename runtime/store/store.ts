@@ -4,6 +4,7 @@
 import { DuckDBConnection, DuckDBInstance, type DuckDBValue } from '@duckdb/node-api';
 import { STORE_DDL } from '../../compiler/sql/index.js';
 import { StoreError } from '../errors.js';
+import { ioFault, notWritable, openFailure } from './store-errors.js';
 
 export const DEFAULT_STORE_PATH = 'icx.duckdb';
 
@@ -18,10 +19,14 @@ export type JsonRow = Record<string, unknown>;
 
 export async function openStore(path: string = DEFAULT_STORE_PATH): Promise<Store> {
   let instance: DuckDBInstance;
+  if (path !== ':memory:') {
+    const reason = await notWritable(path);
+    if (reason) throw new StoreError(reason);
+  }
   try {
     instance = await DuckDBInstance.create(path);
   } catch (e) {
-    throw new StoreError(`cannot open store ${path}: ${(e as Error).message}`);
+    throw new StoreError(openFailure(path, e) ?? `cannot open store ${path}: ${(e as Error).message}`);
   }
   const connection = await instance.connect();
   await connection.run(`SET TimeZone = 'UTC'`);
@@ -100,6 +105,17 @@ export async function inTransaction<T>(store: Store, fn: () => Promise<T>, commi
     await store.connection.run('ROLLBACK').catch(() => undefined);
     throw e;
   }
-  await store.connection.run(commit ? 'COMMIT' : 'ROLLBACK');
+  try {
+    await store.connection.run(commit ? 'COMMIT' : 'ROLLBACK');
+  } catch (e) {
+    // a full disk or a store that became unwritable fails the commit: DuckDB rolls it back
+    await store.connection.run('ROLLBACK').catch(() => undefined);
+    const io = ioFault(String((e as Error)?.message ?? e));
+    if (io) {
+      const file = io.file && io.file !== store.path ? ` (${io.file})` : '';
+      throw new StoreError(`cannot write store ${store.path}${file}: ${io.reason}; nothing was stored (the store is as it was)`);
+    }
+    throw e;
+  }
   return result;
 }
