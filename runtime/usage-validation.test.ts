@@ -197,13 +197,13 @@ describe('usage files', () => {
 describe('a charge too large to rate exactly', () => {
   it('fails the run with a message that says so, and writes nothing', async () => {
     const pricey = compileAgreements([
-      agreement({ id: 'OVF', trunks: 'TG902' }, `  service term voice payable {\n    billing 1/1\n    rate any 1000 EUR/min\n  }`),
+      agreement({ id: 'OVF', trunks: 'TG902' }, `  service term voice payable {\n    billing 1/1\n    rate any 200000 EUR/min\n  }`),
     ]);
     const store = await openStore(':memory:');
-    // The engine multiplies the price in billionths (1000 EUR/min = 10^12) by the seconds:
-    // 10^7 s gives 10^19 > 9.2 × 10^18, beyond 64 bits. The run must stop with a clear
+    // The engine multiplies the price in billionths (200,000 EUR/min = 2 × 10^14) by the seconds:
+    // a whole day, 86,400 s (the longest call rated), gives 1.7 × 10^19 > 9.2 × 10^18, beyond 64 bits. The run must stop with a clear
     // message (never a wrong amount, never "internal error") and leave the store as it was.
-    const rows = [{ record_id: 'huge', trunk: 'TG902', direction: 'out', kind: 'voice', a_number: '1', b_number: '33', start_time: '2026-03-02T10:00:00Z', duration_s: '10000000' }];
+    const rows = [{ record_id: 'huge', trunk: 'TG902', direction: 'out', kind: 'voice', a_number: '1', b_number: '33', start_time: '2026-03-02T10:00:00Z', duration_s: '86400' }];
     await expect(rate(store, { plans: pricey, usage: [{ rows }], runId: 'ovf', progress: false })).rejects.toThrow(/too large to rate exactly/);
     expect(await queryJson(store, `SELECT count(*) AS n FROM rating_runs`)).toEqual([{ n: '0' }]);
     await store.close();

@@ -86,7 +86,7 @@ export async function main(argv: string[]): Promise<number> {
       return 1;
     }
     // a full disk, a read-only or unwritable file met part-way: not a bug, and every run and
-    // output is written whole or rolled back (docs/reliability-faults.md)
+    // output is written whole or rolled back (docs/reliability.md "Faults")
     const io = ioReason(oneLine(e));
     if (io) {
       process.stderr.write(`icx: ${io}; the command stopped and nothing was half-written\n`);

@@ -12,15 +12,12 @@ let cleanup: () => void;
 beforeAll(() => {
   ({ dir, cleanup } = tempDir());
   copyFileSync(path.join(ROOT, 'agreements', 'acme-orange-fr.icx'), path.join(dir, 'orange.icx'));
-  // Two peak calls of 500,000 min to French mobiles (30,000,000 s, whole 60/60 increments):
-  // 2 × 500,000 × 0.0123 = 12,300.00 EUR. 1,000,000 min → tier 2 (retroactive 8%): -984.00.
+  // 1,000 peak calls of 1,000 min to French mobiles (60,000 s each, whole 60/60 increments; a call
+  // of more than a day would be suspense implausible-duration):
+  // 1,000 × 1,000 × 0.0123 = 12,300.00 EUR. 1,000,000 min → tier 2 (retroactive 8%): -984.00.
   // Q1 commitment 250,000 − 12,300 = 237,700.00 payable (March ends the quarter).
-  writeFileSync(
-    path.join(dir, 'usage.csv'),
-    'record_id,trunk,direction,kind,a_number,b_number,start_time,duration_s,units\n' +
-      'c1,TG101,out,voice,447700900001,33612345678,2026-03-02T10:00:00+01:00,30000000,\n' +
-      'c2,TG101,out,voice,447700900001,33612345678,2026-03-03T10:00:00+01:00,30000000,\n',
-  );
+  const calls = Array.from({ length: 1000 }, (_, i) => `c${i + 1},TG101,out,voice,447700900001,33612345678,2026-03-02T10:00:00+01:00,60000,`);
+  writeFileSync(path.join(dir, 'usage.csv'), ['record_id,trunk,direction,kind,a_number,b_number,start_time,duration_s,units', ...calls].join('\n') + '\n');
 });
 afterAll(() => cleanup());
 

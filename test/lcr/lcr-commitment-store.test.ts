@@ -10,7 +10,7 @@ import { showCost } from '../../runtime/lcr/build.js';
 import { parseCommitmentUsed } from '../../runtime/lcr/commitments.js';
 import { lcrTable } from '../../runtime/lcr/index.js';
 import { readStoreInputs } from '../../runtime/lcr/quality-store.js';
-import { call, storeWith, type TempStore } from './store-support.js';
+import { call, longCall, storeWith, type TempStore } from './store-support.js';
 import { ALPHA, EPSILON, GAMMA, plansOf } from './suppliers.js';
 
 const AT = new Date('2026-03-10T10:00:00Z');
@@ -34,7 +34,7 @@ describe('commitment use read from the store', () => {
   it('counts the minutes of the period up to --at, and only those', async () => {
     const s = await storeWith(plans, [[
       call('TE1', '33612345678', '2026-02-28T23:59:00Z', '6000'), //  February: another period
-      call('TE1', '33612345678', '2026-03-01T00:00:00Z', '599880'), // 9,998 min (60/60: 599,880 s billed)
+      ...longCall('TE1', '33612345678', '2026-03-01T00:00:00Z', 599880), // 9,998 min (60/60: 599,880 s billed)
       call('TE1', '33612345678', '2026-03-10T09:59:00Z', '30'), //     1 billed min (60/60), before --at
       call('TE1', '33612345678', '2026-03-10T10:00:00Z', '60'), //     at --at: not yet
     ]]);
@@ -47,7 +47,7 @@ describe('commitment use read from the store', () => {
   });
 
   it('an explicit --commitment-used wins over the store', async () => {
-    const s = await storeWith(plans, [[call('TE1', '33612345678', '2026-03-01T00:00:00Z', '599940')]]);
+    const s = await storeWith(plans, [[...longCall('TE1', '33612345678', '2026-03-01T00:00:00Z', 599940)]]);
     stores.push(s);
     // the store: 9,999 min → marginal 0.030; given 5,000: 2 billed min × 0.0200 = 0.040 saved → 0.010, first
     expect((await at336(plans, s)).ranks).toEqual(['GAMMA 0.020000', 'EPSILON 0.050000 marginal 0.030000', 'ALPHA 0.040000']);
@@ -58,7 +58,7 @@ describe('commitment use read from the store', () => {
 
   it('a met commitment no longer lowers the price', async () => {
     // 600,000 s = 10,000 min used: met → EPSILON back at its price, last
-    const s = await storeWith(plans, [[call('TE1', '33612345678', '2026-03-02T00:00:00Z', '600000')]]);
+    const s = await storeWith(plans, [[...longCall('TE1', '33612345678', '2026-03-02T00:00:00Z', 600000)]]);
     stores.push(s);
     expect((await at336(plans, s)).ranks).toEqual(['GAMMA 0.020000', 'ALPHA 0.040000', 'EPSILON 0.050000']);
   });
@@ -69,7 +69,7 @@ describe('commitment use read from the store', () => {
     // (minutes rounded to 6 decimals would leave 58.99998 s: 1.8200004)
     const eta = EPSILON.replace(/LCR-EPSILON/g, 'LCR-ETA').replace(/EPSILON/g, 'ETA').replace('TE1', 'TH1').replace('billing 60/60', 'billing 1/1');
     const ep = plansOf(ALPHA, GAMMA, eta);
-    const s = await storeWith(ep, [[call('TH1', '33612345678', '2026-03-02T00:00:00Z', '599941')]]);
+    const s = await storeWith(ep, [[...longCall('TH1', '33612345678', '2026-03-02T00:00:00Z', 599941)]]);
     stores.push(s);
     const inputs = await readStoreInputs(ep, AT, { path: s.file, shown: 'icx.duckdb', window: { days: 30 }, windowGiven: false, floors: false, minAttempts: 100 });
     const t = lcrTable(ep, { at: AT, callSeconds: 120, currency: 'EUR', commitmentFromStore: inputs.commitmentFromStore });
@@ -88,13 +88,13 @@ describe('commitment use read from the store', () => {
     const zp = plansOf(ALPHA, GAMMA, zeta);
     // January is in the quarter: 199,859 s × 0.0300 / 60 = 99.929500 EUR; March 1: 1 s = 0.000500 EUR.
     // Spent 99.93 → 0.07 left ≥ the call's 0.060 → marginal max(0, 0.060 − 0.070) = 0: first.
-    const s = await storeWith(zp, [[call('TZ1', '33612345678', '2026-01-15T12:00:00Z', '199859'), call('TZ1', '33612345678', '2026-03-01T12:00:00Z', '1')]]);
+    const s = await storeWith(zp, [[...longCall('TZ1', '33612345678', '2026-01-15T12:00:00Z', 199859), call('TZ1', '33612345678', '2026-03-01T12:00:00Z', '1')]]);
     stores.push(s);
     const r = await at336(zp, s);
     expect(r.ranks).toEqual(['ZETA 0.060000 marginal 0.000000', 'GAMMA 0.020000', 'ALPHA 0.040000']);
     expect(r.notes).toContain('LCR-ZETA: 99.93 EUR spent 2026-01-01..2026-03-10 10:00 (store icx.duckdb)');
     // 99.98 spent (199,960 s): 0.02 left → marginal 0.060 − 0.020 = 0.040: ties ALPHA, ranked by name after it
-    const s2 = await storeWith(zp, [[call('TZ1', '33612345678', '2026-02-15T12:00:00Z', '199960')]]);
+    const s2 = await storeWith(zp, [[...longCall('TZ1', '33612345678', '2026-02-15T12:00:00Z', 199960)]]);
     stores.push(s2);
     expect((await at336(zp, s2)).ranks).toEqual(['GAMMA 0.020000', 'ALPHA 0.040000', 'ZETA 0.060000 marginal 0.040000']);
   });

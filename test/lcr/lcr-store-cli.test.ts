@@ -7,7 +7,7 @@ import path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { icx, STACK_LINE, tempDir } from '../cli/run-cli.js';
-import { call, calls, storeWith } from './store-support.js';
+import { call, longCall, calls, storeWith } from './store-support.js';
 import { ALPHA, BETA, DELTA, EPSILON, GAMMA, plansOf } from './suppliers.js';
 
 let dir: string;
@@ -26,7 +26,7 @@ beforeAll(async () => {
   await storeWith(plansOf(...Object.values(texts)), [[
     ...calls('TA1', '33612345678', '2026-03-01T10:00:00Z', 8, 3),
     ...calls('TG1', '33612345678', '2026-03-02T10:00:00Z', 8, 4),
-    call('TE1', '33612345678', '2026-03-01T00:00:00Z', '599940'),
+    ...longCall('TE1', '33612345678', '2026-03-01T00:00:00Z', 599940),
   ]], path.join(dir, 'icx.duckdb'));
 });
 afterAll(() => cleanup());

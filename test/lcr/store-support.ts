@@ -38,3 +38,14 @@ export function call(trunk: string, bNumber: string, start: string, seconds: str
 export function calls(trunk: string, bNumber: string, start: string, count: number, answered: number, seconds = '60'): Partial<UsageRow>[] {
   return Array.from({ length: count }, (_, i) => call(trunk, bNumber, start, i < answered ? seconds : '0'));
 }
+
+/**
+ * Calls totalling `seconds` from one start: as many whole days (86,400 s) as fit, then the rest — a
+ * record longer than a day is suspense implausible-duration. With 60/60 billing keep the total's
+ * remainder a whole minute, so the billed seconds add up to the total.
+ */
+export function longCall(trunk: string, bNumber: string, start: string, seconds: number): Partial<UsageRow>[] {
+  const out: Partial<UsageRow>[] = [];
+  for (let left = seconds; left > 0; left -= 86_400) out.push(call(trunk, bNumber, start, String(Math.min(left, 86_400))));
+  return out;
+}
