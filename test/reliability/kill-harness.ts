@@ -16,6 +16,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openStore, queryJson } from '../../runtime/store/store.js';
 import { checkOutputs, checkStore, runTotals } from './store-check.js';
+// mulberry32, seeded: a failing sequence of kills can be replayed
+import { prng as rng } from '../bench/az-deck.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const BIN = path.join(ROOT, 'bin', 'icx.js');
@@ -91,17 +93,6 @@ function groupAlive(pgid: number): boolean {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** mulberry32: a small seeded generator, so a failing sequence of kills can be replayed. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const EXAMPLE_TRAFFIC = ['carrierx-march.csv', 'digital-march.csv', 'march-sample.csv', 'roaming-mvno-march.csv'].map((f) => `agreements/traffic/${f}`);
 const PERIOD_INPUTS = ['--retail', 'agreements/inputs/retail-march.csv', '--kpi', 'agreements/inputs/kpi-march.csv'];
